@@ -1,0 +1,46 @@
+// swift-tools-version: 6.2
+// lawkb: a full-text searchable regulatory knowledge base on SQLite FTS5.
+import PackageDescription
+
+let package = Package(
+    name: "lawkb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lawkb", targets: ["lawkb"]),
+        .library(name: "LawQuery", targets: ["LawQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure Swift text analysis: Han characters + colocated bigrams, NFKC folding. No SQLite.
+        .target(name: "LawTokenizer"),
+        // Corpus files → structured documents: plan, regulations, citations, numerals, dates.
+        .target(
+            name: "LawCorpus",
+            dependencies: [.product(name: "Yams", package: "Yams")]),
+        // SQLite storage: schema, FTS5 tokenizer registration, index building.
+        .target(
+            name: "LawIndex",
+            dependencies: [
+                "LawTokenizer", "LawCorpus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        // Read side: query syntax, search, article lookup, deadlines.
+        .target(name: "LawQuery", dependencies: ["LawIndex"]),
+        // Thin command-line front end.
+        .executableTarget(
+            name: "lawkb",
+            dependencies: [
+                "LawQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "LawTokenizerTests", dependencies: ["LawTokenizer"]),
+        .testTarget(name: "LawCorpusTests", dependencies: ["LawCorpus"]),
+        .testTarget(name: "LawIndexTests", dependencies: ["LawIndex"]),
+        .testTarget(name: "LawQueryTests", dependencies: ["LawQuery"]),
+        .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
+    ]
+)

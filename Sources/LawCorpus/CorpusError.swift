@@ -1,0 +1,21 @@
+/// A problem found in a corpus file, located by file and line so a person can fix it.
+public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Path of the file, as given to the loader (relative paths stay relative).
+    public var file: String
+    /// 1-based line number, or `nil` when the problem concerns the whole file.
+    public var line: Int?
+    /// What is wrong, in words a corpus editor understands.
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: message`, the format editors and terminals recognise.
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}

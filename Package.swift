@@ -36,11 +36,14 @@ let package = Package(
             dependencies: [
                 "LawQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(name: "LawTokenizerTests", dependencies: ["LawTokenizer"]),
         .testTarget(name: "LawCorpusTests", dependencies: ["LawCorpus"]),
         .testTarget(name: "LawIndexTests", dependencies: ["LawIndex"]),
-        .testTarget(name: "LawQueryTests", dependencies: ["LawQuery"]),
+        .testTarget(
+            name: "LawQueryTests",
+            dependencies: ["LawQuery", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
     ]
 )

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import LawCorpus
+import LawIndex
+
+extension LawQueries {
+    /// The article `number` of the document called `document`.
+    ///
+    /// `number` may be `33`, `第33条`, `三十三` or `第三十三条` (full-width digits too).
+    public func article(document: String, number: String) throws(QueryError) -> ArticleRecord {
+        guard let value = Self.articleNumber(number) else {
+            throw .invalidParameter(name: "article", message: "'\(number)' is not an article number (33 or 第三十三条)")
+        }
+        return try read { db in
+            let target = try documentID(named: document, db)
+            return try article(documentID: target.id, number: value, requested: number, db)
+        }
+    }
+
+    /// Resolves a citation such as `《行政处罚法》第三十三条第一款` and returns the article it names.
+    public func cite(_ text: String) throws(QueryError) -> CitationAnswer {
+        try read { db in
+            let names = try documentNames(db)
+            guard let citation = CitationParser(names: names).parse(text),
+                  let name = citation.document ?? citation.name
+            else { throw QueryError.unreadableCitation(text) }
+            let target = try documentID(named: name, db)
+            let record = try article(documentID: target.id, number: citation.article,
+                                     requested: String(citation.article), db)
+            var paragraphText: String?
+            if let paragraph = citation.paragraph {
+                let paragraphs = Self.paragraphs(of: record)
+                guard paragraphs.indices.contains(paragraph - 1) else {
+                    throw QueryError.invalidParameter(
+                        name: "paragraph",
+                        message: "\(record.label) of \(record.document) has \(paragraphs.count) paragraph(s), not \(paragraph)")
+                }
+                paragraphText = paragraphs[paragraph - 1]
+            }
+            return CitationAnswer(citation: text, paragraph: citation.paragraph, item: citation.item,
+                                  paragraphText: paragraphText, article: record)
+        }
+    }
+
+    /// Parses `33`, `第33条`, `三十三`, `第三十三条`.
+    static func articleNumber(_ text: String) -> Int? {
+        var core = Substring(text.trimmingCharacters(in: .whitespaces))
+        if core.hasPrefix("第") { core = core.dropFirst() }
+        if core.hasSuffix("条") { core = core.dropLast() }
+        guard let value = ChineseNumeral.parse(core), value > 0 else { return nil }
+        return value
+    }
+
+    /// The paragraphs (款) of an article: its lines, the first without the label.
+    static func paragraphs(of record: ArticleRecord) -> [String] {
+        var lines = record.text.split(separator: "\n").map(String.init)
+        if let first = lines.first, first.hasPrefix(record.label) {
+            lines[0] = String(first.dropFirst(record.label.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // Items (项) are lines of the paragraph that introduces them.
+        var paragraphs: [String] = []
+        for line in lines {
+            if let last = paragraphs.last, Self.isItem(line) {
+                paragraphs[paragraphs.count - 1] = last + "\n" + line
+            } else {
+                paragraphs.append(line)
+            }
+        }
+        return paragraphs
+    }
+
+    private static func isItem(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        return first == "（" || first == "("
+    }
+
+    private func article(documentID: Int64, number: Int, requested: String, _ db: Database) throws -> ArticleRecord {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT document.title, document.short_name, document.version, document.status,
+                   unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
+            FROM unit JOIN document ON document.id = unit.document_id
+            WHERE unit.document_id = ? AND unit.article = ?
+            """, arguments: [documentID, number])
+        guard let row else {
+            let last = try Row.fetchOne(db, sql: """
+                SELECT document.title, max(unit.article) AS last FROM unit
+                JOIN document ON document.id = unit.document_id WHERE unit.document_id = ?
+                """, arguments: [documentID])
+            let lastNumber: Int = last?["last"] ?? 0
+            throw QueryError.noSuchArticle(
+                document: last?["title"] ?? "", requested: requested, lastArticle: lastNumber,
+                lastLabel: "第\(ChineseNumeralFormatter.format(lastNumber))条")
+        }
+        let location: String = row["location"]
+        let parts = location.components(separatedBy: " › ")
+        let label = parts.last ?? ""
+        return ArticleRecord(
+            document: row["title"], shortName: row["short_name"], version: row["version"],
+            status: row["status"], article: row["article"], label: label,
+            chapter: parts.dropLast().joined(separator: " › "), text: row["text"], line: row["line"])
+    }
+}

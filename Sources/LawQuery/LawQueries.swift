@@ -1,0 +1,61 @@
+import GRDB
+import LawCorpus
+import LawIndex
+
+/// The questions lawkb answers, over one open index.
+///
+/// Each method is one read transaction; the type is a cheap value that the CLI and the
+/// HTTP service share, so both give the same answers in the same shapes.
+public struct LawQueries: Sendable {
+    /// The index being queried.
+    public let knowledgeBase: KnowledgeBase
+
+    /// Creates the queries over `knowledgeBase`.
+    public init(_ knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+    }
+
+    /// Runs `body` in a read transaction, turning storage failures into ``QueryError/unavailable(_:)``.
+    func read<T>(_ body: (Database) throws -> T) throws(QueryError) -> T {
+        do {
+            return try knowledgeBase.reader.read { db in try body(db) }
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw .unavailable("\(error)")
+        }
+    }
+
+    /// The names of all documents (titles, short names, 文号), for resolving what users type.
+    func documentNames(_ db: Database) throws -> DocumentNames {
+        var names = DocumentNames()
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT document.title, group_concat(document_name.name, char(31)) AS names
+            FROM document JOIN document_name ON document_name.document_id = document.id
+            GROUP BY document.title
+            """)
+        for row in rows {
+            let title: String = row["title"]
+            let aliases = (row["names"] as String? ?? "").split(separator: "\u{1F}").map(String.init)
+            names.register(title: title, aliases: aliases)
+        }
+        return names
+    }
+
+    /// The id of the version in force of the document called `name`.
+    func documentID(named name: String, _ db: Database) throws -> (id: Int64, title: String) {
+        let names = try documentNames(db)
+        guard let title = names.resolve(name),
+              let id = try Int64.fetchOne(db, sql: """
+                  SELECT id FROM document WHERE title = ?
+                  ORDER BY status = '现行有效' DESC, version DESC LIMIT 1
+                  """, arguments: [title])
+        else {
+            let known = try String.fetchAll(db, sql: """
+                SELECT coalesce(short_name, title) FROM document ORDER BY kind, title
+                """)
+            throw QueryError.unknownDocument(name, known: known)
+        }
+        return (id, title)
+    }
+}

@@ -1,0 +1,143 @@
+/// One ranked search hit. Its JSON form is a contract shared by `lawkb search --json`
+/// and the HTTP API.
+public struct SearchHit: Codable, Equatable, Sendable {
+    /// Stable id of the unit within this index.
+    public var id: Int64
+    /// `plan` or `regulation`.
+    public var kind: String
+    /// Full title of the document.
+    public var document: String
+    /// Title of the unit: `行政处罚法 第三十三条`, a measure heading, `进度安排`.
+    public var title: String
+    /// Where the unit sits: `第四章　行政处罚的管辖和适用 › 第三十三条`.
+    public var location: String
+    /// An excerpt around the matches; matches are wrapped in ``Highlight/open`` and ``Highlight/close``.
+    public var snippet: String
+    /// Relevance: higher is better (negated bm25).
+    public var score: Double
+    /// Article number, for regulation hits.
+    public var article: Int?
+}
+
+/// The answer to a search: one page of hits and the total number of matches.
+public struct SearchResult: Codable, Equatable, Sendable {
+    /// The query as the user typed it.
+    public var query: String
+    /// How many units match in all (not only this page).
+    public var total: Int
+    /// Page size used.
+    public var limit: Int
+    /// Number of hits skipped before this page.
+    public var offset: Int
+    /// The hits of this page, best first.
+    public var hits: [SearchHit]
+}
+
+/// The markers wrapped around matched text in snippets.
+///
+/// Internally they are private-use characters that never occur in the corpus; front ends
+/// turn them into `[`…`]` (JSON), ANSI bold (terminal) or `<mark>` (HTML).
+public enum Highlight {
+    /// Marks the start of a match inside a snippet.
+    public static let open = "\u{E000}"
+    /// Marks the end of a match inside a snippet.
+    public static let close = "\u{E001}"
+
+    /// Replaces the markers with `open`/`close`.
+    public static func render(_ snippet: String, open: String, close: String) -> String {
+        snippet.replacingOccurrences(of: Self.open, with: open)
+            .replacingOccurrences(of: Self.close, with: close)
+    }
+}
+
+/// An article of a regulation, as shown by `lawkb article` and `lawkb cite`.
+public struct ArticleRecord: Codable, Equatable, Sendable {
+    /// Full title of the regulation.
+    public var document: String
+    /// The name people use (行政处罚法).
+    public var shortName: String?
+    /// Version of the regulation (2021).
+    public var version: String?
+    /// Validity: 现行有效, 已修改 …
+    public var status: String?
+    /// Article number.
+    public var article: Int
+    /// The label as written: 第三十三条.
+    public var label: String
+    /// The enclosing chapter (and section): `第四章　行政处罚的管辖和适用`.
+    public var chapter: String
+    /// The article's full text.
+    public var text: String
+    /// Line of the article in its corpus file.
+    public var line: Int
+
+    enum CodingKeys: String, CodingKey {
+        case document, shortName = "short_name", version, status, article, label, chapter, text, line
+    }
+}
+
+/// A citation resolved to the article it names.
+public struct CitationAnswer: Codable, Equatable, Sendable {
+    /// The citation as typed.
+    public var citation: String
+    /// Paragraph (款) named by the citation, if any.
+    public var paragraph: Int?
+    /// Item (项) named by the citation, if any.
+    public var item: Int?
+    /// The text of the cited paragraph, when a paragraph was named and exists.
+    public var paragraphText: String?
+    /// The whole article.
+    public var article: ArticleRecord
+
+    enum CodingKeys: String, CodingKey {
+        case citation, paragraph, item, paragraphText = "paragraph_text", article
+    }
+}
+
+/// An obligation of the plan: what is due, by whom, when, to whom it is reported.
+public struct DeadlineRecord: Codable, Equatable, Sendable {
+    /// The measure that imposes it.
+    public var measure: String
+    /// What must be done.
+    public var task: String
+    /// Who must do it.
+    public var responsible: String?
+    /// The due date (`YYYY-MM-DD`) for absolute rules; `nil` for relative and recurring ones.
+    public var due: String?
+    /// The rule as written: 2022年10月底前, 动态调整后10个工作日内, 每月25日前.
+    public var rule: String
+    /// `absolute`, `relative` or `recurring`.
+    public var kind: String
+    /// To whom it is reported or filed.
+    public var reportTo: String?
+
+    enum CodingKeys: String, CodingKey {
+        case measure, task, responsible, due, rule, kind, reportTo = "report_to"
+    }
+}
+
+/// A document of the corpus, as listed by `lawkb documents` and `/api/documents`.
+public struct DocumentRecord: Codable, Equatable, Sendable {
+    /// `plan` or `regulation`.
+    public var kind: String
+    /// Full title.
+    public var title: String
+    /// Short name or 文号.
+    public var shortName: String?
+    /// Issuing body.
+    public var issuer: String?
+    /// Promulgation date.
+    public var promulgated: String?
+    /// Effective date.
+    public var effective: String?
+    /// Validity.
+    public var status: String?
+    /// Version.
+    public var version: String?
+    /// Number of searchable units (articles, sections).
+    public var units: Int
+
+    enum CodingKeys: String, CodingKey {
+        case kind, title, shortName = "short_name", issuer, promulgated, effective, status, version, units
+    }
+}

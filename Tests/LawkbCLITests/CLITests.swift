@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the `lawkb` executable. One index per suite: built on first use.
+@Suite(.serialized) struct CLITests {
+    let cli: CLIRunner
+
+    init() throws {
+        cli = try CLIRunner()
+    }
+
+    @Test func firstUseBuildsTheIndexAndSaysSo() throws {
+        let output = try cli.run(["search", "二年内未被发现"])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("building it from"))
+        #expect(output.stdout.contains("行政处罚法 第三十六条"))
+        #expect(output.stdout.contains("[二年内未被发现]"))
+        let again = try cli.run(["search", "二年内未被发现"])
+        #expect(!again.stderr.contains("building"))
+    }
+
+    @Test func searchJSONIsTheDocumentedContract() throws {
+        let output = try cli.run(["search", "查封", "扣押", "期限", "--json", "--limit", "3"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let json = try output.json()
+        #expect(json["query"] as? String == "查封 扣押 期限")
+        #expect((json["total"] as? Int ?? 0) >= 1)
+        let hits = try #require(json["hits"] as? [[String: Any]])
+        #expect(hits.count <= 3)
+        let first = try #require(hits.first)
+        for key in ["id", "kind", "document", "title", "location", "snippet", "score"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(first["kind"] as? String == "regulation")
+        #expect(first["article"] is Int)
+        #expect((first["snippet"] as? String)?.contains("[") == true)
+    }
+
+    @Test func minusTermsAreQueryNotOptions() throws {
+        let output = try cli.run(["search", "查封", "-扣押", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+    }
+
+    @Test func articleLookupAndItsErrors() throws {
+        let text = try cli.run(["article", "行政处罚法", "第三十三条"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("第四章　行政处罚的管辖和适用"))
+        #expect(text.stdout.contains("违法行为轻微并及时改正"))
+
+        let json = try cli.run(["article", "行政处罚法", "33", "--json"]).json()
+        #expect(json["document"] as? String == "中华人民共和国行政处罚法")
+        #expect(json["article"] as? Int == 33)
+        #expect(json["chapter"] as? String == "第四章　行政处罚的管辖和适用")
+        #expect((json["text"] as? String)?.hasPrefix("第三十三条") == true)
+
+        let missing = try cli.run(["article", "行政处罚法", "第九十条"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("第八十六条"))
+        let unknown = try cli.run(["article", "刑法", "1"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("刑法"))
+    }
+
+    @Test func citeResolvesAndShowsTheParagraph() throws {
+        let output = try cli.run(["cite", "《行政处罚法》第三十三条第一款"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("第三十三条第一款：违法行为轻微并及时改正"))
+    }
+
+    @Test func deadlinesJSONIsTheDocumentedContract() throws {
+        let json = try cli.run(["deadlines", "--json"]).json()
+        let deadlines = try #require(json["deadlines"] as? [[String: Any]])
+        #expect(deadlines.count >= 15)
+        let october = try #require(deadlines.first { $0["due"] as? String == "2022-10-31" })
+        #expect(october["rule"] as? String == "2022年10月底前")
+        for key in ["measure", "task", "due", "rule", "report_to"] {
+            #expect(october.keys.contains(key) || key == "report_to", "missing \(key)")
+        }
+        let relative = try #require(deadlines.first { ($0["rule"] as? String)?.contains("工作日内") == true })
+        #expect(relative["due"] == nil || relative["due"] is NSNull)
+    }
+
+    @Test func aMalformedCorpusFileIsNamedAndThePreviousIndexStays() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lawkb-cli-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let corpus = scratch.appendingPathComponent("Corpus")
+        try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("Corpus"), to: corpus)
+        let runner = try CLIRunner(corpus: corpus.path)
+        let built = try runner.run(["index"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("articles"))
+
+        let broken = corpus.appendingPathComponent("regulations/broken.md")
+        try "没有标题的文件\n第一条 内容\n".write(to: broken, atomically: true, encoding: .utf8)
+        let failed = try runner.run(["index"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("broken.md:1"))
+        // Searching while the corpus is broken reports the problem and uses the previous index.
+        let search = try runner.run(["search", "处罚"])
+        #expect(search.status == 0)
+        #expect(search.stderr.contains("broken.md:1"))
+        #expect(search.stdout.contains("hits for 处罚"))
+    }
+
+    @Test func emptyAndHostileQueriesFailCleanly() throws {
+        let empty = try cli.run(["search", "。，"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("no searchable words"))
+        let long = try cli.run(["search", String(repeating: "罚", count: 10_000)])
+        #expect(long.status == 1)
+        #expect(long.stderr.contains("limit is"))
+        let near = try cli.run(["search", "NEAR(处罚", "*"])
+        #expect(near.status == 0, "\(near.stderr)")
+    }
+}

@@ -3,8 +3,11 @@
 ///
 /// Written and read as ISO 8601 (`2022-10-31`), which is also how it sorts.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1…9999.
     public let year: Int
+    /// The month, 1…12.
     public let month: Int
+    /// The day of the month, 1…31.
     public let day: Int
 
     /// Creates a date, or returns `nil` when the day does not exist (2022-02-30).
@@ -86,10 +89,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// Chronological order.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes a `YYYY-MM-DD` string; any other value is a `DecodingError.dataCorrupted`.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
@@ -100,6 +105,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self = date
     }
 
+    /// Encodes as a `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -7,6 +7,7 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in words a corpus editor understands.
     public var message: String
 
+    /// An error in `file` at `line` (or the whole file when `nil`), described by `message`.
     public init(file: String, line: Int? = nil, message: String) {
         self.file = file
         self.line = line

@@ -1,0 +1,248 @@
+/// Finds article citations in Chinese legal text and reads single citations typed by users.
+///
+/// Understands `《中华人民共和国行政处罚法》第三十三条第一款`, short titles with or without 《》
+/// (when registered), `本法`/`本条例` (the current document), Arabic and full-width digits
+/// (`第33条`, `第３３条`), lists (`第三十二条、第三十三条`, `第三十二、三十三条`,
+/// `第二十八条第一款、第二款`), ranges (`第六十七条至第六十九条`) and items (`第（二）项`,
+/// `第二项`). A 《title》 not followed by an article is not a citation.
+public struct CitationParser: Sendable {
+    /// The register that turns names into canonical titles.
+    public let names: DocumentNames
+
+    /// A parser resolving names with `names`.
+    public init(names: DocumentNames) {
+        self.names = names
+    }
+
+    /// Words meaning "this document".
+    static let selfReferences = ["本条例", "本法", "本规定", "本办法", "本细则", "本规则", "本决定", "本准则"]
+
+    /// The largest range (`第一条至第九十条`) expanded; longer ones keep only their ends.
+    static let maximumRange = 50
+
+    /// Every citation in `text`, in order. `currentDocument` is the canonical title that
+    /// `本法`/`本条例` and bare `第X条` refer to; with `nil`, bare `第X条` are not citations.
+    public func citations(in text: String, currentDocument: String?) -> [Citation] {
+        let t = FoldedText(text)
+        var result: [Citation] = []
+        var depth = 0          // inside 《…》
+        var lowerBound = 0     // a document name may not reach back before the last match
+        var i = 0
+        while i < t.count {
+            let c = t.folded[i]
+            if c == "《" { depth += 1 } else if c == "》" { depth = max(0, depth - 1) }
+            guard c == "第", depth == 0, let match = references(in: t, at: i) else {
+                i += 1
+                continue
+            }
+            let (start, document, name) = documentBefore(i, in: t, lowerBound: lowerBound,
+                                                         currentDocument: currentDocument)
+            if document == nil && name == nil && currentDocument == nil {
+                i = match.end
+                continue
+            }
+            let matched = t.text(start..<match.end)
+            result += match.references.map {
+                Citation(document: document, name: name, article: $0.article, paragraph: $0.paragraph,
+                         item: $0.item, text: matched)
+            }
+            lowerBound = match.end
+            i = match.end
+        }
+        return result
+    }
+
+    /// Reads one citation typed by a user: `《行政处罚法》第三十三条第一款`, `行政处罚法第33条`,
+    /// `行政处罚法 33`, `中华人民共和国行政处罚法第三十三条第二款第（一）项`. For a list, the
+    /// first article. `nil` when the text is not a citation.
+    public func parse(_ citation: String) -> Citation? {
+        var typed = TextSupport.trim(citation)
+        while let last = typed.last, "。.;；,，".contains(last) { typed = TextSupport.trim(typed.dropLast()) }
+        let t = FoldedText(typed)
+        guard t.count > 0 else { return nil }
+        // `…第X条…` covering the whole input.
+        for k in 0..<t.count where t.folded[k] == "第" {
+            if let match = references(in: t, at: k), skipSpaces(t, match.end) == t.count,
+               let first = match.references.first {
+                return make(name: t.text(0..<k), reference: first, text: typed)
+            }
+        }
+        // `行政处罚法 33`, `行政处罚法33条`, `行政处罚法 三十三`.
+        var end = t.count
+        if t.folded[end - 1] == "条" { end -= 1 }
+        var start = end
+        while start > 0, TextSupport.isNumeral(t.folded[start - 1]) { start -= 1 }
+        guard start < end, let number = ChineseNumeral.parse(t.foldedText(start..<end)), number > 0 else {
+            return nil
+        }
+        let arabic = t.folded[start..<end].allSatisfy { $0.isASCII }
+        guard arabic || start == 0 || TextSupport.isSpace(t.original[start - 1]) || end < t.count else {
+            return nil
+        }
+        return make(name: t.text(0..<start), reference: Reference(article: number), text: typed)
+    }
+
+    private func make(name raw: String, reference: Reference, text: String) -> Citation {
+        let cleaned = TextSupport.trim(raw.filter { !"《》".contains($0) })
+        let selfReference = Self.selfReferences.contains(cleaned)
+        let name = cleaned.isEmpty || selfReference ? nil : cleaned
+        return Citation(document: name.flatMap(names.resolve), name: name, article: reference.article,
+                        paragraph: reference.paragraph, item: reference.item, text: text)
+    }
+
+    // MARK: - Grammar
+
+    /// One expanded reference: article, paragraph, item.
+    struct Reference: Equatable {
+        var article: Int
+        var paragraph: Int?
+        var item: Int?
+    }
+
+    /// The references of the expression starting at `index` (a 第), and where it ends.
+    func references(in t: FoldedText, at index: Int) -> (references: [Reference], end: Int)? {
+        guard let first = articleGroup(in: t, at: index) else { return nil }
+        var refs = first.references
+        var end = first.end
+        // Continuations: 、第三十三条  和第三十四条  至第六十九条  、三十三条
+        while true {
+            let separators = ["以及", "或者", "、", "和", "及", "或", "至", "到"]
+            guard let separator = separators.first(where: { t.has($0, at: end) }) else { break }
+            let next = skipSpaces(t, end + separator.count)
+            guard let group = articleGroup(in: t, at: next) else { break }
+            if separator == "至" || separator == "到", let from = refs.last?.article,
+               let to = group.references.first?.article, to > from + 1, to - from <= Self.maximumRange {
+                refs += (from + 1..<to).map { Reference(article: $0) }
+            }
+            refs += group.references
+            end = group.end
+        }
+        return (refs, end)
+    }
+
+    /// `第三十二条第一款、第二款第（三）项` or `第三十二、三十三条` (the 第 optional after a list
+    /// separator), expanded to references.
+    private func articleGroup(in t: FoldedText, at index: Int) -> (references: [Reference], end: Int)? {
+        var i = index
+        let hasDi = t.has("第", at: i)
+        if hasDi { i += 1 }
+        var articles: [Int] = []
+        guard let (n, e) = number(in: t, at: skipSpaces(t, i)) else { return nil }
+        articles.append(n)
+        i = skipSpaces(t, e)
+        while t.has("、", at: i), let (m, e2) = number(in: t, at: skipSpaces(t, i + 1)) {
+            let after = skipSpaces(t, e2)
+            guard t.has("、", at: after) || t.has("条", at: after) else { break }
+            articles.append(m)
+            i = after
+        }
+        guard t.has("条", at: i) else { return nil }
+        i += 1
+        guard hasDi || articles.count == 1 else { return nil }
+
+        // Paragraphs: 第一款、第二款 (和第三款)
+        var paragraphs: [Int] = []
+        var j = skipSpaces(t, i)
+        while let (p, e) = unit("款", in: t, at: j) {
+            paragraphs.append(p)
+            i = e
+            let next = skipSpaces(t, e)
+            if let separator = listSeparator(in: t, at: next) { j = skipSpaces(t, next + separator) }
+            else if t.has("第", at: next) { j = next }
+            else { break }
+        }
+        // Items: 第（二）项、第三项
+        var items: [Int] = []
+        j = skipSpaces(t, i)
+        while let (item, e) = unit("项", in: t, at: j) {
+            items.append(item)
+            i = e
+            let next = skipSpaces(t, e)
+            if let separator = listSeparator(in: t, at: next) { j = skipSpaces(t, next + separator) }
+            else if t.has("第", at: next) { j = next }
+            else { break }
+        }
+
+        var refs: [Reference] = []
+        for article in articles {
+            if paragraphs.isEmpty && items.isEmpty {
+                refs.append(Reference(article: article))
+                continue
+            }
+            for p in paragraphs.dropLast() { refs.append(Reference(article: article, paragraph: p)) }
+            if items.isEmpty {
+                refs.append(Reference(article: article, paragraph: paragraphs.last))
+            } else {
+                refs += items.map { Reference(article: article, paragraph: paragraphs.last, item: $0) }
+            }
+        }
+        return (refs, i)
+    }
+
+    /// The length of a separator between paragraphs or items (`第一款、第二款`, `第一项和第二项`)
+    /// at `index`, when one is there.
+    private func listSeparator(in t: FoldedText, at index: Int) -> Int? {
+        ["以及", "或者", "、", "和", "及", "或"].first { t.has($0, at: index) }?.count
+    }
+
+    /// `第N款` / `第N项` / `第（N）项` at `index`.
+    private func unit(_ unit: Character, in t: FoldedText, at index: Int) -> (Int, Int)? {
+        guard t.has("第", at: index) else { return nil }
+        var i = skipSpaces(t, index + 1)
+        let parenthesised = i < t.count && t.folded[i] == "("
+        if parenthesised { i += 1 }
+        guard let (n, e) = number(in: t, at: i) else { return nil }
+        i = e
+        if parenthesised {
+            guard i < t.count, t.folded[i] == ")" else { return nil }
+            i += 1
+        }
+        i = skipSpaces(t, i)
+        guard i < t.count, t.folded[i] == unit else { return nil }
+        return (n, i + 1)
+    }
+
+    private func number(in t: FoldedText, at index: Int) -> (Int, Int)? {
+        guard let (value, end) = t.numeral(at: index), value > 0 else { return nil }
+        return (value, end)
+    }
+
+    private func skipSpaces(_ t: FoldedText, _ index: Int) -> Int {
+        var i = index
+        while i < t.count, TextSupport.isSpace(t.original[i]) || t.folded[i] == " " { i += 1 }
+        return i
+    }
+
+    /// The document an expression at `index` refers to, from the words just before it:
+    /// 《title》, 本法/本条例, or a registered name. Returns where those words start.
+    private func documentBefore(_ index: Int, in t: FoldedText, lowerBound: Int, currentDocument: String?)
+        -> (start: Int, document: String?, name: String?)
+    {
+        if index > lowerBound, t.folded[index - 1] == "》" {
+            var k = index - 2
+            var nesting = 0
+            while k >= lowerBound {
+                if t.folded[k] == "》" { nesting += 1 }
+                if t.folded[k] == "《" {
+                    if nesting == 0 { break }
+                    nesting -= 1
+                }
+                k -= 1
+            }
+            if k >= lowerBound {
+                let name = t.text((k + 1)..<(index - 1))
+                return (k, names.resolve(name), name)
+            }
+        }
+        for word in Self.selfReferences where index - word.count >= lowerBound && t.has(word, endingAt: index) {
+            return (index - word.count, currentDocument, nil)
+        }
+        for spelling in names.names {
+            let folded = String(spelling.map(FoldedText.fold))
+            if index - folded.count >= lowerBound, t.has(folded, endingAt: index) {
+                return (index - folded.count, names.resolve(spelling), spelling)
+            }
+        }
+        return (index, currentDocument, nil)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A text held twice, character by character: as written and NFKC-folded.
+///
+/// Parsers match on the folded characters (so `３３`, `（二）` and `33`, `(二)` look alike)
+/// and cut what they report out of the original, so stored text stays as written. Folding is
+/// per `Character`, which keeps both arrays the same length and their indices aligned.
+struct FoldedText {
+    /// The characters as written.
+    let original: [Character]
+    /// The same characters after NFKC; a character whose folding is not a single character is
+    /// kept as written.
+    let folded: [Character]
+
+    init(_ text: some StringProtocol) {
+        original = Array(text)
+        folded = original.map(FoldedText.fold)
+    }
+
+    var count: Int { folded.count }
+
+    /// The characters of `range` as written.
+    func text(_ range: Range<Int>) -> String { String(original[range]) }
+
+    /// The folded characters of `range`.
+    func foldedText(_ range: Range<Int>) -> String { String(folded[range]) }
+
+    /// Whether the folded text has `word` at `index`.
+    func has(_ word: String, at index: Int) -> Bool {
+        var i = index
+        for c in word {
+            guard i >= 0, i < folded.count, folded[i] == c else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the folded text ends with `word` just before `index`.
+    func has(_ word: String, endingAt index: Int) -> Bool {
+        has(word, at: index - word.count)
+    }
+
+    /// The first index at or after `start` (and before `end`) where `word` occurs.
+    func firstIndex(of word: String, from start: Int, to end: Int? = nil) -> Int? {
+        let limit = (end ?? folded.count) - word.count
+        guard start <= limit else { return nil }
+        for i in start...limit where has(word, at: i) { return i }
+        return nil
+    }
+
+    /// The end of the run of numeral characters (digits or Chinese numerals) that starts at
+    /// `index`; equal to `index` when there is none.
+    func numeralRunEnd(from index: Int) -> Int {
+        var i = index
+        while i < folded.count, TextSupport.isNumeral(folded[i]) { i += 1 }
+        return i
+    }
+
+    /// The run of ASCII digits starting at `index`, as an integer and its end.
+    func digits(at index: Int) -> (value: Int, end: Int)? {
+        var i = index
+        while i < folded.count, folded[i].isASCII, folded[i].isWholeNumber { i += 1 }
+        guard i > index, let value = Int(String(folded[index..<i])) else { return nil }
+        return (value, i)
+    }
+
+    /// A numeral (digits or Chinese) starting at `index`, its value and end.
+    func numeral(at index: Int) -> (value: Int, end: Int)? {
+        let end = numeralRunEnd(from: index)
+        guard end > index, let value = ChineseNumeral.parse(String(folded[index..<end])) else { return nil }
+        return (value, end)
+    }
+
+    /// NFKC folding of one character, keeping characters whose folding is not one character.
+    static func fold(_ c: Character) -> Character {
+        if c.isASCII { return c }
+        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
+           (0x4E00...0x9FFF).contains(scalar.value) {
+            return c  // CJK unified ideographs are stable under NFKC
+        }
+        let folded = String(c).precomposedStringWithCompatibilityMapping
+        return folded.count == 1 ? folded.first! : c
+    }
+}
+
+/// Small text helpers shared by the parsers.
+enum TextSupport {
+    /// Whitespace as found in Chinese texts: ASCII, ideographic space, no-break space.
+    static func isSpace(_ c: Character) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\r"
+    }
+
+    /// A character that may appear in a number: ASCII or full-width digit, or Chinese numeral.
+    static func isNumeral(_ c: Character) -> Bool {
+        if c.isASCII { return c.isWholeNumber }
+        if let v = c.unicodeScalars.first?.value, (0xFF10...0xFF19).contains(v) { return true }
+        return ChineseNumeral.characters.contains(c)
+    }
+
+    /// A Han (CJK ideograph) character.
+    static func isHan(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0x20000...0x2FFFF).contains(v) || c == "〇"
+    }
+
+    /// `text` without leading and trailing whitespace (including ideographic spaces).
+    static func trim(_ text: some StringProtocol) -> String {
+        var chars = Substring(text)
+        while let first = chars.first, isSpace(first) || first == "\n" { chars = chars.dropFirst() }
+        while let last = chars.last, isSpace(last) || last == "\n" { chars = chars.dropLast() }
+        return String(chars)
+    }
+
+    /// Collapses runs of whitespace to one space and drops whitespace between two Han
+    /// characters (`总 则` → `总则`), as spacing in Chinese headings is typographic.
+    static func normaliseSpacing(_ text: some StringProtocol) -> String {
+        let chars = Array(trim(text))
+        var out: [Character] = []
+        var i = 0
+        while i < chars.count {
+            if isSpace(chars[i]) {
+                var j = i
+                while j < chars.count, isSpace(chars[j]) { j += 1 }
+                let before = out.last
+                let after = j < chars.count ? chars[j] : nil
+                if let before, let after, isHan(before), isHan(after) {
+                    // typographic spacing inside a Chinese phrase
+                } else {
+                    out.append(" ")
+                }
+                i = j
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// Splits a file into lines, dropping a byte-order mark and carriage returns.
+    static func lines(of text: String) -> [String] {
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? String(line.dropLast()) : String(line)
+        }
+    }
+
+    /// Whether a line is empty or whitespace only.
+    static func isBlank(_ line: some StringProtocol) -> Bool {
+        line.allSatisfy { isSpace($0) }
+    }
+}
+
+/// Finds dates written as `2021年7月15日` (digits, full-width digits or Chinese numerals).
+enum DateScanner {
+    /// Every date in `text`, in order, with the character range it occupies.
+    static func dates(in text: FoldedText) -> [(date: CalendarDate, range: Range<Int>)] {
+        var result: [(CalendarDate, Range<Int>)] = []
+        var i = 0
+        while i < text.count {
+            if i == 0 || !TextSupport.isNumeral(text.folded[i - 1]),
+               let (year, yEnd) = text.numeral(at: i), (1000...9999).contains(year), text.has("年", at: yEnd),
+               let (month, mEnd) = text.numeral(at: yEnd + 1), text.has("月", at: mEnd),
+               let (day, dEnd) = text.numeral(at: mEnd + 1), text.has("日", at: dEnd),
+               let date = CalendarDate(year: year, month: month, day: day) {
+                result.append((date, i..<(dEnd + 1)))
+                i = dEnd + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The first date in `text`.
+    static func firstDate(in text: String) -> CalendarDate? {
+        dates(in: FoldedText(text)).first?.date
+    }
+}

@@ -63,7 +63,7 @@ public enum TokenizerBenchmark {
             }
         }
         let seconds = elapsed(since: started)
-        let terms = try queue.read { db in
+        let terms = try queue.inDatabase { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, row)")
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.v") ?? 0
         }

@@ -114,6 +114,18 @@ public struct DeadlineRecord: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case measure, task, responsible, due, rule, kind, reportTo = "report_to"
     }
+
+    /// Writes every key, with `null` for what is unknown: scripts rely on `due` being present.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(measure, forKey: .measure)
+        try container.encode(task, forKey: .task)
+        try container.encode(responsible, forKey: .responsible)
+        try container.encode(due, forKey: .due)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(reportTo, forKey: .reportTo)
+    }
 }
 
 /// A document of the corpus, as listed by `lawkb documents` and `/api/documents`.

@@ -131,6 +131,9 @@ struct SearchFilter {
         if let name = request.document {
             filters.append("document.id = ?")
             _ = arguments.append(contentsOf: [try queries.documentID(named: name, db).id])
+        } else {
+            // Superseded versions (已修改, 已废止) stay out of searches unless asked for by name.
+            filters.append("coalesce(document.status, '') NOT IN ('已修改', '已废止')")
         }
         from = """
             FROM unit_fts

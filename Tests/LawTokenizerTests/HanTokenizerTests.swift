@@ -2,26 +2,15 @@ import Foundation
 import LawTokenizer
 import Testing
 
+/// Behaviour of ``HanTokenizer`` on hand-picked cases and on the real corpus texts.
 @Suite struct HanTokenizerTests {
     let tokenizer = HanTokenizer()
-
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus")
-
-    static func realTexts() throws -> [String] {
-        let regulations = corpus.appendingPathComponent("regulations")
-        let plan = corpus.appendingPathComponent("plan")
-        let files = try FileManager.default.contentsOfDirectory(atPath: regulations.path)
-            .filter { $0.hasSuffix(".md") }.map { regulations.appendingPathComponent($0) }
-            + FileManager.default.contentsOfDirectory(atPath: plan.path)
-            .filter { $0.hasSuffix(".txt") }.map { plan.appendingPathComponent($0) }
-        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
-    }
 
     func texts(_ text: String, _ mode: TokenizationMode) -> [String] {
         tokenizer.tokens(in: text, mode: mode).map(\.text)
     }
+
+    // MARK: Han characters
 
     @Test func documentsGetCharactersWithColocatedBigrams() {
         let tokens = tokenizer.tokens(in: "行政处罚", mode: .document)
@@ -32,114 +21,446 @@ import Testing
     }
 
     @Test func queriesGetTheBigramChainAndTheLastCharacter() {
-        #expect(texts("处罚", .query) == ["处罚", "罚"])
+        let chufa = tokenizer.tokens(in: "处罚", mode: .query)
+        #expect(chufa == [Token(text: "处罚", range: 0..<3, isColocated: false),
+                          Token(text: "罚", range: 3..<6, isColocated: false)])
         #expect(texts("行政处罚法", .query) == ["行政", "政处", "处罚", "罚法", "法"])
-        #expect(texts("法", .query) == ["法"])
+        #expect(tokenizer.tokens(in: "行政处罚法", mode: .query).map(\.range)
+                == [0..<3, 3..<6, 6..<9, 9..<12, 12..<15])
+        #expect(tokenizer.tokens(in: "法", mode: .query) == [Token(text: "法", range: 0..<3, isColocated: false)])
         #expect(tokenizer.tokens(in: "行政处罚法", mode: .query).allSatisfy { !$0.isColocated })
+        // Separate runs are chained separately.
+        #expect(texts("行政 处罚", .query) == ["行政", "政", "处罚", "罚"])
     }
 
-    @Test(arguments: ["法", "处罚", "行政处罚法", "违法行为轻微并及时改正", "〇一二"])
-    func aQueryOfNCharactersHasNTokens(_ query: String) {
-        #expect(tokenizer.tokens(in: query, mode: .query).count == query.count)
+    @Test(arguments: ["法", "处罚", "行政处罚法", "违法行为轻微并及时改正", "〇一二", "𠀀𠀁丁", "“两法”衔接"])
+    func aQueryOfNHanCharactersHasNTokens(_ query: String) {
+        let han = query.unicodeScalars.filter { !"“”".unicodeScalars.contains($0) }.count
+        #expect(tokenizer.tokens(in: query, mode: .query).count == han)
     }
+
+    @Test func everyHanStringOfLengthNIsAChainOfNTokens() throws {
+        let characters = Array(Set(try Corpus.texts().joined().unicodeScalars.filter(Corpus.isHan)))
+            .sorted { $0.value < $1.value }
+        #expect(characters.count > 500)
+        var random = SeededRandom(seed: 42)
+        for length in 1...40 {
+            for _ in 0..<10 {
+                var query = String.UnicodeScalarView()
+                for _ in 0..<length { query.append(characters.randomElement(using: &random)!) }
+                let string = String(query)
+                let tokens = tokenizer.tokens(in: string, mode: .query)
+                #expect(tokens.count == length, "\(string)")
+                #expect(tokens.last?.text == String(query.last!))
+                // Token k is characters k and k+1, with the range of character k.
+                let scalars = Array(query)
+                for (k, token) in tokens.dropLast().enumerated() {
+                    #expect(token.text == String(scalars[k]) + String(scalars[k + 1]))
+                    #expect(token.range == 3 * k..<3 * k + 3)
+                }
+            }
+        }
+    }
+
+    @Test func otherIdeographsAreHanToo() {
+        // Extension B (4 bytes) and 〇 make tokens and bigrams like any Han character.
+        let tokens = tokenizer.tokens(in: "𠀀〇年", mode: .document)
+        #expect(tokens.map(\.text) == ["𠀀", "𠀀〇", "〇", "〇年", "年"])
+        #expect(tokens.map(\.range) == [0..<4, 0..<4, 4..<7, 4..<7, 7..<10])
+        // A variation selector (ideographic variation sequence) is invisible.
+        #expect(texts("葛\u{E0100}城", .query) == ["葛城", "城"])
+    }
+
+    // MARK: Letters, digits and NFKC
 
     @Test func lettersDigitsAndFullWidthForms() {
-        #expect(texts("ＡＰＩ１２３", .query) == ["api", "123"])
+        let api = tokenizer.tokens(in: "ＡＰＩ１２３", mode: .query)
+        #expect(api == [Token(text: "api", range: 0..<9, isColocated: false),
+                        Token(text: "123", range: 9..<18, isColocated: false)])
         #expect(texts("第33条", .document) == ["第", "33", "条"])
+        #expect(tokenizer.tokens(in: "第33条", mode: .document).map(\.range) == [0..<3, 3..<5, 5..<8])
         #expect(texts("第３３条", .document) == ["第", "33", "条"])
+        #expect(texts("5号楼B座303室", .document) == ["5", "号", "号楼", "楼", "b", "座", "303", "室"])
         #expect(texts("5号楼B座303室", .query) == ["5", "号楼", "楼", "b", "座", "303", "室"])
+        #expect(texts("iPhone15Pro GRDB.swift", .document) == ["iphone", "15", "pro", "grdb", "swift"])
         #expect(texts("Café ÉTÉ", .document) == ["café", "été"])
-        #expect(texts("①", .document) == ["1"])
+        #expect(texts("ПРИВЕТ мир", .document) == ["привет", "мир"])
+        #expect(texts("ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ", .document) == ["ᠮᠣᠩᠭᠣᠯ", "ᠪᠢᠴᠢᠭ"])
+        #expect(texts("٣٤ ४२", .document) == ["34", "42"])
     }
+
+    @Test func compatibilityCharactersFoldThroughNFKC() {
+        #expect(texts("①", .document) == ["1"])
+        #expect(texts("第⑩项", .document) == ["第", "10", "项"])
+        #expect(texts("（一）㈠", .document) == ["一", "一"])
+        #expect(texts("ﬁle Ⅻ ㎡", .document) == ["file", "xii", "m", "2"])
+        #expect(texts("ｶﾀｶﾅ", .document) == ["カタカナ"])
+        // Compatibility ideographs and Kangxi radicals (common in text extracted from PDFs)
+        // become the unified character, keeping the original range.
+        let kangxi = tokenizer.tokens(in: "\u{2F8F}政", mode: .document)  // ⾏政
+        #expect(kangxi.map(\.text) == ["行", "行政", "政"])
+        #expect(kangxi.map(\.range) == [0..<3, 0..<3, 3..<6])
+        #expect(texts("\u{F900}", .document) == ["\u{8C48}"])
+        #expect(texts("\u{2F800}", .document) == ["\u{4E3D}"])
+        // The ideographic space separates.
+        #expect(texts("行政\u{3000}处罚", .query) == ["行政", "政", "处罚", "罚"])
+    }
+
+    @Test func longWordsAreCutTheSameWayInBothModes() {
+        let long = String(repeating: "a", count: 100_000) + " b"
+        let tokens = tokenizer.tokens(in: long, mode: .query)
+        #expect(tokens.count == 2)
+        #expect(tokens[0].text.utf8.count == HanTokenizer.maximumTokenLength)
+        #expect(tokens[0].range == 0..<100_000)
+        let wide = String(repeating: "é", count: 1000)
+        let cut = texts(wide, .document)
+        #expect(cut == texts(wide, .query))
+        #expect(cut[0].utf8.count <= HanTokenizer.maximumTokenLength && cut[0].utf8.count >= 254)
+    }
+
+    // MARK: Punctuation
 
     @Test func quotationMarksAreTransparentInsideHanRuns() {
-        let document = texts("“两法”衔接", .document)
-        #expect(document.contains("法衔"))
+        let document = tokenizer.tokens(in: "“两法”衔接", mode: .document)
+        #expect(document.map(\.text) == ["两", "两法", "法", "法衔", "衔", "衔接", "接"])
+        // The marks have no tokens, but ranges still point at the characters.
+        #expect(document.map(\.range) == [3..<6, 3..<6, 6..<9, 6..<9, 12..<15, 12..<15, 15..<18])
+        #expect(texts("两法衔接", .query) == ["两法", "法衔", "衔接", "接"])
         #expect(texts("《行政处罚法》第三十三条", .document).contains("法第"))
-        // Other punctuation separates.
+        #expect(texts("「行政」『处罚』‘法’〈法〉\"行\"'政'＂处＂", .query)
+                == ["行政", "政处", "处罚", "罚法", "法法", "法行", "行政", "政处", "处"])
+        // They do end words.
+        #expect(texts("\"GRDB\"'s", .document) == ["grdb", "s"])
+    }
+
+    @Test func otherPunctuationSeparates() {
         #expect(!texts("处罚，教育", .document).contains("罚教"))
+        #expect(texts("处罚，教育", .query) == ["处罚", "罚", "教育", "育"])
+        for separator in ["，", "。", "、", "；", "：", "（", "）", "【", "】", "〔", "〕", "—", "…", "·", " ", "\n",
+                          "\t", "-", "/", "℃", "№", "😀", "\u{3000}", "\u{00A0}"] {
+            #expect(!texts("罚\(separator)教", .document).contains("罚教"), "\(separator) does not separate")
+        }
     }
 
-    @Test func separatorsEmojiAndInvalidBytesProduceNoTokens() {
+    @Test func separatorsEmojiAndEmptyInputProduceNoTokens() {
         #expect(texts("", .document).isEmpty)
-        #expect(texts("，。！？、；： \t\n", .document).isEmpty)
-        #expect(texts("😀🚓", .query).isEmpty)
-        let invalid: [UInt8] = [0xFF, 0xE5, 0xA4, 0x84, 0xE5, 0xA4, 0xC0, 0x80, 0xF0, 0x9F]  // 处 + truncated bytes
-        var tokens: [String] = []
-        invalid.withUnsafeBufferPointer { bytes in
-            tokenizer.tokenize(bytes, mode: .document) { token, range, _ in
-                tokens.append(String(decoding: token, as: UTF8.self))
-                #expect(range == 1..<4)
-                return true
-            }
+        #expect(texts("", .query).isEmpty)
+        #expect(texts("，。！？、；：…—— \t\n\r\u{3000}", .document).isEmpty)
+        #expect(texts("😀🚓👨‍👩‍👧🇨🇳✅️", .query).isEmpty)
+        #expect(texts("处罚😀决定", .document) == ["处", "处罚", "罚", "决", "决定", "定"])
+        #expect(texts("1️⃣2", .document) == ["1", "2"])
+        var called = false
+        tokenizer.tokenize(UnsafeBufferPointer(start: nil, count: 0), mode: .document) { _, _, _ in
+            called = true
+            return true
         }
-        #expect(tokens == ["处"])
+        #expect(!called)
     }
 
-    @Test func rangesFallOnCharacterBoundariesOverTheWholeCorpus() throws {
-        for var text in try Self.realTexts() {
-            let bytes = Array(text.utf8)
-            var count = 0
-            text.withUTF8 { buffer in
-                tokenizer.tokenize(buffer, mode: .document) { token, range, colocated in
-                    count += 1
-                    let slice = Array(bytes[range])
-                    let original = String(decoding: slice, as: UTF8.self)
-                    // The range decodes to whole characters…
-                    #expect(Array(original.utf8) == slice)
-                    // …and, for a Han character token, to exactly the token.
-                    let tokenText = String(decoding: token, as: UTF8.self)
-                    if !colocated, tokenText.unicodeScalars.count == 1, tokenText.unicodeScalars.first!.value >= 0x3400 {
-                        #expect(original == tokenText)
-                    }
-                    return true
-                }
+    // MARK: Robustness
+
+    @Test func invalidUTF8BytesSeparate() {
+        // 0xFF, 处, a truncated 处, an overlong NUL, a truncated emoji, a surrogate, a stray
+        // continuation byte, then 罚.
+        let bytes: [UInt8] = [0xFF, 0xE5, 0xA4, 0x84, 0xE5, 0xA4, 0xC0, 0x80, 0xF0, 0x9F,
+                              0xED, 0xA0, 0x80, 0x80, 0xE7, 0xBD, 0x9A]
+        let tokens = Self.tokenize(bytes, .document)
+        #expect(tokens.map(\.text) == ["处", "罚"])
+        #expect(tokens.map(\.range) == [1..<4, 14..<17])
+        // Invalid bytes break words and Han runs.
+        #expect(Self.tokenize([0x61, 0xFF, 0x62], .query).map(\.text) == ["a", "b"])
+        #expect(Self.tokenize([0xE5, 0xA4, 0x84, 0x80, 0xE7, 0xBD, 0x9A], .query).map(\.text) == ["处", "罚"])
+    }
+
+    @Test func randomBytesNeverCrashAndKeepTheInvariants() {
+        var random = SeededRandom(seed: 7)
+        for round in 0..<20 {
+            // Bias towards bytes that start or continue multi-byte sequences.
+            let bytes = (0..<10_000).map { _ -> UInt8 in
+                round % 2 == 0 ? UInt8.random(in: 0...255, using: &random)
+                    : [0x61, 0x31, 0x20, 0xE5, 0xA4, 0x84, 0x80, 0xBF, 0xF0, 0x9F, 0xC3, 0xA9]
+                        .randomElement(using: &random)!
             }
-            #expect(count > 1000)
+            for mode in [TokenizationMode.document, .query] {
+                Self.checkInvariants(bytes, mode)
+            }
         }
     }
 
-    @Test func phraseQueriesMatchConsecutiveDocumentPositions() throws {
-        let text = try Self.realTexts().first { $0.contains("违法行为轻微并及时改正") }!
-        let document = tokenizer.tokens(in: text, mode: .document)
-        // Position of each token: colocated tokens share the previous position.
-        var positions: [(String, Int)] = []
-        var position = -1
-        for token in document {
-            if !token.isColocated { position += 1 }
-            positions.append((token.text, position))
-        }
-        for phrase in ["违法行为轻微并及时改正", "没有主观过错", "罚", "二年内未被发现"] {
-            let query = tokenizer.tokens(in: phrase, mode: .query).map(\.text)
-            let starts = positions.filter { $0.0 == query[0] }.map(\.1)
-            let found = starts.contains { start in
-                query.enumerated().allSatisfy { offset, token in
-                    positions.contains { $0.0 == token && $0.1 == start + offset }
-                }
+    @Test func randomMixedTextKeepsTheInvariants() {
+        var random = SeededRandom(seed: 2021)
+        let alphabet = Array("处罚法行政〇𠀀豈⾏ab Zé1２３ＡＢ，。、“”《》\"'😀👨‍👩‍👧\n\u{0}①㈠ﬁ\u{3000}\u{0301}\u{FE0F}ᠮ٣")
+        for _ in 0..<10 {
+            let text = String((0..<10_000).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(text.utf8.count > 10_000)
+            for mode in [TokenizationMode.document, .query] {
+                Self.checkInvariants(Array(text.utf8), mode)
             }
-            #expect(found, "\(phrase) not found as a phrase")
         }
     }
 
     @Test func stoppingEarlyStops() {
-        var count = 0
-        var text = "行政处罚的设定和实施"
-        text.withUTF8 { bytes in
-            tokenizer.tokenize(bytes, mode: .document) { _, _, _ in
-                count += 1
-                return count < 3
+        for mode in [TokenizationMode.document, .query] {
+            for limit in 1...8 {
+                var count = 0
+                Self.withBytes("行政处罚的设定和实施") { bytes in
+                    tokenizer.tokenize(bytes, mode: mode) { _, _, _ in
+                        count += 1
+                        return count < limit
+                    }
+                }
+                #expect(count == limit)
             }
         }
-        #expect(count == 3)
     }
 
-    @Test func longAndMixedInputIsHandled() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("处罚法ab1２，。😀 “”\n\u{0}é")
-        let text = String((0..<10_000).map { _ in alphabet.randomElement(using: &generator)! })
-        let tokens = tokenizer.tokens(in: text, mode: .document)
-        #expect(tokens.allSatisfy { $0.range.upperBound <= text.utf8.count })
-        let long = String(repeating: "a", count: 100_000)
-        #expect(tokenizer.tokens(in: long, mode: .query).first?.text.utf8.count == HanTokenizer.maximumTokenLength)
+    @Test func tenMegabytesInLinearTime() throws {
+        let unit = Array(try Corpus.texts().joined().utf8)
+        var big: [UInt8] = []
+        big.reserveCapacity(10_000_000 + unit.count)
+        while big.count < 10_000_000 { big += unit }
+        let repetitions = Double(big.count) / Double(unit.count)
+        var unitTokens = 0
+        var bigTokens = 0
+        let clock = ContinuousClock()
+        let unitTime = clock.measure {
+            unit.withUnsafeBufferPointer { bytes in
+                tokenizer.tokenize(bytes, mode: .document) { _, _, _ in
+                    unitTokens += 1
+                    return true
+                }
+            }
+        }
+        let bigTime = clock.measure {
+            big.withUnsafeBufferPointer { bytes in
+                tokenizer.tokenize(bytes, mode: .document) { _, _, _ in
+                    bigTokens += 1
+                    return true
+                }
+            }
+        }
+        #expect(Double(bigTokens) > Double(unitTokens) * (repetitions - 1))
+        // Linear: ten megabytes cost about `repetitions` times one copy (generous bound for
+        // noisy machines and debug builds).
+        #expect(bigTime < unitTime * Int(repetitions * 4) + .seconds(1), "\(bigTime) vs \(unitTime)")
+    }
+
+    // MARK: Real text
+
+    @Test func rangesAreCharactersOfTheOriginalOverTheWholeCorpus() throws {
+        for text in try Corpus.texts() {
+            let bytes = Array(text.utf8)
+            for mode in [TokenizationMode.document, .query] {
+                let tokens = Self.checkInvariants(bytes, mode)
+                #expect(tokens.count > 5_000)
+                for (index, token) in tokens.enumerated() {
+                    let original = String(decoding: bytes[token.range], as: UTF8.self)
+                    let scalars = Array(original.unicodeScalars)
+                    if scalars.count == 1, Corpus.isHan(scalars[0]) {
+                        // A Han token covers exactly its first character…
+                        #expect(token.text.hasPrefix(original))
+                        #expect(token.text.unicodeScalars.count == (token.isColocated ? 2 : 1)
+                                || mode == .query)
+                        if mode == .document, token.isColocated {
+                            // …and a document bigram is the previous token plus the next character.
+                            #expect(token.range == tokens[index - 1].range)
+                            #expect(token.text.hasPrefix(tokens[index - 1].text))
+                            #expect(tokens[index + 1].text == String(token.text.unicodeScalars.last!))
+                        }
+                    } else if scalars.allSatisfy(\.isASCII) {
+                        // An ASCII word or number is the original, lower-cased.
+                        #expect(token.text == original.lowercased())
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func planTokensOnRealSentences() throws {
+        let plan = try Corpus.text("plan/乌司发〔2022〕11号-行政执法质量提升年实施方案.txt")
+        let tokens = tokenizer.tokens(in: plan, mode: .document).map(\.text)
+        for expected in ["乌司", "2022", "11", "两法", "法衔", "营商", "500"] {
+            #expect(tokens.contains(expected), "\(expected)")
+        }
+        // 〔2022〕11号: brackets separate, digits are words.
+        #expect(texts("乌司发〔2022〕11号", .document) == ["乌", "乌司", "司", "司发", "发", "2022", "11", "号"])
+    }
+
+    @Test func phraseQueriesMatchExactlyWhereTheCharactersStandInARow() throws {
+        for file in ["regulations/中华人民共和国行政处罚法(2021).md",
+                     "plan/乌司发〔2022〕11号-行政执法质量提升年实施方案.txt"] {
+            let text = try Corpus.text(file)
+            let index = PositionIndex(tokenizer.tokens(in: text, mode: .document))
+            // The text as the tokenizer sees Han runs: quotation marks removed.
+            let stripped = Array(text.unicodeScalars.filter { !Corpus.transparent.contains($0) })
+            var phrases = ["违法行为轻微并及时改正", "两法衔接", "第三十三条", "行政处罚", "处罚", "罚", "法",
+                           "罚处", "第33条", "11号"]
+            for start in stride(from: 0, to: stripped.count - 8, by: 211) {
+                for length in [1, 2, 3, 5, 8] {
+                    let candidate = stripped[start..<start + length]
+                    if candidate.allSatisfy(Corpus.isHan) {
+                        phrases.append(String(String.UnicodeScalarView(candidate)))
+                    }
+                }
+            }
+            #expect(phrases.count > 100)
+            for phrase in phrases {
+                let query = tokenizer.tokens(in: phrase, mode: .query)
+                let matches = index.phraseMatches(query.map(\.text))
+                if phrase.unicodeScalars.allSatisfy(Corpus.isHan) {
+                    // Exactly as many matches as occurrences of the characters in a row.
+                    let occurrences = Corpus.occurrences(of: Array(phrase.unicodeScalars), in: stripped)
+                    #expect(matches == occurrences, "\(phrase) in \(file)")
+                } else {
+                    #expect(matches > 0 || !text.contains(phrase), "\(phrase) in \(file)")
+                }
+            }
+            if file.hasPrefix("plan") {
+                #expect(index.phraseMatches(texts("两法衔接", .query)) == 3)
+                #expect(index.phraseMatches(texts("法衔接平台", .query)) == 3)
+            } else {
+                #expect(index.phraseMatches(texts("违法行为轻微并及时改正", .query)) >= 1)
+                #expect(index.phraseMatches(texts("改正及时", .query)) == 0)
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8(body)
+    }
+
+    static func tokenize(_ bytes: [UInt8], _ mode: TokenizationMode) -> [Token] {
+        var tokens: [Token] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            HanTokenizer().tokenize(buffer, mode: mode) { token, range, colocated in
+                tokens.append(Token(text: String(decoding: token, as: UTF8.self), range: range,
+                                    isColocated: colocated))
+                return true
+            }
+        }
+        return tokens
+    }
+
+    /// Tokenizes `bytes` and checks what must hold for any input; returns the tokens.
+    @discardableResult
+    static func checkInvariants(_ bytes: [UInt8], _ mode: TokenizationMode) -> [Token] {
+        var tokens: [Token] = []
+        var valid = true
+        bytes.withUnsafeBufferPointer { buffer in
+            HanTokenizer().tokenize(buffer, mode: mode) { token, range, colocated in
+                // Token bytes are non-empty, valid UTF-8 and at most the maximum length.
+                valid = valid && !token.isEmpty && String(validating: token, as: UTF8.self) != nil
+                    && token.count <= max(HanTokenizer.maximumTokenLength, 8)
+                tokens.append(Token(text: String(decoding: token, as: UTF8.self), range: range,
+                                    isColocated: colocated))
+                return true
+            }
+        }
+        #expect(valid, "a token is empty, too long or not UTF-8")
+        let inputIsValid = String(validating: bytes, as: UTF8.self) != nil
+        var previous: Token?
+        for token in tokens {
+            // Ranges lie inside the input, cover whole characters and only move forward.
+            #expect(token.range.lowerBound >= 0 && token.range.upperBound <= bytes.count && !token.range.isEmpty)
+            #expect(String(validating: bytes[token.range], as: UTF8.self) != nil, "\(token.range)")
+            if inputIsValid {
+                #expect(token.range.upperBound == bytes.count || bytes[token.range.upperBound] & 0xC0 != 0x80)
+            }
+            if let previous {
+                #expect(token.range.lowerBound >= previous.range.lowerBound)
+            }
+            // Only document bigrams are colocated, and they share the previous token's range.
+            if token.isColocated {
+                #expect(mode == .document)
+                #expect(previous != nil && previous!.range == token.range && !previous!.isColocated)
+                #expect(token.text.unicodeScalars.count == 2)
+            }
+            previous = token
+        }
+        return tokens
+    }
+}
+
+/// Token positions of a document, as FTS5 counts them: colocated tokens share the position of
+/// the token before them.
+struct PositionIndex {
+    var positions: [String: Set<Int>] = [:]
+
+    init(_ tokens: [Token]) {
+        var position = -1
+        for token in tokens {
+            if !token.isColocated { position += 1 }
+            positions[token.text, default: []].insert(position)
+        }
+    }
+
+    /// How many positions start the phrase `query` (its tokens at consecutive positions).
+    func phraseMatches(_ query: [String]) -> Int {
+        guard let first = query.first, let starts = positions[first] else { return 0 }
+        return starts.filter { start in
+            query.enumerated().allSatisfy { offset, token in
+                positions[token]?.contains(start + offset) ?? false
+            }
+        }.count
+    }
+}
+
+/// The real texts in `Corpus/`, found relative to this file.
+enum Corpus {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpus")
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The plan and the regulations.
+    static func texts() throws -> [String] {
+        let regulations = directory.appendingPathComponent("regulations")
+        let plan = directory.appendingPathComponent("plan")
+        let files = try FileManager.default.contentsOfDirectory(atPath: regulations.path)
+            .filter { $0.hasSuffix(".md") }.sorted().map { regulations.appendingPathComponent($0) }
+            + FileManager.default.contentsOfDirectory(atPath: plan.path)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { plan.appendingPathComponent($0) }
+        #expect(files.count == 4)
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    static let transparent = Set("“”‘’「」『』《》〈〉\"'".unicodeScalars)
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+            || (0x20000...0x2F7FF).contains(scalar.value) || scalar.value == 0x3007
+    }
+
+    /// Occurrences of `needle` in `haystack`, overlapping ones included.
+    static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return 0 }
+        var count = 0
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var offset = 1
+            while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { count += 1 }
+        }
+        return count
+    }
+}
+
+/// A deterministic generator (SplitMix64), so random tests fail reproducibly.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure Swift text analysis: Han characters + colocated bigrams, NFKC folding. No SQLite.
@@ -21,6 +22,10 @@ let package = Package(
         .target(
             name: "LawCorpus",
             dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Departments' own tables (CSV, XLSX) → list files of the corpus.
+        .target(
+            name: "LawImport",
+            dependencies: ["LawCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // SQLite storage: schema, FTS5 tokenizer registration, index building.
         .target(
             name: "LawIndex",
@@ -34,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "lawkb",
             dependencies: [
-                "LawQuery",
+                "LawQuery", "LawImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -44,6 +49,7 @@ let package = Package(
         .testTarget(
             name: "LawQueryTests",
             dependencies: ["LawQuery", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "LawImportTests", dependencies: ["LawImport"]),
         .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
     ]
 )

@@ -69,7 +69,12 @@ public struct CorpusLoader: Sendable {
         for file in planFiles {
             plans.append(try loadPlan(file, parser: parser, warnings: &warnings))
         }
-        return Corpus(plans: plans, regulations: regulations, warnings: warnings)
+        let registry = try loadDepartments()
+        var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
+        Self.setInForcePeriods(&lists, warnings: &warnings)
+        warnings += Self.missingArticles(citedBy: lists, regulations: regulations)
+        return Corpus(plans: plans, regulations: regulations, warnings: warnings,
+                      departments: registry?.departments ?? [], lists: lists)
     }
 
     // MARK: - Files

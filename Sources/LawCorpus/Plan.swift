@@ -157,11 +157,18 @@ public struct Corpus: Sendable {
     public var regulations: [Regulation]
     /// Problems that did not stop loading (unknown sidecar keys, text outside articles, …).
     public var warnings: [String]
+    /// Departments from `departments.yaml`.
+    public var departments: [Department]
+    /// List versions from `lists/**.yaml`, grouped by department and kind, oldest first.
+    public var lists: [ListVersion]
 
     /// Creates a corpus from its parts.
-    public init(plans: [Plan], regulations: [Regulation], warnings: [String]) {
+    public init(plans: [Plan], regulations: [Regulation], warnings: [String],
+                departments: [Department] = [], lists: [ListVersion] = []) {
         self.plans = plans
         self.regulations = regulations
         self.warnings = warnings
+        self.departments = departments
+        self.lists = lists
     }
 }

@@ -25,7 +25,6 @@ struct Sidecar {
     }
 
     init(file: String, yaml: String) throws(CorpusError) {
-        self.file = file
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -36,12 +35,24 @@ struct Sidecar {
             throw CorpusError(file: file, line: nil, message: "invalid YAML: \(error)")
         }
         guard let root else {
-            values = [:]
-            keys = []
+            self.init(emptyFile: file)
             return
         }
-        guard let mapping = root.mapping else {
-            throw CorpusError(file: file, line: root.mark?.line, message: "expected a mapping of keys to values")
+        try self.init(file: file, node: root)
+    }
+
+    private init(emptyFile file: String) {
+        self.file = file
+        values = [:]
+        keys = []
+        line = 1
+    }
+
+    /// Wraps a mapping found inside a YAML document (an item of a list, say).
+    init(file: String, node: Node) throws(CorpusError) {
+        self.file = file
+        guard let mapping = node.mapping else {
+            throw CorpusError(file: file, line: node.mark?.line, message: "expected a mapping of keys to values")
         }
         var values: [String: (Node, Int?)] = [:]
         var keys: [String] = []
@@ -54,6 +65,61 @@ struct Sidecar {
         }
         self.values = values
         self.keys = keys
+        self.line = node.mark?.line ?? 1
+    }
+
+    /// Line of the mapping itself (its first key).
+    let line: Int
+
+    /// Line of the value of `key`, or of the mapping when the key is absent.
+    func line(of key: String) -> Int {
+        values[key]?.line ?? line
+    }
+
+    /// Warns about keys outside `allowed`.
+    func unknownKeys(allowed: Set<String>) -> [String] {
+        keys.filter { !allowed.contains($0) }.map { "\(file):\(line(of: $0)): unknown key '\($0)' ignored" }
+    }
+
+    /// The mappings listed under `key` (e.g. a list's items).
+    func mappings(_ key: String) throws(CorpusError) -> [Sidecar] {
+        guard let (node, line) = values[key], !isNull(node) else { return [] }
+        guard let sequence = node.sequence else {
+            throw CorpusError(file: file, line: line, message: "'\(key)' must be a list")
+        }
+        var result: [Sidecar] = []
+        for element in sequence {
+            result.append(try Sidecar(file: file, node: element))
+        }
+        return result
+    }
+
+    /// The key/value pairs of the mapping under `key`, in file order, values as text.
+    func pairs(_ key: String) throws(CorpusError) -> [(key: String, value: String)] {
+        guard let (node, line) = values[key], !isNull(node) else { return [] }
+        guard let mapping = node.mapping else {
+            throw CorpusError(file: file, line: line, message: "'\(key)' must map names to values")
+        }
+        var result: [(key: String, value: String)] = []
+        for (name, value) in mapping {
+            guard let name = name.string, let text = value.scalar?.string else {
+                throw CorpusError(file: file, line: value.mark?.line ?? line,
+                                  message: "'\(key)' must map names to single values")
+            }
+            result.append((TextSupport.trim(name), TextSupport.trim(text)))
+        }
+        return result
+    }
+
+    /// A yes/no value (`true`/`false`, `yes`/`no`, `是`/`否`).
+    func bool(_ key: String) throws(CorpusError) -> Bool? {
+        guard let (node, line) = values[key], !isNull(node) else { return nil }
+        switch node.scalar.map({ TextSupport.trim($0.string).lowercased() }) {
+        case "true", "yes", "是": return true
+        case "false", "no", "否": return false
+        default:
+            throw CorpusError(file: file, line: line, message: "'\(key)' must be true or false")
+        }
     }
 
     private func isNull(_ node: Node) -> Bool {

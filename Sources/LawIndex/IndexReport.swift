@@ -10,6 +10,10 @@ public struct IndexReport: Codable, Sendable {
     public var units: Int
     /// Regulation articles (a subset of `units`).
     public var articles: Int
+    /// List versions (each department's list of each kind, each version).
+    public var lists: Int
+    /// Items of all list versions (a subset of `units`).
+    public var listItems: Int
     /// Obligations extracted from plans.
     public var deadlines: Int
     /// Article citations found in all texts.

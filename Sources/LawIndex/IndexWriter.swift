@@ -4,9 +4,11 @@ import LawCorpus
 
 /// Writes the documents of a loaded corpus into an empty index, counting as it goes.
 struct IndexWriter {
-    private(set) var documents = 0
-    private(set) var units = 0
+    var documents = 0
+    var units = 0
     private(set) var articles = 0
+    var lists = 0
+    var listItems = 0
     private(set) var deadlines = 0
     private(set) var citations = 0
     private(set) var unresolvedCitations = 0
@@ -29,6 +31,10 @@ struct IndexWriter {
         for plan in corpus.plans {
             try insertPlan(plan, documentIDs: documentIDs, db)
         }
+        let departmentIDs = try insertDepartments(corpus.departments, db)
+        for list in corpus.lists {
+            try insertList(list, departmentID: departmentIDs[list.department.id]!, documentIDs: documentIDs, db)
+        }
         try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('rebuild')")
         try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('optimize')")
         try writeMeta(fingerprint: fingerprint, db)
@@ -37,6 +43,7 @@ struct IndexWriter {
     func report(path: String, warnings: [String]) -> IndexReport {
         IndexReport(
             path: path, bytes: 0, documents: documents, units: units, articles: articles,
+            lists: lists, listItems: listItems,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCitations,
             notes: notes, warnings: warnings, seconds: 0)
     }
@@ -120,7 +127,7 @@ struct IndexWriter {
 
     // MARK: - Shared
 
-    private mutating func insertUnit(
+    mutating func insertUnit(
         documentID: Int64, ordinal: Int, kind: String, title: String, location: String,
         article: Int?, text: String, line: Int, _ db: Database
     ) throws -> Int64 {
@@ -134,7 +141,7 @@ struct IndexWriter {
         return db.lastInsertedRowID
     }
 
-    private mutating func insertCitations(
+    mutating func insertCitations(
         _ list: [Citation], unitID: Int64, documentIDs: [String: Int64], _ db: Database
     ) throws {
         for citation in list {

@@ -7,7 +7,7 @@ import GRDB
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 1
+    public static let version = 2
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -23,9 +23,18 @@ public enum Schema {
                 key TEXT PRIMARY KEY NOT NULL,
                 value TEXT NOT NULL
             );
+            CREATE TABLE department (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,     -- stable ASCII id: scjg
+                name TEXT NOT NULL,            -- official name
+                short_names TEXT NOT NULL,     -- separated by U+001F
+                type TEXT,
+                sector TEXT,
+                laws TEXT NOT NULL             -- full titles, separated by U+001F
+            );
             CREATE TABLE document (
                 id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL,            -- plan | regulation
+                kind TEXT NOT NULL,            -- plan | regulation | list
                 title TEXT NOT NULL,           -- full title
                 short_name TEXT,               -- the name people use: 行政处罚法
                 number TEXT,                   -- 文号 of a plan
@@ -36,8 +45,18 @@ public enum Schema {
                 status TEXT,                   -- 现行有效 | 已修改 | 已废止 | 尚未生效
                 version TEXT,
                 file TEXT NOT NULL,
-                notes TEXT                     -- parser notes shown in the index report
+                notes TEXT,                    -- parser notes, or a list's note
+                department_id INTEGER REFERENCES department(id),  -- lists only, from here on
+                list_kind TEXT,                -- 不予处罚事项清单 …
+                published TEXT,
+                filed TEXT,
+                published_at TEXT,
+                sample INTEGER NOT NULL DEFAULT 0,   -- 1: demonstration data, shown as 示例
+                public INTEGER NOT NULL DEFAULT 1,   -- 0: never served by a public endpoint
+                in_force_from TEXT,
+                in_force_until TEXT            -- exclusive; NULL while no later version exists
             );
+            CREATE INDEX document_list ON document(department_id, list_kind, in_force_from);
             CREATE TABLE document_name (
                 name TEXT NOT NULL,            -- normalised title or short name
                 document_id INTEGER NOT NULL REFERENCES document(id),
@@ -47,7 +66,7 @@ public enum Schema {
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES document(id),
                 ordinal INTEGER NOT NULL,      -- reading order inside the document
-                kind TEXT NOT NULL,            -- article | preamble | part | measure | point | schedule | …
+                kind TEXT NOT NULL,            -- article | list_item | preamble | part | measure | point | …
                 title TEXT NOT NULL,
                 location TEXT NOT NULL,        -- 第二章 › 第九条, 二、方法措施 › （一）…
                 article INTEGER,               -- article number, for regulation units
@@ -55,6 +74,25 @@ public enum Schema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX unit_document ON unit(document_id, article);
+            CREATE TABLE list_item (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES document(id),
+                unit_id INTEGER NOT NULL REFERENCES unit(id),
+                ordinal INTEGER NOT NULL,
+                item_id TEXT NOT NULL,         -- stable across versions
+                name TEXT NOT NULL,
+                conduct TEXT,
+                basis TEXT,
+                penalty_basis TEXT,
+                conditions TEXT,
+                measure TEXT,
+                note TEXT,
+                levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
+                fields TEXT NOT NULL,          -- JSON array of ListField
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX list_item_document ON list_item(document_id, ordinal);
+            CREATE INDEX list_item_unit ON list_item(unit_id);
             CREATE TABLE citation (
                 id INTEGER PRIMARY KEY,
                 unit_id INTEGER NOT NULL REFERENCES unit(id),
@@ -66,6 +104,7 @@ public enum Schema {
                 text TEXT NOT NULL
             );
             CREATE INDEX citation_target ON citation(document_id, article);
+            CREATE INDEX citation_unit ON citation(unit_id);
             CREATE TABLE deadline (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES document(id),

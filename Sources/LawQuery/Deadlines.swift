@@ -14,12 +14,13 @@ extension LawQueries {
         }
     }
 
-    /// Every document of the corpus with its metadata and number of units.
+    /// The plan and the laws of the corpus with their metadata and number of units
+    /// (lists have ``lists(department:asOf:)``).
     public func documents() throws(QueryError) -> [DocumentRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT document.*, (SELECT count(*) FROM unit WHERE unit.document_id = document.id) AS units
-                FROM document ORDER BY kind, title, version
+                FROM document WHERE kind IN ('plan', 'regulation') ORDER BY kind, title, version
                 """).map { row in
                 DocumentRecord(kind: row["kind"], title: row["title"], shortName: row["short_name"],
                                issuer: row["issuer"], promulgated: row["promulgated"],

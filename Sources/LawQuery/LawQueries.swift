@@ -9,10 +9,18 @@ import LawIndex
 public struct LawQueries: Sendable {
     /// The index being queried.
     public let knowledgeBase: KnowledgeBase
+    /// When `true` (a public endpoint), documents not marked public are invisible to every query.
+    public let publicOnly: Bool
 
-    /// Creates the queries over `knowledgeBase`.
-    public init(_ knowledgeBase: KnowledgeBase) {
+    /// Creates the queries over `knowledgeBase`; `publicOnly` hides non-public records.
+    public init(_ knowledgeBase: KnowledgeBase, publicOnly: Bool = false) {
         self.knowledgeBase = knowledgeBase
+        self.publicOnly = publicOnly
+    }
+
+    /// SQL condition on `document` that hides non-public records when ``publicOnly``.
+    var visibleDocuments: String {
+        publicOnly ? "document.public = 1" : "1"
     }
 
     /// Runs `body` in a read transaction, turning storage failures into ``QueryError/unavailable(_:)``.

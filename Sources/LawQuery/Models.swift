@@ -3,9 +3,9 @@
 public struct SearchHit: Codable, Equatable, Sendable {
     /// Stable id of the unit within this index.
     public var id: Int64
-    /// `plan` or `regulation`.
+    /// `plan`, `regulation` or `list`.
     public var kind: String
-    /// Full title of the document.
+    /// Full title of the document (for list hits, the list's title).
     public var document: String
     /// Title of the unit: `行政处罚法 第三十三条`, a measure heading, `进度安排`.
     public var title: String
@@ -17,6 +17,40 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var score: Double
     /// Article number, for regulation hits.
     public var article: Int?
+    /// Department, for list hits.
+    public var department: String?
+    /// Kind of list, for list hits.
+    public var listKind: String?
+    /// Version date of the list, for list hits.
+    public var version: String?
+    /// `sample` (shown as 示例) or `official`, for list hits.
+    public var status: String?
+    /// The item's stable id, for list hits.
+    public var itemID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, document, title, location, snippet, score, article, department,
+             listKind = "list_kind", version, status, itemID = "item_id"
+    }
+
+    /// Creates a hit.
+    public init(id: Int64, kind: String, document: String, title: String, location: String, snippet: String,
+                score: Double, article: Int? = nil, department: String? = nil, listKind: String? = nil,
+                version: String? = nil, status: String? = nil, itemID: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.document = document
+        self.title = title
+        self.location = location
+        self.snippet = snippet
+        self.score = score
+        self.article = article
+        self.department = department
+        self.listKind = listKind
+        self.version = version
+        self.status = status
+        self.itemID = itemID
+    }
 }
 
 /// The answer to a search: one page of hits and the total number of matches.

@@ -17,6 +17,10 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownDocument(String, known: [String])
     /// The document exists but has no such article.
     case noSuchArticle(document: String, requested: String, lastArticle: Int, lastLabel: String)
+    /// No department of the registry is called that.
+    case unknownDepartment(String, known: [String])
+    /// The department has no list of that kind (in force on the day asked about).
+    case noSuchList(department: String, kind: String, message: String)
     /// A citation that could not be understood.
     case unreadableCitation(String)
     /// The index could not answer (e.g. it is being replaced); retrying may help.
@@ -40,6 +44,10 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no document called '\(name)'; known documents: \(known.joined(separator: ", "))"
         case .noSuchArticle(let document, let requested, let last, let lastLabel):
             return "\(document) has no article \(requested); its last article is \(lastLabel) (\(last))"
+        case .unknownDepartment(let name, let known):
+            return "no department called '\(name)'; known departments: \(known.joined(separator: ", "))"
+        case .noSuchList(let department, let kind, let message):
+            return "\(department) has no \(kind) to show: \(message)"
         case .unreadableCitation(let text):
             return "cannot read '\(text)' as a citation; write it like 《行政处罚法》第三十三条第一款 or 行政处罚法 33"
         case .unavailable(let message):

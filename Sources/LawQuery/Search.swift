@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import LawCorpus
 import LawIndex
 
 /// What to search for and where.
@@ -9,6 +11,12 @@ public struct SearchRequest: Equatable, Sendable {
     public var kind: String?
     /// Restrict to one document, by any of its names.
     public var document: String?
+    /// Restrict to the lists of one department (name, short name or id).
+    public var department: String?
+    /// Restrict to lists of one kind (name or alias: 免罚清单, 裁量基准 …).
+    public var listKind: String?
+    /// Which list versions to search: those in force on this day (`YYYY-MM-DD`); today by default.
+    public var asOf: String?
     /// Page size, 1…``SearchRequest/maximumLimit``.
     public var limit: Int
     /// Hits to skip, ≥ 0.
@@ -17,13 +25,17 @@ public struct SearchRequest: Equatable, Sendable {
     /// Largest page size accepted.
     public static let maximumLimit = 100
     /// Kinds of document a search can be restricted to.
-    public static let kinds = ["plan", "regulation"]
+    public static let kinds = ["plan", "regulation", "list"]
 
     /// Creates a request; call ``validate()`` (``LawQueries/search(_:)`` does) before use.
-    public init(query: String, kind: String? = nil, document: String? = nil, limit: Int = 10, offset: Int = 0) {
+    public init(query: String, kind: String? = nil, document: String? = nil, department: String? = nil,
+                listKind: String? = nil, asOf: String? = nil, limit: Int = 10, offset: Int = 0) {
         self.query = query
         self.kind = kind
         self.document = document
+        self.department = department
+        self.listKind = listKind
+        self.asOf = asOf
         self.limit = limit
         self.offset = offset
     }
@@ -39,6 +51,11 @@ public struct SearchRequest: Equatable, Sendable {
         if let kind, !Self.kinds.contains(kind) {
             throw .invalidParameter(name: "kind", message: "must be one of \(Self.kinds.joined(separator: ", ")), got '\(kind)'")
         }
+        if let listKind, ListKind.resolve(listKind) == nil {
+            throw .invalidParameter(name: "list_kind", message: "unknown list kind '\(listKind)'; kinds: "
+                + ListKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        _ = try LawQueries.date(asOf, parameter: "as_of")
     }
 }
 
@@ -75,13 +92,14 @@ extension LawQueries {
         if request.offset < Self.rerankDepth {
             let ranker = ProximityRanker()
             let candidates = try Row.fetchAll(db, sql: """
-                SELECT unit.id, unit.text, \(rank) AS rank \(filter.from)
+                SELECT unit.id, unit.title, unit.text, \(rank) AS rank \(filter.from)
                 ORDER BY rank, unit.id LIMIT \(Self.rerankDepth)
                 """, arguments: filter.arguments)
-            let reranked = candidates.map { row -> (id: Int64, score: Double) in
+            let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
                 let boost = ranker.boost(text: row["text"], groups: expression.required)
-                return (row["id"], -(row["rank"] as Double) * boost)
-            }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+                return (row["id"], row["title"], -(row["rank"] as Double) * boost)
+            }
+            let reranked = Self.diversified(scored)
             page += reranked[min(request.offset, reranked.count)..<min(end, reranked.count)]
         }
         if end > Self.rerankDepth {
@@ -95,12 +113,43 @@ extension LawQueries {
         return page
     }
 
+    /// How much each further hit with the same title as a better one is worth (0.5: half).
+    ///
+    /// Departments' lists repeat the same item (违法行为在二年内未被发现) under the same name;
+    /// without this, one query's first page would be the same item six times over.
+    public static let repeatedTitleDiscount = 0.5
+
+    /// Orders by score, discounting each repeat of an already-ranked title.
+    static func diversified(_ scored: [(id: Int64, title: String, score: Double)]) -> [(id: Int64, score: Double)] {
+        var remaining = scored
+        var seen: [String: Int] = [:]
+        var result: [(id: Int64, score: Double)] = []
+        while !remaining.isEmpty {
+            var best = 0
+            var bestScore = -Double.infinity
+            for (index, candidate) in remaining.enumerated() {
+                let adjusted = candidate.score * pow(repeatedTitleDiscount, Double(seen[candidate.title] ?? 0))
+                if adjusted > bestScore || (adjusted == bestScore && candidate.id < remaining[best].id) {
+                    best = index
+                    bestScore = adjusted
+                }
+            }
+            let chosen = remaining.remove(at: best)
+            seen[chosen.title, default: 0] += 1
+            result.append((chosen.id, bestScore))
+        }
+        return result
+    }
+
     /// Titles, locations and snippets of the page's units, in the page's order.
     private func hydrate(_ page: [(id: Int64, score: Double)], filter: SearchFilter, _ db: Database) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: page.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
             SELECT unit.id, document.kind, document.title AS document, unit.title, unit.location, unit.article,
+                   document.list_kind, document.version, document.sample,
+                   (SELECT name FROM department WHERE department.id = document.department_id) AS department,
+                   (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
                    snippet(unit_fts, 1, '\(Highlight.open)', '\(Highlight.close)', '…', 48) AS snippet
             \(filter.from) AND unit.id IN (\(placeholders))
             """, arguments: filter.arguments + StatementArguments(page.map(\.id)))
@@ -108,10 +157,14 @@ extension LawQueries {
         for row in rows { byID[row["id"]] = row }
         return page.compactMap { entry in
             guard let row = byID[entry.id] else { return nil }
+            let isList = (row["kind"] as String) == "list"
             return SearchHit(
                 id: entry.id, kind: row["kind"], document: row["document"], title: row["title"],
                 location: row["location"], snippet: row["snippet"],
-                score: (entry.score * 1000).rounded() / 1000, article: row["article"])
+                score: (entry.score * 1000).rounded() / 1000, article: row["article"],
+                department: row["department"], listKind: row["list_kind"],
+                version: isList ? row["version"] : nil, status: isList ? LawQueries.status(row) : nil,
+                itemID: row["item_id"])
         }
     }
 }
@@ -122,8 +175,23 @@ struct SearchFilter {
     var arguments: StatementArguments
 
     init(request: SearchRequest, expression: SearchExpression, queries: LawQueries, _ db: Database) throws {
-        var filters = ["unit_fts MATCH ?"]
+        var filters = ["unit_fts MATCH ?", queries.visibleDocuments]
         var arguments: StatementArguments = [expression.fts5]
+        let day = try LawQueries.date(request.asOf, parameter: "as_of").description
+        // List versions: only those in force on the day asked about.
+        filters.append("""
+            (document.kind != 'list' OR (document.in_force_from <= ?
+             AND (document.in_force_until IS NULL OR document.in_force_until > ?)))
+            """)
+        _ = arguments.append(contentsOf: [day, day])
+        if let department = request.department {
+            filters.append("document.department_id = ?")
+            _ = arguments.append(contentsOf: [try queries.departmentID(named: department, db)])
+        }
+        if let listKind = request.listKind.flatMap(ListKind.resolve) {
+            filters.append("document.list_kind = ?")
+            _ = arguments.append(contentsOf: [listKind.rawValue])
+        }
         if let kind = request.kind {
             filters.append("document.kind = ?")
             _ = arguments.append(contentsOf: [kind])

@@ -8,7 +8,7 @@ struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
         abstract: "Measure tokenizer throughput and search latency (build with -c release).",
-        subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self])
+        subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self])
 }
 
 struct TokenizerBenchmarkCommand: ParsableCommand {
@@ -80,9 +80,43 @@ struct SearchBenchmarkCommand: ParsableCommand {
             try Terminal.printJSON(result)
             return
         }
-        print("\(result.runs) searches (\(result.queries) queries × \(rounds))")
-        print(String(format: "median %.3f ms, p99 %.3f ms, max %.3f ms, %.0f searches/s on one thread",
-                     result.medianMilliseconds, result.p99Milliseconds, result.maximumMilliseconds,
-                     result.searchesPerSecond))
+        print("search: \(result)  (\(entries.count) queries × \(rounds))")
     }
 }
+
+struct ListsBenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lists",
+        abstract: "Latency of `list` (every department's every list kind) and `changes` (all lists).")
+
+    @Option(help: "How many times each call runs.")
+    var rounds: Int = 20
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var options: IndexOptions
+
+    private struct Output: Encodable {
+        var list: LatencyMeasurement
+        var changes: LatencyMeasurement
+    }
+
+    func run() throws {
+        let queries = try options.open()
+        let pairs = Set(try queries.lists().filter(\.inForce).map { [$0.department, $0.kind] })
+        let list = LatencyMeasurement.measure(rounds: rounds, calls: pairs.map { pair in
+            { _ = try? queries.list(department: pair[0], kind: pair[1]) }
+        })
+        let changes = LatencyMeasurement.measure(rounds: rounds, calls: [
+            { _ = try? queries.changes(ChangesRequest()) },
+        ])
+        if json {
+            try Terminal.printJSON(Output(list: list, changes: changes))
+            return
+        }
+        print("list:    \(list)  (\(pairs.count) lists × \(rounds))")
+        print("changes: \(changes)  (all lists, × \(rounds))")
+    }
+}
+

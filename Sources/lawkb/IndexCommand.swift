@@ -31,11 +31,12 @@ struct IndexCommand: ParsableCommand {
             print("  documents  \(report.documents)")
             print("  units      \(report.units)")
             print("  articles   \(report.articles)")
+            print("  lists      \(report.lists) versions, \(report.listItems) items")
             print("  deadlines  \(report.deadlines)")
             print("  citations  \(report.citations) (\(report.unresolvedCitations) to documents not in the corpus)")
             print("  size       \(report.bytes / 1024) KiB")
             for note in report.notes { print("note: \(note)") }
-            for warning in report.warnings { print("warning: \(warning)") }
+            for warning in report.warnings { Terminal.note("warning: \(warning)") }
         } catch {
             throw Terminal.fail(error)
         }

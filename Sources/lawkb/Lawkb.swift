@@ -18,6 +18,8 @@ struct Lawkb: ParsableCommand {
             """,
         subcommands: [
             SearchCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
-            DocumentsCommand.self, IndexCommand.self, BenchmarkCommand.self,
+            ListCommand.self, ListsCommand.self, ChangesCommand.self, CitedByCommand.self, DepartmentsCommand.self,
+            DocumentsCommand.self, IndexCommand.self, ImportCommand.self, GenerateCommand.self,
+            BenchmarkCommand.self,
         ])
 }

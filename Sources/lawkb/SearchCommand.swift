@@ -14,16 +14,27 @@ struct SearchCommand: ParsableCommand {
               lawkb search 查封 扣押 期限 --document 行政强制法
               lawkb search 听证 OR 陈述 --kind regulation --json
               lawkb search 清单 -证明 --kind plan
+              lawkb search 标签 --kind list --department 市场监管局 --list-kind 免罚清单
+              lawkb search 罚款 --kind list --list-kind 裁量基准 --as-of 2023-01-01
             """)
 
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean AND.")
     var query: [String] = []
 
-    @Option(help: "Only this kind of document: plan or regulation.")
+    @Option(help: "Only this kind of document: plan, regulation or list.")
     var kind: String?
 
     @Option(help: "Only this document (full title, short name or 文号).")
     var document: String?
+
+    @Option(help: "Only the lists of this department (市场监管局, 乌审旗交通运输局 …).")
+    var department: String?
+
+    @Option(name: .customLong("list-kind"), help: "Only lists of this kind (不予处罚事项清单, 免罚清单, 裁量基准 …).")
+    var listKind: String?
+
+    @Option(name: .customLong("as-of"), help: "Search the list versions in force on this day (YYYY-MM-DD); today by default.")
+    var asOf: String?
 
     @Option(help: "Hits per page (1–\(SearchRequest.maximumLimit)).")
     var limit: Int = 10
@@ -39,6 +50,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         do {
             let request = SearchRequest(query: query.joined(separator: " "), kind: kind, document: document,
+                                        department: department, listKind: listKind, asOf: asOf,
                                         limit: limit, offset: offset)
             let result = try options.open().search(request)
             if json {
@@ -68,7 +80,8 @@ struct SearchCommand: ParsableCommand {
         print("\(result.total) hits for \(result.query) (showing \(first)–\(result.offset + result.hits.count))")
         for (index, hit) in result.hits.enumerated() {
             print("")
-            print("\(first + index). \(hit.title)  ·  \(hit.document)")
+            let sample = hit.status == "sample" ? "【示例】" : ""
+            print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)")
             if !hit.location.isEmpty && hit.location != hit.title { print("   \(hit.location)") }
             print("   " + Terminal.highlighted(hit.snippet).replacingOccurrences(of: "\n", with: "\n   "))
         }

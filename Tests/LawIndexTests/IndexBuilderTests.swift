@@ -6,7 +6,9 @@ import Testing
 @Suite struct IndexBuilderTests {
     @Test func indexesThePlanAndTheThreeLaws() throws {
         let report = Fixture.shared.report
-        #expect(report.documents == 4)
+        #expect(report.documents == 4 + report.lists)
+        #expect(report.lists == 45)
+        #expect(report.listItems == 262)
         #expect(report.articles == 86 + 71 + 72)
         #expect(report.units > report.articles + 20)
         #expect(report.deadlines >= 15)

@@ -114,4 +114,35 @@ import Testing
         let near = try cli.run(["search", "NEAR(处罚", "*"])
         #expect(near.status == 0, "\(near.stderr)")
     }
+
+    @Test func listCommandsAnswerInJSON() throws {
+        let list = try cli.run(["list", "市监局", "裁量基准", "--as-of", "2023-01-01", "--json"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let json = try list.json()
+        #expect(json["version"] as? String == "2022-10-25")
+        #expect(json["status"] as? String == "sample")
+        let items = try #require(json["items"] as? [[String: Any]])
+        let first = try #require(items.first)
+        for key in ["id", "name", "basis", "citations", "levels"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        let citations = try #require(first["citations"] as? [[String: Any]])
+        #expect(citations.contains { $0["article"] as? Int == 13 })
+
+        let changes = try cli.run(["changes", "--kind", "裁量基准", "--since", "2022-10-31", "--json"]).json()
+        let entries = try #require(changes["changes"] as? [[String: Any]])
+        #expect(entries.count == 3)
+        for key in ["department", "kind", "from", "to", "added", "removed", "changed"] {
+            #expect(entries[0][key] != nil, "missing \(key)")
+        }
+
+        let cited = try cli.run(["cited-by", "行政处罚法", "第三十三条", "--json"]).json()
+        #expect((cited["items"] as? [Any])?.count ?? 0 > 10)
+
+        let human = try cli.run(["lists", "--department", "市场监管局"])
+        #expect(human.stdout.contains("【示例】"))
+        let missing = try cli.run(["list", "市场监管局", "奇怪清单"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("unknown list kind"))
+    }
 }

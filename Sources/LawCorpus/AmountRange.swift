@@ -1,0 +1,124 @@
+import Foundation
+
+/// A range of money or of multiples read from a penalty: 罚款1000元以上5000元以下 → 1000…5000 元;
+/// 违法所得1倍以上5倍以下 → 1…5 倍 of 违法所得. An open end is `nil`.
+public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// Lower bound (以上), if stated.
+    public var lower: Double?
+    /// Upper bound (以下), if stated.
+    public var upper: Double?
+    /// `元` for money, `倍` for multiples.
+    public var unit: String
+    /// For multiples, what is multiplied: 违法所得, 货值金额 ….
+    public var of: String?
+    /// The words the range was read from.
+    public var text: String
+
+    /// Creates a range.
+    public init(lower: Double?, upper: Double?, unit: String, of: String? = nil, text: String) {
+        self.lower = lower
+        self.upper = upper
+        self.unit = unit
+        self.of = of
+        self.text = text
+    }
+
+    /// `1000–5000 元`, `≤ 2000 元`, `违法所得 1–5 倍`.
+    public var description: String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        let range: String
+        switch (lower, upper) {
+        case let (lower?, upper?) where lower == upper: range = number(lower)
+        case let (lower?, upper?): range = "\(number(lower))–\(number(upper))"
+        case let (lower?, nil): range = "≥ \(number(lower))"
+        case let (nil, upper?): range = "≤ \(number(upper))"
+        case (nil, nil): range = "?"
+        }
+        return [of, range, unit].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Things a multiple is taken of, as penalty clauses name them.
+    static let multipliedAmounts = ["违法所得", "货值金额", "违法经营额", "违法收入", "违法销售额", "违法销售收入",
+                                    "违法生产经营的食品货值金额", "工程合同价款", "应缴纳税款", "逃避缴纳的税款"]
+
+    private typealias AmountRegex = Regex<(Substring, number: Substring, scale: Substring?, unit: Substring)>
+
+    /// A number (digits or Chinese numerals), an optional 万/千 and 元 or 倍.
+    private static func amountPattern() -> AmountRegex {
+        #/(?<number>[0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千]+)(?<scale>[万千])?(?<unit>[元倍])/#
+    }
+
+    /// Every range stated in `text`, in order.
+    public static func ranges(in text: String) -> [AmountRange] {
+        let folded = text.precomposedStringWithCompatibilityMapping
+        let matches = folded.matches(of: amountPattern())
+        var result: [AmountRange] = []
+        var index = 0
+        while index < matches.count {
+            let first = matches[index]
+            guard let firstValue = value(first) else { index += 1; continue }
+            let unit = String(first.output.unit)
+            let after = folded[first.range.upperBound...]
+            let of = unit == "倍" ? multiplied(before: first.range.lowerBound, in: folded) : nil
+            if let next = matches[safe: index + 1], String(next.output.unit) == unit, let nextValue = value(next),
+               isRangeJoin(folded[first.range.upperBound..<next.range.lowerBound]) {
+                let end = folded[next.range.upperBound...].hasPrefix("以下") ? folded.index(next.range.upperBound, offsetBy: 2) : next.range.upperBound
+                result.append(AmountRange(lower: firstValue, upper: nextValue, unit: unit, of: of,
+                                          text: String(folded[first.range.lowerBound..<end])))
+                index += 2
+                continue
+            }
+            if after.hasPrefix("以下") {
+                result.append(AmountRange(lower: nil, upper: firstValue, unit: unit, of: of,
+                                          text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
+            } else if after.hasPrefix("以上") {
+                result.append(AmountRange(lower: firstValue, upper: nil, unit: unit, of: of,
+                                          text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
+            } else {
+                result.append(AmountRange(lower: firstValue, upper: firstValue, unit: unit, of: of,
+                                          text: String(folded[first.range])))
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// Between the two ends of a range: 以上 (and nothing else of substance), 至, 到, a dash.
+    private static func isRangeJoin(_ between: Substring) -> Bool {
+        let trimmed = between.trimmingCharacters(in: .whitespaces)
+        return ["以上", "以上、", "以上，", "至", "到", "-", "—", "－", "~", "～", "以上至"].contains(trimmed)
+    }
+
+    private static func value(_ match: AmountRegex.Match) -> Double? {
+        let digits = match.output.number
+        let base = Double(String(digits)) ?? ChineseNumeral.parse(digits).map(Double.init)
+        guard let base else { return nil }
+        switch match.output.scale {
+        case "万": return base * 10_000
+        case "千": return base * 1_000
+        default: return base
+        }
+    }
+
+    private static func multiplied(before index: String.Index, in text: String) -> String? {
+        let start = text.index(index, offsetBy: -16, limitedBy: text.startIndex) ?? text.startIndex
+        let window = String(text[start..<index])
+        var best: (word: String, end: Int)?
+        for word in multipliedAmounts {
+            guard let range = window.range(of: word, options: .backwards) else { continue }
+            let end = window.distance(from: window.startIndex, to: range.upperBound)
+            if best == nil || end > best!.end || (end == best!.end && word.count > best!.word.count) {
+                best = (word, end)
+            }
+        }
+        return best?.word
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension CorpusLoader {
+    /// The department registry from `departments.yaml`, or `nil` when the corpus has none.
+    func loadDepartments() throws(CorpusError) -> DepartmentRegistry? {
+        let file = (root as NSString).appendingPathComponent("departments.yaml")
+        guard let text = try TextFile.read(file, required: false) else { return nil }
+        let yaml = try Sidecar(file: file, yaml: text)
+        var departments: [Department] = []
+        for entry in try yaml.mappings("departments") {
+            guard let id = try entry.string("id"), let name = try entry.string("name") else {
+                throw CorpusError(file: file, line: entry.line, message: "a department needs an 'id' and a 'name'")
+            }
+            departments.append(Department(
+                id: id, name: name, shortNames: try entry.strings("short_names") ?? [],
+                type: try entry.string("type"), sector: try entry.string("sector"),
+                laws: try entry.strings("laws") ?? []))
+        }
+        do {
+            return try DepartmentRegistry(departments)
+        } catch {
+            throw CorpusError(file: file, line: nil, message: error.description)
+        }
+    }
+
+    /// Every list version under `lists/`, in path order.
+    func loadLists(registry: DepartmentRegistry?, parser: CitationParser,
+                   warnings: inout [String]) throws(CorpusError) -> [ListVersion] {
+        let directory = (root as NSString).appendingPathComponent("lists")
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                files.append((directory as NSString).appendingPathComponent(path))
+            }
+        }
+        guard !files.isEmpty else { return [] }
+        guard let registry else {
+            throw CorpusError(file: (root as NSString).appendingPathComponent("departments.yaml"),
+                              message: "lists/ holds lists but there is no departments.yaml to resolve their departments")
+        }
+        let listParser = ListParser(registry: registry, citations: parser)
+        var lists: [ListVersion] = []
+        for file in files.sorted() {
+            lists.append(try listParser.parse(file, warnings: &warnings))
+        }
+        return lists
+    }
+
+    /// Orders versions of each list and sets when each stops being in force: the day the next one starts.
+    static func setInForcePeriods(_ lists: inout [ListVersion], warnings: inout [String]) {
+        lists.sort {
+            ($0.department.id, $0.kind.rawValue, $0.inForceFrom, $0.version)
+                < ($1.department.id, $1.kind.rawValue, $1.inForceFrom, $1.version)
+        }
+        for index in lists.indices.dropLast() {
+            let next = lists[index + 1]
+            guard next.department.id == lists[index].department.id, next.kind == lists[index].kind else { continue }
+            if next.inForceFrom == lists[index].inForceFrom {
+                warnings.append("\(next.file): comes into force on \(next.inForceFrom), the same day as \(lists[index].file)")
+            }
+            lists[index].inForceUntil = next.inForceFrom
+        }
+    }
+
+    /// Warnings for list citations of articles that the cited regulation, present in the corpus, does not have.
+    static func missingArticles(citedBy lists: [ListVersion], regulations: [Regulation]) -> [String] {
+        var articles: [String: (numbers: Set<Int>, last: Int)] = [:]
+        for regulation in regulations where articles[regulation.metadata.title] == nil
+            || regulation.metadata.status == RegulationMetadata.Status.inForce {
+            let numbers = Set(regulation.articles.map(\.number))
+            articles[regulation.metadata.title] = (numbers, numbers.max() ?? 0)
+        }
+        var warnings: [String] = []
+        for list in lists {
+            for item in list.items {
+                for citation in item.citations {
+                    guard let document = citation.document, let known = articles[document],
+                          !known.numbers.contains(citation.article) else { continue }
+                    warnings.append("\(list.file):\(item.line): item \(item.id) cites \(citation.text), "
+                        + "but \(document) has no article \(citation.article) (its last is \(known.last))")
+                }
+            }
+        }
+        return warnings
+    }
+}
+
+extension CalendarDate {
+    /// Today in China Standard Time (UTC+8, no daylight saving), without needing tzdata.
+    public static func todayInChina() -> CalendarDate {
+        let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        return CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Reads one list-version file (`Corpus/lists/<department>/<kind>/<version>.yaml`).
+///
+/// Every problem is located by file and line: unknown department or kind, bad dates,
+/// missing ids or names, duplicate ids. Lesser problems (unknown keys, a kind that does not
+/// match the folder) become warnings.
+struct ListParser {
+    let registry: DepartmentRegistry
+    let citations: CitationParser
+
+    static let listKeys: Set<String> = ["department", "kind", "title", "version", "published", "filed",
+                                        "published_at", "status", "public", "note", "items", "source"]
+    static let itemKeys: Set<String> = ["id", "name", "conduct", "basis", "penalty_basis", "conditions",
+                                        "measure", "note", "levels", "fields"]
+    static let levelKeys: Set<String> = ["level", "circumstances", "penalty"]
+
+    func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
+        guard let text = try TextFile.read(file) else {
+            throw CorpusError(file: file, message: "cannot be read")
+        }
+        let yaml = try Sidecar(file: file, yaml: text)
+        warnings += yaml.unknownKeys(allowed: Self.listKeys)
+        let department = try self.department(yaml)
+        let kind = try self.kind(yaml)
+        guard let version = try yaml.date("version") else {
+            throw CorpusError(file: file, line: yaml.line, message: "missing 'version' (the version date, YYYY-MM-DD)")
+        }
+        let published = try yaml.date("published")
+        let filed = try yaml.date("filed")
+        if let published, published < version {
+            warnings.append("\(file):\(yaml.line(of: "published")): published \(published) is before the version date \(version)")
+        }
+        if let filed, let published, filed < published {
+            warnings.append("\(file):\(yaml.line(of: "filed")): filed \(filed) is before publication \(published)")
+        }
+        let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        if let folderKind = ListKind.resolve(folder), folderKind != kind {
+            warnings.append("\(file):\(yaml.line(of: "kind")): kind \(kind.rawValue) does not match its folder \(folder)")
+        }
+        var list = ListVersion(
+            file: file, department: department, kind: kind,
+            title: try yaml.string("title") ?? "\(department.name)\(kind.rawValue)",
+            version: version, published: published, filed: filed, publishedAt: try yaml.string("published_at"),
+            status: try status(yaml), isPublic: try yaml.bool("public") ?? true, note: try yaml.string("note"))
+        list.items = try items(yaml, kind: kind, warnings: &warnings)
+        return list
+    }
+
+    private func department(_ yaml: Sidecar) throws(CorpusError) -> Department {
+        guard let name = try yaml.string("department") else {
+            throw CorpusError(file: yaml.file, line: yaml.line, message: "missing 'department'")
+        }
+        guard let department = registry.resolve(name) else {
+            let known = registry.departments.map(\.name).joined(separator: ", ")
+            throw CorpusError(file: yaml.file, line: yaml.line(of: "department"),
+                              message: "unknown department '\(name)'; departments.yaml knows: \(known)")
+        }
+        return department
+    }
+
+    private func kind(_ yaml: Sidecar) throws(CorpusError) -> ListKind {
+        guard let name = try yaml.string("kind") else {
+            throw CorpusError(file: yaml.file, line: yaml.line, message: "missing 'kind'")
+        }
+        guard let kind = ListKind.resolve(name) else {
+            let known = ListKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CorpusError(file: yaml.file, line: yaml.line(of: "kind"),
+                              message: "unknown list kind '\(name)'; kinds: \(known)")
+        }
+        return kind
+    }
+
+    private func status(_ yaml: Sidecar) throws(CorpusError) -> ListStatus {
+        switch try yaml.string("status")?.lowercased() {
+        case nil, "official", "正式": return .official
+        case "sample", "示例": return .sample
+        case let other?:
+            throw CorpusError(file: yaml.file, line: yaml.line(of: "status"),
+                              message: "status must be sample or official, not '\(other)'")
+        }
+    }
+
+    private func items(_ yaml: Sidecar, kind: ListKind, warnings: inout [String]) throws(CorpusError) -> [ListItem] {
+        var seen: [String: Int] = [:]
+        var items: [ListItem] = []
+        for entry in try yaml.mappings("items") {
+            warnings += entry.unknownKeys(allowed: Self.itemKeys)
+            guard let id = try entry.string("id") else {
+                throw CorpusError(file: yaml.file, line: entry.line, message: "an item has no 'id'")
+            }
+            if let first = seen[id] {
+                throw CorpusError(file: yaml.file, line: entry.line(of: "id"),
+                                  message: "duplicate item id \(id) (first used on line \(first))")
+            }
+            seen[id] = entry.line(of: "id")
+            guard let name = try entry.string("name") else {
+                throw CorpusError(file: yaml.file, line: entry.line, message: "item \(id) has no 'name'")
+            }
+            var item = ListItem(
+                id: id, name: name, conduct: try entry.string("conduct"), basis: try entry.string("basis"),
+                penaltyBasis: try entry.string("penalty_basis"), conditions: try entry.string("conditions"),
+                measure: try entry.string("measure"), note: try entry.string("note"),
+                levels: try levels(entry, warnings: &warnings),
+                fields: try entry.pairs("fields").map { ListField(name: $0.key, value: $0.value) },
+                line: entry.line)
+            if !item.levels.isEmpty && !kind.hasLevels {
+                warnings.append("\(yaml.file):\(entry.line(of: "levels")): item \(id) has levels but a \(kind.rawValue) has none")
+            }
+            item.citations = citations(of: item)
+            items.append(item)
+        }
+        if items.isEmpty {
+            warnings.append("\(yaml.file):\(yaml.line): the list has no items")
+        }
+        return items
+    }
+
+    private func levels(_ entry: Sidecar, warnings: inout [String]) throws(CorpusError) -> [BenchmarkLevel] {
+        var levels: [BenchmarkLevel] = []
+        for level in try entry.mappings("levels") {
+            warnings += level.unknownKeys(allowed: Self.levelKeys)
+            guard let name = try level.string("level") else {
+                throw CorpusError(file: entry.file, line: level.line, message: "a level has no 'level' name")
+            }
+            levels.append(BenchmarkLevel(level: name, circumstances: try level.string("circumstances"),
+                                         penalty: try level.string("penalty")))
+        }
+        return levels
+    }
+
+    /// Citations in the item's basis, conditions, measure and levels, without repeats.
+    private func citations(of item: ListItem) -> [Citation] {
+        let texts = [item.basis, item.penaltyBasis, item.conditions, item.measure]
+            + item.levels.flatMap { [$0.circumstances, $0.penalty] }
+        var seen = Set<Citation>()
+        var result: [Citation] = []
+        for text in texts.compactMap({ $0 }) {
+            for citation in citations.citations(in: text, currentDocument: nil) where seen.insert(citation).inserted {
+                result.append(citation)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,149 @@
+/// One version of one department's list of one kind, as published and filed.
+///
+/// A version is in force from its publication date (or, if none is given, its version
+/// date) until the next version of the same list comes into force.
+public struct ListVersion: Sendable {
+    /// Path of the corpus file.
+    public var file: String
+    /// The department that publishes the list.
+    public var department: Department
+    /// What kind of list it is.
+    public var kind: ListKind
+    /// The title as published: 乌审旗市场监督管理局轻微违法行为不予处罚事项清单.
+    public var title: String
+    /// 版本日期: the date the version was adopted.
+    public var version: CalendarDate
+    /// 公示日期: when it was published.
+    public var published: CalendarDate?
+    /// 备案日期: when it was filed with the justice bureau.
+    public var filed: CalendarDate?
+    /// Where it was published.
+    public var publishedAt: String?
+    /// Whether this is real published data or a sample authored for demonstration.
+    public var status: ListStatus
+    /// Whether the list may be shown to the public.
+    public var isPublic: Bool
+    /// A note on the whole list.
+    public var note: String?
+    /// The items, in published order.
+    public var items: [ListItem]
+    /// The day after the last day this version is in force: the next version's start; set by the loader.
+    public var inForceUntil: CalendarDate?
+
+    /// First day in force: the publication date, or the version date when none is given.
+    public var inForceFrom: CalendarDate { published ?? version }
+
+    /// Whether the version is in force on `date`.
+    public func isInForce(on date: CalendarDate) -> Bool {
+        inForceFrom <= date && (inForceUntil.map { date < $0 } ?? true)
+    }
+
+    /// Creates a list version.
+    public init(file: String, department: Department, kind: ListKind, title: String, version: CalendarDate,
+                published: CalendarDate? = nil, filed: CalendarDate? = nil, publishedAt: String? = nil,
+                status: ListStatus = .official, isPublic: Bool = true, note: String? = nil,
+                items: [ListItem] = [], inForceUntil: CalendarDate? = nil) {
+        self.file = file
+        self.department = department
+        self.kind = kind
+        self.title = title
+        self.version = version
+        self.published = published
+        self.filed = filed
+        self.publishedAt = publishedAt
+        self.status = status
+        self.isPublic = isPublic
+        self.note = note
+        self.items = items
+        self.inForceUntil = inForceUntil
+    }
+}
+
+/// Whether a list is real published data or a demonstration sample (shown as 示例).
+public enum ListStatus: String, Codable, Sendable {
+    /// Published by the department.
+    case official
+    /// Authored for demonstration; every display labels it 示例.
+    case sample
+}
+
+/// One item of a list: a conduct and how it is treated, with its legal basis.
+public struct ListItem: Sendable, Equatable {
+    /// Stable id, kept by the same item across versions: SCJG-BYCF-001.
+    public var id: String
+    /// 事项名称.
+    public var name: String
+    /// 违法行为.
+    public var conduct: String?
+    /// 法律依据 / 设定依据, as written.
+    public var basis: String?
+    /// 处罚依据 of a benchmark item.
+    public var penaltyBasis: String?
+    /// 适用情形 / 条件.
+    public var conditions: String?
+    /// 处理方式.
+    public var measure: String?
+    /// 备注.
+    public var note: String?
+    /// Discretion levels of a benchmark item (轻微/一般/较重/严重).
+    public var levels: [BenchmarkLevel]
+    /// Other columns, by the department's own column names, in order.
+    public var fields: [ListField]
+    /// Articles cited anywhere in the item.
+    public var citations: [Citation]
+    /// Line of the item in its file.
+    public var line: Int
+
+    /// Creates an item.
+    public init(id: String, name: String, conduct: String? = nil, basis: String? = nil,
+                penaltyBasis: String? = nil, conditions: String? = nil, measure: String? = nil,
+                note: String? = nil, levels: [BenchmarkLevel] = [], fields: [ListField] = [],
+                citations: [Citation] = [], line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.conduct = conduct
+        self.basis = basis
+        self.penaltyBasis = penaltyBasis
+        self.conditions = conditions
+        self.measure = measure
+        self.note = note
+        self.levels = levels
+        self.fields = fields
+        self.citations = citations
+        self.line = line
+    }
+}
+
+/// A column of a list item that has no dedicated field (监管对象, 开具单位 …).
+public struct ListField: Codable, Sendable, Equatable {
+    /// The column name as the department writes it.
+    public var name: String
+    /// Its value.
+    public var value: String
+
+    /// Creates a field.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One discretion level of a benchmark item.
+public struct BenchmarkLevel: Codable, Sendable, Equatable {
+    /// 裁量阶次 as written: 轻微, 一般, 较重, 严重.
+    public var level: String
+    /// 适用情形: when this level applies.
+    public var circumstances: String?
+    /// 处罚标准 as written.
+    public var penalty: String?
+    /// Money and multiple ranges read from `penalty`.
+    public var amounts: [AmountRange]
+
+    /// Creates a level; `amounts` default to those read from `penalty`.
+    public init(level: String, circumstances: String? = nil, penalty: String? = nil, amounts: [AmountRange]? = nil) {
+        self.level = level
+        self.circumstances = circumstances
+        self.penalty = penalty
+        self.amounts = amounts ?? penalty.map(AmountRange.ranges(in:)) ?? []
+    }
+}

@@ -1,0 +1,164 @@
+import GRDB
+import LawCorpus
+
+/// Which version pairs `changes` compares.
+public struct ChangesRequest: Equatable, Sendable {
+    /// Only lists of this kind (name or alias).
+    public var kind: String?
+    /// Only lists of this department.
+    public var department: String?
+    /// Only versions that came into force after this day (YYYY-MM-DD).
+    public var since: String?
+    /// Compare the version current on this version date …
+    public var from: String?
+    /// … with the version current on this one.
+    public var to: String?
+
+    /// Creates a request; with neither `since` nor `from`/`to`, every successive pair of versions is compared.
+    public init(kind: String? = nil, department: String? = nil, since: String? = nil, from: String? = nil,
+                to: String? = nil) {
+        self.kind = kind
+        self.department = department
+        self.since = since
+        self.from = from
+        self.to = to
+    }
+}
+
+extension LawQueries {
+    /// For each list whose version changed, the items added, removed and changed.
+    public func changes(_ request: ChangesRequest) throws(QueryError) -> [ListChange] {
+        let since = try request.since.map { text throws(QueryError) in try Self.date(text, parameter: "since") }
+        let from = try request.from.map { text throws(QueryError) in try Self.date(text, parameter: "from") }
+        let to = try request.to.map { text throws(QueryError) in try Self.date(text, parameter: "to") }
+        if since != nil && (from != nil || to != nil) {
+            throw .invalidParameter(name: "since", message: "give either since or from/to, not both")
+        }
+        if (from == nil) != (to == nil) {
+            throw .invalidParameter(name: from == nil ? "from" : "to", message: "from and to go together")
+        }
+        let kind = try request.kind.map { name throws(QueryError) -> ListKind in
+            guard let kind = ListKind.resolve(name) else {
+                throw .invalidParameter(name: "kind", message: "unknown list kind '\(name)'")
+            }
+            return kind
+        }
+        return try read { db in
+            var sql = """
+                SELECT document.*, department.name AS department FROM document
+                JOIN department ON department.id = document.department_id
+                WHERE document.kind = 'list' AND \(visibleDocuments)
+                """
+            var arguments: StatementArguments = []
+            if let kind {
+                sql += " AND document.list_kind = ?"
+                _ = arguments.append(contentsOf: [kind.rawValue])
+            }
+            if let department = request.department {
+                sql += " AND document.department_id = ?"
+                _ = arguments.append(contentsOf: [try departmentID(named: department, db)])
+            }
+            sql += " ORDER BY department.id, document.list_kind, document.in_force_from"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            var changes: [ListChange] = []
+            for group in Self.groupByList(rows) {
+                for (older, newer) in Self.pairs(group, since: since, from: from, to: to) {
+                    changes.append(ChangeDetector.compare(try listRecord(older, db), try listRecord(newer, db)))
+                }
+            }
+            return changes
+        }
+    }
+
+    private static func groupByList(_ rows: [Row]) -> [[Row]] {
+        var groups: [[Row]] = []
+        var key: (Int64, String)?
+        for row in rows {
+            let rowKey: (Int64, String) = (row["department_id"], row["list_kind"])
+            if let key, key == rowKey {
+                groups[groups.count - 1].append(row)
+            } else {
+                groups.append([row])
+            }
+            key = rowKey
+        }
+        return groups
+    }
+
+    private static func pairs(_ versions: [Row], since: CalendarDate?, from: CalendarDate?, to: CalendarDate?)
+        -> [(Row, Row)]
+    {
+        if let from, let to {
+            func current(on day: CalendarDate) -> Row? {
+                versions.last { ($0["version"] as String) <= day.description }
+            }
+            guard let older = current(on: from), let newer = current(on: to),
+                  (older["id"] as Int64) != (newer["id"] as Int64) else { return [] }
+            return [(older, newer)]
+        }
+        return zip(versions, versions.dropFirst()).filter { _, newer in
+            since.map { (newer["in_force_from"] as String) > $0.description } ?? true
+        }
+    }
+}
+
+/// Compares two versions of one list item by item, field by field.
+enum ChangeDetector {
+    static func compare(_ older: ListRecord, _ newer: ListRecord) -> ListChange {
+        let before = Dictionary(older.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(newer.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let added = newer.items.filter { before[$0.id] == nil }.map { ItemSummary(id: $0.id, name: $0.name) }
+        let removed = older.items.filter { after[$0.id] == nil }.map { ItemSummary(id: $0.id, name: $0.name) }
+        let changed = newer.items.compactMap { item -> ItemChange? in
+            guard let old = before[item.id] else { return nil }
+            let fields = differences(old, item)
+            return fields.isEmpty ? nil : ItemChange(id: item.id, name: item.name, fields: fields)
+        }
+        let status = older.status == "sample" || newer.status == "sample" ? "sample" : "official"
+        return ListChange(department: newer.department, kind: newer.kind, from: older.version, to: newer.version,
+                          status: status, added: added, removed: removed, changed: changed)
+    }
+
+    static func differences(_ old: ListItemRecord, _ new: ListItemRecord) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        func compare(_ field: String, _ before: String?, _ after: String?) {
+            if before != after { changes.append(FieldChange(field: field, before: before, after: after)) }
+        }
+        compare("name", old.name, new.name)
+        compare("conduct", old.conduct, new.conduct)
+        compare("basis", old.basis, new.basis)
+        compare("penalty_basis", old.penaltyBasis, new.penaltyBasis)
+        compare("conditions", old.conditions, new.conditions)
+        compare("measure", old.measure, new.measure)
+        compare("note", old.note, new.note)
+        for name in orderedUnion(old.fields.map(\.name), new.fields.map(\.name)) {
+            compare("fields.\(name)", old.fields.first { $0.name == name }?.value,
+                    new.fields.first { $0.name == name }?.value)
+        }
+        for level in orderedUnion(old.levels.map(\.level), new.levels.map(\.level)) {
+            let before = old.levels.first { $0.level == level }
+            let after = new.levels.first { $0.level == level }
+            guard let before, let after else {
+                compare("levels.\(level)", before.map(summary), after.map(summary))
+                continue
+            }
+            compare("levels.\(level).circumstances", before.circumstances, after.circumstances)
+            compare("levels.\(level).penalty", before.penalty, after.penalty)
+            compare("levels.\(level).amounts", amounts(before), amounts(after))
+        }
+        return changes
+    }
+
+    private static func summary(_ level: BenchmarkLevel) -> String {
+        [level.circumstances, level.penalty].compactMap { $0 }.joined(separator: "；")
+    }
+
+    private static func amounts(_ level: BenchmarkLevel) -> String? {
+        level.amounts.isEmpty ? nil : level.amounts.map(\.description).joined(separator: "; ")
+    }
+
+    private static func orderedUnion(_ first: [String], _ second: [String]) -> [String] {
+        var seen = Set<String>()
+        return (first + second).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,48 @@
+import GRDB
+import LawCorpus
+
+extension LawQueries {
+    /// Every list item (in the versions in force on `asOf`, today by default) and every plan
+    /// passage or law article that cites article `number` of `document`.
+    public func citedBy(document: String, number: String, asOf: String? = nil) throws(QueryError) -> CitedByRecord {
+        let day = try Self.date(asOf, parameter: "as_of")
+        let cited = try article(document: document, number: number)
+        return try read { db in
+            let titleArguments: StatementArguments = [cited.document, cited.article]
+            let items = try Row.fetchAll(db, sql: """
+                SELECT department.name AS department, document.list_kind, document.version, document.sample,
+                       list_item.item_id, list_item.name, citation.text, citation.paragraph
+                FROM citation
+                JOIN document AS target ON target.id = citation.document_id
+                JOIN unit ON unit.id = citation.unit_id
+                JOIN list_item ON list_item.unit_id = unit.id
+                JOIN document ON document.id = unit.document_id
+                JOIN department ON department.id = document.department_id
+                WHERE target.title = ? AND citation.article = ? AND \(visibleDocuments)
+                  AND document.in_force_from <= ? AND (document.in_force_until IS NULL OR document.in_force_until > ?)
+                ORDER BY department.id, document.list_kind, list_item.ordinal
+                """, arguments: titleArguments + [day.description, day.description])
+            let passages = try Row.fetchAll(db, sql: """
+                SELECT document.kind, document.title AS document, unit.title, unit.location, citation.text
+                FROM citation
+                JOIN document AS target ON target.id = citation.document_id
+                JOIN unit ON unit.id = citation.unit_id
+                JOIN document ON document.id = unit.document_id
+                WHERE target.title = ? AND citation.article = ? AND document.kind IN ('plan', 'regulation')
+                  AND \(visibleDocuments)
+                ORDER BY document.kind, document.id, unit.ordinal
+                """, arguments: titleArguments)
+            return CitedByRecord(
+                document: cited.document, article: cited.article, label: cited.label, asOf: day.description,
+                items: items.map { row in
+                    CitingItem(department: row["department"], kind: row["list_kind"], version: row["version"],
+                               status: Self.status(row), id: row["item_id"], name: row["name"],
+                               citation: row["text"], paragraph: row["paragraph"])
+                },
+                passages: passages.map { row in
+                    CitingPassage(kind: row["kind"], document: row["document"], title: row["title"],
+                                  location: row["location"], citation: row["text"])
+                })
+        }
+    }
+}

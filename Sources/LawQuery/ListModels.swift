@@ -1,0 +1,251 @@
+import LawCorpus
+
+/// A citation as stored in the index: where an item or passage points.
+public struct CitationRecord: Codable, Equatable, Sendable {
+    /// Full title of the cited document when it is in the corpus, else `nil`.
+    public var document: String?
+    /// The name as written (行政处罚法); `nil` for 本法.
+    public var name: String?
+    /// Article number.
+    public var article: Int
+    /// Paragraph (款), if named.
+    public var paragraph: Int?
+    /// Item (项), if named.
+    public var item: Int?
+    /// The citation as written.
+    public var text: String
+}
+
+/// One item of a list version, with its legal basis resolved into citations.
+public struct ListItemRecord: Codable, Equatable, Sendable {
+    /// Stable id across versions.
+    public var id: String
+    /// 事项名称.
+    public var name: String
+    /// 违法行为.
+    public var conduct: String?
+    /// 法律依据, as written.
+    public var basis: String?
+    /// 处罚依据 (benchmarks).
+    public var penaltyBasis: String?
+    /// 适用情形.
+    public var conditions: String?
+    /// 处理方式.
+    public var measure: String?
+    /// 备注.
+    public var note: String?
+    /// Discretion levels (benchmarks), with money ranges read from the penalty.
+    public var levels: [BenchmarkLevel]
+    /// Other columns, by the department's column names.
+    public var fields: [ListField]
+    /// Articles the item cites.
+    public var citations: [CitationRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, conduct, basis, penaltyBasis = "penalty_basis", conditions, measure, note, levels, fields,
+             citations
+    }
+}
+
+/// A list version with its items: the answer to `lawkb list` and `/api/lists/{department}/{kind}`.
+public struct ListRecord: Codable, Equatable, Sendable {
+    /// Official name of the department.
+    public var department: String
+    /// Kind of list (its canonical name).
+    public var kind: String
+    /// Title as published.
+    public var title: String
+    /// Version date.
+    public var version: String
+    /// Publication date.
+    public var published: String?
+    /// Filing date.
+    public var filed: String?
+    /// Where it was published.
+    public var publishedAt: String?
+    /// `sample` (shown as 示例) or `official`.
+    public var status: String
+    /// First day in force.
+    public var inForceFrom: String
+    /// Day the next version replaced it (exclusive), if any.
+    public var inForceUntil: String?
+    /// A note on the whole list.
+    public var note: String?
+    /// The items, in published order.
+    public var items: [ListItemRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case department, kind, title, version, published, filed, publishedAt = "published_at", status,
+             inForceFrom = "in_force_from", inForceUntil = "in_force_until", note, items
+    }
+}
+
+/// One version of one list, without its items: `lawkb lists`.
+public struct ListSummary: Codable, Equatable, Sendable {
+    /// Official name of the department.
+    public var department: String
+    /// Kind of list.
+    public var kind: String
+    /// Title as published.
+    public var title: String
+    /// Version date.
+    public var version: String
+    /// Publication date.
+    public var published: String?
+    /// Filing date.
+    public var filed: String?
+    /// `sample` or `official`.
+    public var status: String
+    /// Number of items.
+    public var items: Int
+    /// First day in force.
+    public var inForceFrom: String
+    /// Day the next version replaced it (exclusive), if any.
+    public var inForceUntil: String?
+    /// Whether it is in force on the day asked about (today by default).
+    public var inForce: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case department, kind, title, version, published, filed, status, items,
+             inForceFrom = "in_force_from", inForceUntil = "in_force_until", inForce = "in_force"
+    }
+}
+
+/// A department of the registry: `lawkb departments`.
+public struct DepartmentSummary: Codable, Equatable, Sendable {
+    /// Stable ASCII id.
+    public var id: String
+    /// Official name.
+    public var name: String
+    /// Names people use.
+    public var shortNames: [String]
+    /// 行政执法部门, 苏木镇 …
+    public var type: String?
+    /// Sector supervised.
+    public var sector: String?
+    /// Sector laws its lists rest on.
+    public var laws: [String]
+    /// Number of list versions it has published.
+    public var lists: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, shortNames = "short_names", type, sector, laws, lists
+    }
+}
+
+/// What changed between two versions of one list.
+public struct ListChange: Codable, Equatable, Sendable {
+    /// Official name of the department.
+    public var department: String
+    /// Kind of list.
+    public var kind: String
+    /// Version date of the older version.
+    public var from: String
+    /// Version date of the newer version.
+    public var to: String
+    /// Whether either version is sample data (示例).
+    public var status: String
+    /// Items only in the newer version.
+    public var added: [ItemSummary]
+    /// Items only in the older version.
+    public var removed: [ItemSummary]
+    /// Items in both whose fields differ.
+    public var changed: [ItemChange]
+}
+
+/// An item named by id and name.
+public struct ItemSummary: Codable, Equatable, Sendable {
+    /// Stable id.
+    public var id: String
+    /// 事项名称.
+    public var name: String
+}
+
+/// An item whose fields differ between two versions.
+public struct ItemChange: Codable, Equatable, Sendable {
+    /// Stable id.
+    public var id: String
+    /// Name in the newer version.
+    public var name: String
+    /// The fields that differ.
+    public var fields: [FieldChange]
+}
+
+/// One field before and after: `basis`, `levels.一般.penalty`, `levels.一般.amounts`, `fields.监管对象` ….
+public struct FieldChange: Codable, Equatable, Sendable {
+    /// Which field.
+    public var field: String
+    /// Value in the older version; `null` when the field (or level) is new.
+    public var before: String?
+    /// Value in the newer version; `null` when it was removed.
+    public var after: String?
+
+    /// Creates a field change.
+    public init(field: String, before: String?, after: String?) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+
+    /// Writes `before` and `after` even when `null`, so scripts can rely on both keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(field, forKey: .field)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+    }
+}
+
+/// Everything that cites one article: `lawkb cited-by`.
+public struct CitedByRecord: Codable, Equatable, Sendable {
+    /// Full title of the cited law.
+    public var document: String
+    /// Article number.
+    public var article: Int
+    /// Its label: 第三十三条.
+    public var label: String
+    /// The day for which list versions in force were chosen.
+    public var asOf: String
+    /// List items citing it, in versions in force on `asOf`.
+    public var items: [CitingItem]
+    /// Plan passages and law articles citing it.
+    public var passages: [CitingPassage]
+
+    enum CodingKeys: String, CodingKey {
+        case document, article, label, asOf = "as_of", items, passages
+    }
+}
+
+/// A list item that cites an article.
+public struct CitingItem: Codable, Equatable, Sendable {
+    /// Official name of the department.
+    public var department: String
+    /// Kind of list.
+    public var kind: String
+    /// Version date of the list version.
+    public var version: String
+    /// `sample` or `official`.
+    public var status: String
+    /// Item id.
+    public var id: String
+    /// Item name.
+    public var name: String
+    /// The citation as written in the item.
+    public var citation: String
+    /// Paragraph cited, if any.
+    public var paragraph: Int?
+}
+
+/// A plan passage or a law article that cites an article.
+public struct CitingPassage: Codable, Equatable, Sendable {
+    /// `plan` or `regulation`.
+    public var kind: String
+    /// Full title of the citing document.
+    public var document: String
+    /// Title of the citing unit.
+    public var title: String
+    /// Its location.
+    public var location: String
+    /// The citation as written.
+    public var citation: String
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import LawCorpus
+import LawIndex
+
+extension LawQueries {
+    /// The departments of the registry and how many list versions each has.
+    public func departments() throws(QueryError) -> [DepartmentSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT department.*, (SELECT count(*) FROM document WHERE document.department_id = department.id
+                                      AND \(visibleDocuments)) AS lists
+                FROM department ORDER BY department.id
+                """).map { row in
+                DepartmentSummary(
+                    id: row["code"], name: row["name"], shortNames: Self.split(row["short_names"]),
+                    type: row["type"], sector: row["sector"], laws: Self.split(row["laws"]), lists: row["lists"])
+            }
+        }
+    }
+
+    /// Every list version, of one department or all, with whether it is in force on `asOf` (today by default).
+    public func lists(department: String? = nil, asOf: String? = nil) throws(QueryError) -> [ListSummary] {
+        let day = try Self.date(asOf, parameter: "as_of")
+        return try read { db in
+            var sql = """
+                SELECT document.*, department.name AS department,
+                       (SELECT count(*) FROM list_item WHERE list_item.document_id = document.id) AS items
+                FROM document JOIN department ON department.id = document.department_id
+                WHERE document.kind = 'list' AND \(visibleDocuments)
+                """
+            var arguments: StatementArguments = []
+            if let department {
+                sql += " AND department.id = ?"
+                _ = arguments.append(contentsOf: [try departmentID(named: department, db)])
+            }
+            sql += " ORDER BY department.id, document.list_kind, document.in_force_from"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let from: String = row["in_force_from"]
+                let until: String? = row["in_force_until"]
+                return ListSummary(
+                    department: row["department"], kind: row["list_kind"], title: row["title"], version: row["version"],
+                    published: row["published"], filed: row["filed"], status: Self.status(row), items: row["items"],
+                    inForceFrom: from, inForceUntil: until,
+                    inForce: from <= day.description && until.map { day.description < $0 } ?? true)
+            }
+        }
+    }
+
+    /// The version of `department`'s list of `kind` in force on `asOf` (today by default), with its items.
+    public func list(department: String, kind: String, asOf: String? = nil) throws(QueryError) -> ListRecord {
+        let day = try Self.date(asOf, parameter: "as_of")
+        guard let listKind = ListKind.resolve(kind) else {
+            throw .invalidParameter(name: "kind", message: "unknown list kind '\(kind)'; kinds: "
+                + ListKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return try read { db in
+            let departmentID = try departmentID(named: department, db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT document.*, department.name AS department
+                FROM document JOIN department ON department.id = document.department_id
+                WHERE document.department_id = ? AND document.list_kind = ? AND \(visibleDocuments)
+                ORDER BY document.in_force_from
+                """, arguments: [departmentID, listKind.rawValue])
+            let name = try String.fetchOne(db, sql: "SELECT name FROM department WHERE id = ?",
+                                           arguments: [departmentID]) ?? department
+            guard !rows.isEmpty else {
+                let kinds = try String.fetchAll(db, sql: """
+                    SELECT DISTINCT list_kind FROM document WHERE department_id = ? AND \(visibleDocuments)
+                    """, arguments: [departmentID])
+                throw QueryError.noSuchList(department: name, kind: listKind.rawValue,
+                                            message: kinds.isEmpty ? "it has published no lists"
+                                                : "its lists: " + kinds.joined(separator: ", "))
+            }
+            guard let row = rows.last(where: { ($0["in_force_from"] as String) <= day.description }) else {
+                throw QueryError.noSuchList(
+                    department: name, kind: listKind.rawValue,
+                    message: "no version was in force on \(day); the first came into force on \(rows[0]["in_force_from"] as String)")
+            }
+            return try listRecord(row, db)
+        }
+    }
+
+    func listRecord(_ row: Row, _ db: Database) throws -> ListRecord {
+        let documentID: Int64 = row["id"]
+        let items = try Row.fetchAll(db, sql: """
+            SELECT * FROM list_item WHERE document_id = ? ORDER BY ordinal
+            """, arguments: [documentID])
+        let citations = try citationsByUnit(documentID: documentID, db)
+        let decoder = JSONDecoder()
+        return ListRecord(
+            department: row["department"], kind: row["list_kind"], title: row["title"], version: row["version"],
+            published: row["published"], filed: row["filed"], publishedAt: row["published_at"],
+            status: Self.status(row), inForceFrom: row["in_force_from"], inForceUntil: row["in_force_until"],
+            note: row["notes"],
+            items: try items.map { item in
+                ListItemRecord(
+                    id: item["item_id"], name: item["name"], conduct: item["conduct"], basis: item["basis"],
+                    penaltyBasis: item["penalty_basis"], conditions: item["conditions"], measure: item["measure"],
+                    note: item["note"],
+                    levels: try decoder.decode([BenchmarkLevel].self, from: Data((item["levels"] as String).utf8)),
+                    fields: try decoder.decode([ListField].self, from: Data((item["fields"] as String).utf8)),
+                    citations: citations[item["unit_id"]] ?? [])
+            })
+    }
+
+    private func citationsByUnit(documentID: Int64, _ db: Database) throws -> [Int64: [CitationRecord]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT citation.*, document.title AS document FROM citation
+            JOIN unit ON unit.id = citation.unit_id
+            LEFT JOIN document ON document.id = citation.document_id
+            WHERE unit.document_id = ? ORDER BY citation.id
+            """, arguments: [documentID])
+        var result: [Int64: [CitationRecord]] = [:]
+        for row in rows {
+            result[row["unit_id"], default: []].append(CitationRecord(
+                document: row["document"], name: row["name"], article: row["article"],
+                paragraph: row["paragraph"], item: row["item"], text: row["text"]))
+        }
+        return result
+    }
+
+    /// The database id of the department called `name` (official name, short name or id).
+    func departmentID(named name: String, _ db: Database) throws -> Int64 {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id")
+        let departments = rows.map { row in
+            Department(id: row["code"], name: row["name"], shortNames: Self.split(row["short_names"]))
+        }
+        guard let registry = try? DepartmentRegistry(departments), let found = registry.resolve(name),
+              let index = departments.firstIndex(where: { $0.id == found.id }) else {
+            throw QueryError.unknownDepartment(name, known: departments.map { $0.shortNames.first ?? $0.name })
+        }
+        return rows[index]["id"]
+    }
+
+    static func split(_ joined: String?) -> [String] {
+        (joined ?? "").split(separator: "\u{1F}").map(String.init)
+    }
+
+    static func status(_ row: Row) -> String {
+        (row["sample"] as Bool? ?? false) ? ListStatus.sample.rawValue : ListStatus.official.rawValue
+    }
+
+    /// Parses a `YYYY-MM-DD` parameter; `nil` means today (China Standard Time).
+    static func date(_ text: String?, parameter: String) throws(QueryError) -> CalendarDate {
+        guard let text else { return CalendarDate.todayInChina() }
+        guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            throw .invalidParameter(name: parameter, message: "'\(text)' is not a date written YYYY-MM-DD")
+        }
+        return date
+    }
+}

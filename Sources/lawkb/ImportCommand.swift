@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LawImport
+
+/// `lawkb import`: turns a department's published table into a list file of the corpus.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a department's list table (.csv or .xlsx) as a list version of the corpus.",
+        usage: """
+            lawkb import FILE.csv|FILE.xlsx --department NAME --kind KIND --version DATE \
+            [--published DATE] [--filed DATE] [--title T] [--status sample|official] \
+            [--sheet NAME] [--corpus Corpus] [--output PATH] [--force] [--dry-run]
+            """,
+        discussion: """
+            Departments publish their lists (不予处罚事项清单, 行政处罚裁量权基准 …) as Excel or \
+            CSV tables. This command reads such a table as it is, and writes the list version \
+            Corpus/lists/<department id>/<kind>/<version>.yaml for a person to check and commit.
+
+            The table: rows above the header (a merged title row such as \
+            “乌审旗市场监督管理局轻微违法行为不予处罚事项清单”) are skipped; the first of them gives \
+            the title unless --title is given. The header row is found by its column names, \
+            and each column goes to a key of the list file:
+              id                       编号, 事项编码 (without one, ids are generated: SCJG-BYCF-001)
+              name                     事项名称, 违法行为名称, 证明名称, 监管事项, 决定类型, 情形
+              conduct                  违法行为, 违法行为表现, 具体违法行为 (the name when no column names items)
+              basis                    法律依据, 设定依据, 实施依据, 依据, 违法依据
+              penalty_basis            处罚依据, when a 违法依据 or 法律依据 column is also there
+              conditions               适用条件, 不予处罚的情形, 情节, 条件
+              measure                  处理方式, 处罚措施, 处理措施
+              levels[].level           裁量阶次, 违法程度, 情节程度
+              levels[].circumstances   适用情形 beside 裁量阶次
+              levels[].penalty         处罚标准, 裁量标准, 处罚幅度
+              note                     备注
+              fields                   any other column, under its own header
+            序号 is not written, but tells items from category and continuation rows. \
+            Headers may contain spaces, line breaks and full-width characters.
+
+            Rows: a row with a single cell (“一、食品安全领域”) is a category, recorded as \
+            fields: 类别 of the items below it. In a benchmark, the rows of one item's levels \
+            may leave 序号, 违法行为 and 依据 blank, repeat them, or merge them vertically: they \
+            become one item with several levels. Every other row is an item; a row that is \
+            none of these is listed in the report as “row N: could not map: …” with its cells. \
+            Row numbers are those Excel shows (a CSV record counts as one row).
+
+            Files: .xlsx is read directly (first sheet unless --sheet). CSV may be UTF-8 (with \
+            or without BOM), UTF-16 or GB18030/GBK, comma- or tab-separated, with quoted \
+            multi-line cells. Old .xls and .et files: save them as .xlsx first.
+
+            Examples:
+              lawkb import 不予处罚清单.xlsx --department 市场监管局 --kind 免罚清单 \\
+                --version 2022-10-25 --published 2022-10-28 --filed 2022-11-08
+              lawkb import 裁量基准.csv --department scjg --kind benchmark \\
+                --version 2023-03-01 --dry-run
+            """)
+
+    @Argument(help: "The department's table: a .csv or .xlsx file.")
+    var file: String
+
+    @Option(help: "The department: id, official name or short name (scjg, 乌审旗市场监督管理局, 市场监管局).")
+    var department: String
+
+    @Option(help: "The kind of list, by name or alias (不予处罚事项清单, 免罚清单, 裁量基准, benchmark …).")
+    var kind: String
+
+    @Option(help: "The version date, YYYY-MM-DD: names the output file.")
+    var version: String
+
+    @Option(help: "公示日期, YYYY-MM-DD.")
+    var published: String?
+
+    @Option(help: "备案日期 (filed with the justice bureau), YYYY-MM-DD.")
+    var filed: String?
+
+    @Option(help: "The title (default: the title row above the header).")
+    var title: String?
+
+    @Option(name: .customLong("published-at"), help: "Where the list was published (网站栏目、公示栏).")
+    var publishedAt: String?
+
+    @Option(help: "A note on the whole list.")
+    var note: String?
+
+    @Option(help: "official (published by the department) or sample (示例, written for demonstration).")
+    var status: String = "official"
+
+    @Flag(name: .customLong("internal"), help: "Mark the list as internal (public: false): never shown to the public.")
+    var isInternal = false
+
+    @Option(help: "The worksheet of an .xlsx file (default: the first).")
+    var sheet: String?
+
+    @Option(help: "The corpus directory: departments.yaml is read from it, lists are written into it.")
+    var corpus: String = "Corpus"
+
+    @Option(help: "Where to write (default: <corpus>/lists/<department id>/<kind>/<version>.yaml).")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Flag(help: "Print the report and the YAML; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let options = ImportOptions(
+            input: file, department: department, kind: kind, version: version, published: published,
+            filed: filed, title: title, publishedAt: publishedAt, note: note, status: status,
+            isPublic: !isInternal, sheet: sheet, corpus: corpus, output: output, force: force, dryRun: dryRun)
+        do {
+            let report = try ListImporter(options: options).run()
+            if dryRun {
+                print(report.yaml)
+            }
+            for line in report.lines { print(line) }
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+}

@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Traits off: the server needs neither swift-configuration nor the Foundation extras.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -35,11 +39,20 @@ let package = Package(
             ]),
         // Read side: query syntax, search, article lookup, deadlines.
         .target(name: "LawQuery", dependencies: ["LawIndex"]),
+        // HTTP JSON API and web pages over the read side; safe as a public endpoint.
+        .target(
+            name: "LawServer",
+            dependencies: [
+                "LawQuery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Thin command-line front end.
         .executableTarget(
             name: "lawkb",
             dependencies: [
-                "LawQuery", "LawImport",
+                "LawQuery", "LawServer", "LawImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -49,6 +62,9 @@ let package = Package(
         .testTarget(
             name: "LawQueryTests",
             dependencies: ["LawQuery", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "LawServerTests",
+            dependencies: ["LawServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "LawImportTests", dependencies: ["LawImport"]),
         .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
     ]

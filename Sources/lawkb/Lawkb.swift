@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `lawkb`: search the plan, the laws it cites and the lists it orders.
 @main
-struct Lawkb: ParsableCommand {
+struct Lawkb: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lawkb",
         abstract: "A searchable knowledge base of the 乌审旗 enforcement-quality plan and the laws it cites.",
@@ -19,7 +19,7 @@ struct Lawkb: ParsableCommand {
         subcommands: [
             SearchCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
             ListCommand.self, ListsCommand.self, ChangesCommand.self, CitedByCommand.self, DepartmentsCommand.self,
-            DocumentsCommand.self, IndexCommand.self, ImportCommand.self, GenerateCommand.self,
+            DocumentsCommand.self, IndexCommand.self, ImportCommand.self, GenerateCommand.self, ServeCommand.self,
             BenchmarkCommand.self,
         ])
 }

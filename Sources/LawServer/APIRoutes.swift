@@ -1,0 +1,110 @@
+import Hummingbird
+import LawQuery
+
+/// The JSON API: the CLI's `--json` answers over HTTP.
+enum APIRoutes {
+    static func routes(_ service: LawService) -> [Route] {
+        [search(service), article(service), cite(service), deadlines(service), documents(service)]
+    }
+
+    /// Search parameters, shared with the search page's documentation.
+    static let searchParameters: [RouteParameter] = [
+        RouteParameter("q", in: .query, required: true,
+                       description: "The query: words separated by spaces must all match; OR between two words matches either; -word excludes; \"…\" keeps words together. At most \(QueryParser.maximumLength) characters.",
+                       example: "违法行为轻微 及时改正"),
+        RouteParameter("kind", in: .query, description: "Only this kind of document.",
+                       example: "regulation", allowed: SearchRequest.kinds),
+        RouteParameter("document", in: .query, description: "Only this document: full title, short name or 文号.",
+                       example: "行政处罚法"),
+        RouteParameter("limit", in: .query, type: "integer", description: "Hits per page (default \(SearchInput.defaultLimit)).",
+                       example: "10", range: 1...SearchRequest.maximumLimit),
+        RouteParameter("offset", in: .query, type: "integer", description: "Hits to skip, for the next pages.",
+                       example: "0", range: 0...SearchInput.maximumOffset),
+    ]
+
+    private static func search(_ service: LawService) -> Route {
+        Route("/api/search", operationID: "search", summary: "Full-text search with highlighted snippets ([…] marks matches).",
+              audience: .api, parameters: searchParameters, contentType: Reply.jsonType, schema: "SearchResult",
+              errorStatuses: [400, 404, 503]) { request, _ in
+            let input = try SearchInput(try QueryString(request.uri.query), service: service)
+            guard let searchRequest = input.request else { throw ServiceError(QueryError.emptyQuery) }
+            var result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
+            result.hits = result.hits.map { hit in
+                var hit = hit
+                hit.snippet = Highlight.render(hit.snippet, open: "[", close: "]")
+                return hit
+            }
+            let next = result.offset + result.limit < result.total
+                ? input.link("/api/search", offset: result.offset + result.limit) : nil
+            return try .json(SearchPage(result: result, next: next))
+        }
+    }
+
+    private static func article(_ service: LawService) -> Route {
+        Route("/api/articles/{document}/{number}", operationID: "article", summary: "One article of a law by its number.",
+              audience: .api,
+              parameters: [
+                RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
+                RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
+              ],
+              contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]) { _, context in
+            let document = service.sanitizedInput(try Route.pathParameter("document", context))
+            let number = try Route.pathParameter("number", context)
+            let record = try await service.query { try $0.article(document: document, number: number) }
+            guard service.policy.admits(record) else { throw ServiceError.notFound }
+            return try .json(record)
+        }
+    }
+
+    private static func cite(_ service: LawService) -> Route {
+        Route("/api/cite", operationID: "cite", summary: "Resolve a citation such as 《行政处罚法》第三十三条第二款.",
+              audience: .api,
+              parameters: [
+                RouteParameter("q", in: .query, required: true, description: "The citation.",
+                               example: "《中华人民共和国行政处罚法》第三十三条第二款"),
+              ],
+              contentType: Reply.jsonType, schema: "CitationAnswer", errorStatuses: [400, 404, 503]) { request, _ in
+            guard let text = try QueryString(request.uri.query).nonEmptyValue("q").map(service.sanitizedInput) else {
+                throw ServiceError.invalidParameter("q", "the citation is required, e.g. 行政处罚法第三十三条",
+                                                    chinese: "请输入引用，例如：行政处罚法第三十三条。")
+            }
+            guard text.count <= QueryParser.maximumLength else {
+                throw ServiceError(QueryError.tooLong(length: text.count, limit: QueryParser.maximumLength))
+            }
+            let answer = try await service.query { try $0.cite(text) }
+            guard service.policy.admits(answer) else { throw ServiceError.notFound }
+            return try .json(answer)
+        }
+    }
+
+    private static func deadlines(_ service: LawService) -> Route {
+        Route("/api/deadlines", operationID: "deadlines", summary: "The plan's obligations, soonest first.",
+              audience: .api, contentType: Reply.jsonType, schema: "Deadlines", errorStatuses: [503]) { _, _ in
+            let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
+            return try .json(["deadlines": deadlines])
+        }
+    }
+
+    private static func documents(_ service: LawService) -> Route {
+        Route("/api/documents", operationID: "documents", summary: "The documents in the index.",
+              audience: .api, contentType: Reply.jsonType, schema: "Documents", errorStatuses: [503]) { _, _ in
+            let documents = service.policy.filter(try await service.query { try $0.documents() })
+            return try .json(["documents": documents])
+        }
+    }
+}
+
+/// `/api/search`'s answer: the CLI's `SearchResult` plus `next`, the address of the next
+/// page (`null` on the last page).
+struct SearchPage: Encodable {
+    var result: SearchResult
+    var next: String?
+
+    private enum CodingKeys: String, CodingKey { case next }
+
+    func encode(to encoder: any Encoder) throws {
+        try result.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(next, forKey: .next)
+    }
+}

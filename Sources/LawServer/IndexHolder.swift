@@ -1,0 +1,121 @@
+import Foundation
+import LawIndex
+import LawQuery
+import Logging
+import Synchronization
+
+/// The index being served, swapped for a new one when `lawkb index` replaces the file.
+///
+/// `lawkb index` renames a complete new file over the old path. ``current()`` checks the
+/// file's identity (inode, size, modification time) at most every ``checkInterval`` and,
+/// when it changed, opens the new file and swaps it in. A request keeps the
+/// ``LawQueries`` it started with, and with it the old connection pool, whose open files
+/// still read the old index; the old pool is closed when the last such request ends.
+/// A new file that cannot be opened is logged and skipped: the previous index stays in use.
+public final class IndexHolder: Sendable {
+    /// Path of the index file.
+    public let path: String
+    /// Shortest time between two checks of the file.
+    public let checkInterval: Duration
+
+    private struct FileIdentity: Equatable {
+        var inode: UInt64
+        var size: UInt64
+        var modified: Double
+    }
+
+    private struct State {
+        var queries: LawQueries
+        var identity: FileIdentity?
+        var lastCheck: ContinuousClock.Instant
+        var checking = false
+        var generation = 1
+    }
+
+    private let state: Mutex<State>
+    private let clock = ContinuousClock()
+    private let logger: Logger
+    private let onReload: @Sendable () -> Void
+
+    /// Opens the index at `path` (a read-only connection pool).
+    ///
+    /// - Parameter onReload: called after each swap to a new index.
+    public init(
+        path: String, publicOnly: Bool = false, checkInterval: Duration = .seconds(1), logger: Logger,
+        onReload: @escaping @Sendable () -> Void = {}
+    ) throws(IndexError) {
+        self.publicOnly = publicOnly
+        QueryTimeLimit.installOnNewConnections()
+        self.path = path
+        self.checkInterval = checkInterval
+        self.logger = logger
+        self.onReload = onReload
+        let identity = Self.identity(of: path)
+        let knowledgeBase = try KnowledgeBase(path: path, concurrent: true)
+        state = Mutex(State(queries: LawQueries(knowledgeBase, publicOnly: publicOnly), identity: identity, lastCheck: ContinuousClock.now))
+    }
+
+    /// Whether the queries hide records not marked public (a public endpoint).
+    public let publicOnly: Bool
+
+    /// How many indexes have been served so far (1, then +1 per reload).
+    public var generation: Int {
+        state.withLock { $0.generation }
+    }
+
+    /// The queries over the current index, after checking (at most every
+    /// ``checkInterval``) whether the file was replaced. May block briefly to open a new index.
+    public func current() -> LawQueries {
+        let now = clock.now
+        let (queries, due) = state.withLock { state -> (LawQueries, Bool) in
+            guard !state.checking, state.lastCheck.duration(to: now) >= checkInterval else {
+                return (state.queries, false)
+            }
+            state.checking = true
+            state.lastCheck = now
+            return (state.queries, true)
+        }
+        guard due else { return queries }
+        return reloadIfReplaced() ?? queries
+    }
+
+    /// Opens the file if it is not the one being served; returns the new queries, if any.
+    private func reloadIfReplaced() -> LawQueries? {
+        let identity = Self.identity(of: path)
+        let known = state.withLock { $0.identity }
+        guard let identity, identity != known else {
+            state.withLock { $0.checking = false }
+            return nil
+        }
+        do {
+            let queries = LawQueries(try KnowledgeBase(path: path, concurrent: true), publicOnly: publicOnly)
+            let generation = state.withLock { state -> Int in
+                state.queries = queries
+                state.identity = identity
+                state.checking = false
+                state.generation += 1
+                return state.generation
+            }
+            logger.notice("index reloaded", metadata: ["index": "\(path)", "generation": "\(generation)"])
+            onReload()
+            return queries
+        } catch {
+            // Remember the file so that it is not retried on every check; a newer build replaces it.
+            state.withLock { state in
+                state.identity = identity
+                state.checking = false
+            }
+            logger.error("the new index cannot be opened; still serving the previous one",
+                         metadata: ["index": "\(path)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    private static func identity(of path: String) -> FileIdentity? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return FileIdentity(
+            inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0,
+            size: (attributes[.size] as? NSNumber)?.uint64Value ?? 0,
+            modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import LawIndex
+import Logging
+
+/// The lawkb query service: an HTTP JSON API and web pages over a read-only index.
+///
+/// ``routes(for:)`` is the single route table: the router and `/openapi.json` are both
+/// built from it. Every request passes, in order, through the access log and metrics,
+/// the ``ResponseFinisher`` (errors, masking, headers, caching) and the request guard
+/// (rate limit, method, size) before reaching its route.
+public enum LawServer {
+    /// Every route of the server, `/openapi.json` (which describes them all) included.
+    public static func routes(for service: LawService) -> [Route] {
+        let served = APIRoutes.routes(service) + PageRoutes.routes(service) + OperationsRoutes.routes(service)
+        // The description lists itself too. It is made from the routes' descriptions only
+        // (paths, parameters, schemas), so a first version of its own entry serves to build
+        // the document that the final entry then answers with.
+        let document = OpenAPIDocument.make(served + [openAPIRoute(answering: [:])])
+        return served + [openAPIRoute(answering: document)]
+    }
+
+    /// `/openapi.json`, answering with `document`.
+    private static func openAPIRoute(answering document: JSONValue) -> Route {
+        Route("/openapi.json", operationID: "openapi", summary: "This description of the API and pages (OpenAPI 3.1).",
+              audience: .api, contentType: Reply.jsonType) { _, _ in
+            try .json(document)
+        }
+    }
+
+    /// The router: middleware, then every route for GET and HEAD.
+    public static func makeRouter(service: LawService) -> Router<LawRequestContext> {
+        let routes = routes(for: service)
+        let router = Router(context: LawRequestContext.self)
+        // Middleware must be added before the routes it wraps.
+        router.add(middleware: AccessLogMiddleware(metrics: service.metrics))
+        router.add(middleware: ResponseFinisher(
+            service: service,
+            audiences: Dictionary(routes.map { ($0.path, $0.audience) }, uniquingKeysWith: { first, _ in first })))
+        router.add(middleware: RequestGuardMiddleware(service: service))
+        for route in routes {
+            let handler = route.handler
+            for method in [HTTPRequest.Method.get, .head] {
+                router.on(RouterPath(route.path), method: method) { request, context in
+                    try await handler(request, context)
+                }
+            }
+        }
+        return router
+    }
+
+    /// The application serving `service` on the configured address, with graceful
+    /// shutdown on SIGINT and SIGTERM when run with `runService()`.
+    public static func makeApplication(service: LawService) -> some ApplicationProtocol {
+        let configuration = service.configuration
+        let logger = service.logger
+        return Application(
+            router: makeRouter(service: service),
+            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "lawkb"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                logger.notice("\(startupLine(service: service, port: port))")
+            },
+            logger: logger)
+    }
+
+    /// Opens the index and serves it until SIGINT or SIGTERM, then finishes the requests
+    /// in flight and returns.
+    public static func run(configuration: ServerConfiguration) async throws {
+        let service = try LawService(configuration: configuration)
+        try await makeApplication(service: service).runService()
+        service.logger.notice("stopped: requests in flight were answered")
+    }
+
+    /// Sends log records to standard error, at the level named by the `LOG_LEVEL`
+    /// environment variable (default `info`). Call once, before anything logs.
+    public static func bootstrapLogging() {
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// The start-up line: address, index and its size, and the mode.
+    public static func startupLine(service: LawService, port: Int) -> String {
+        let configuration = service.configuration
+        let queries = service.index.current()
+        let documents = (try? queries.documents()) ?? []
+        let units = documents.reduce(0) { $0 + $1.units }
+        let mode: String
+        if configuration.publicMode {
+            let rate = configuration.rateLimit.map { "rate limit \(Int($0.requestsPerSecond))/s, burst \($0.burst)" } ?? "no rate limit"
+            mode = "PUBLIC mode (personal numbers masked, \(rate))"
+        } else {
+            mode = "internal mode (not public: no masking)"
+        }
+        return "serving http://\(configuration.host):\(port)/ from \(configuration.indexPath) "
+            + "(\(documents.count) documents, \(units) units) in \(mode)"
+    }
+}

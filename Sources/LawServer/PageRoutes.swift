@@ -1,0 +1,131 @@
+import Hummingbird
+import LawQuery
+
+/// The web pages for people: search, articles, deadlines.
+enum PageRoutes {
+    static func routes(_ service: LawService) -> [Route] {
+        [search(service), article(service), deadlines(service)]
+    }
+
+    private static func search(_ service: LawService) -> Route {
+        let parameters = APIRoutes.searchParameters.map { parameter in
+            var parameter = parameter
+            parameter.required = false
+            return parameter
+        }
+        return Route("/", operationID: "searchPage", summary: "Search page (HTML): the form and, with q, the hits.",
+                     audience: .page, parameters: parameters, contentType: Reply.htmlType,
+                     errorStatuses: [400, 404, 503]) { request, _ in
+            let documents = service.policy.filter(try await service.query { try $0.documents() })
+            var model = SearchPageModel(documents: documents)
+            var status = HTTPResponse.Status.ok
+            do throws(ServiceError) {
+                let input = try SearchInput(try QueryString(request.uri.query), service: service)
+                model.query = input.query ?? ""
+                model.kind = input.kind
+                model.document = input.document
+                model.limit = input.limit
+                if let searchRequest = input.request {
+                    model.result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
+                }
+            } catch {
+                model.error = error
+                status = error.status
+            }
+            return .html(Pages.search(model, publicMode: service.configuration.publicMode), status: status)
+        }
+    }
+
+    private static func article(_ service: LawService) -> Route {
+        Route("/articles/{document}/{number}", operationID: "articlePage", summary: "An article's page (HTML).",
+              audience: .page,
+              parameters: [
+                RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
+                RouteParameter("number", in: .path, description: "The article number: 33 or 第三十三条.", example: "33"),
+              ],
+              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { _, context in
+            let document = service.sanitizedInput(try Route.pathParameter("document", context))
+            let number = try Route.pathParameter("number", context)
+            let (record, next) = try await service.query { queries -> (ArticleRecord, Int?) in
+                let record = try queries.article(document: document, number: number)
+                let following = try? queries.article(document: record.document, number: String(record.article + 1))
+                return (record, following?.article)
+            }
+            guard service.policy.admits(record) else { throw ServiceError.notFound }
+            // Article numbers run from 1 without gaps (the corpus format guarantees it).
+            let previous = record.article > 1 ? record.article - 1 : nil
+            // The list items citing the article are shown once the index holds published lists.
+            let page = Pages.article(record, previous: previous, next: next, citing: nil,
+                                     publicMode: service.configuration.publicMode)
+            return .html(page)
+        }
+    }
+
+    private static func deadlines(_ service: LawService) -> Route {
+        Route("/deadlines", operationID: "deadlinesPage", summary: "The plan's obligations as a table (HTML).",
+              audience: .page, contentType: Reply.htmlType, errorStatuses: [503]) { _, _ in
+            let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
+            return .html(Pages.deadlines(deadlines, publicMode: service.configuration.publicMode))
+        }
+    }
+}
+
+/// Health, metrics and the API description.
+enum OperationsRoutes {
+    static func routes(_ service: LawService) -> [Route] {
+        [health(service), metrics(service)]
+    }
+
+    private static func health(_ service: LawService) -> Route {
+        Route("/healthz", operationID: "health", summary: "Liveness and the served index: path, build time, counts.",
+              audience: .operations, contentType: Reply.jsonType, schema: "Health", errorStatuses: [503]) { _, _ in
+            let health = try await service.query { queries -> Health in
+                let documents = try queries.documents()
+                let deadlines = try queries.deadlines()
+                return Health(
+                    status: "ok", index: service.index.path, public: service.configuration.publicMode,
+                    builtAt: try? queries.knowledgeBase.meta("built_at"), generation: service.index.generation,
+                    counts: .init(documents: documents.count, units: documents.reduce(0) { $0 + $1.units },
+                                  deadlines: deadlines.count))
+            }
+            return try .json(health)
+        }
+    }
+
+    private static func metrics(_ service: LawService) -> Route {
+        Route("/metrics", operationID: "metrics", summary: "Request counts and latency histograms (Prometheus text format).",
+              audience: .operations, contentType: Reply.metricsType) { _, _ in
+            Reply(contentType: Reply.metricsType, body: service.metrics.render())
+        }
+    }
+}
+
+/// `/healthz`'s answer.
+struct Health: Codable, Equatable, Sendable {
+    struct Counts: Codable, Equatable, Sendable {
+        var documents: Int
+        var units: Int
+        var deadlines: Int
+    }
+
+    var status: String
+    var index: String
+    var `public`: Bool
+    var builtAt: String?
+    var generation: Int
+    var counts: Counts
+
+    enum CodingKeys: String, CodingKey {
+        case status, index, `public`, builtAt = "built_at", generation, counts
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(index, forKey: .index)
+        try container.encode(`public`, forKey: .public)
+        try container.encode(builtAt, forKey: .builtAt)
+        try container.encode(generation, forKey: .generation)
+        try container.encode(counts, forKey: .counts)
+    }
+}

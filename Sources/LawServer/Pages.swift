@@ -1,0 +1,285 @@
+import LawQuery
+
+/// An entry of a department's published list that cites an article, for the article page.
+///
+/// Lists carry a validity `status` (`sample` marks example data, labelled 示例) and a
+/// publication flag; only public entries reach a public server (see ``PublicationPolicy``).
+public struct CitingListItem: Sendable, Equatable, Publishable {
+    /// The entry's name (事项名称).
+    public var title: String
+    /// The list it belongs to (e.g. 不予处罚事项清单).
+    public var list: String
+    /// The department that publishes the list.
+    public var department: String?
+    /// `sample` for example data; otherwise the list's status.
+    public var status: String?
+    /// Whether the entry may be shown on a public endpoint.
+    public var isPublic: Bool
+    /// Where the entry is shown in full, if anywhere.
+    public var link: String?
+
+    /// Creates an entry.
+    public init(title: String, list: String, department: String? = nil, status: String? = nil,
+                isPublic: Bool, link: String? = nil) {
+        self.title = title
+        self.list = list
+        self.department = department
+        self.status = status
+        self.isPublic = isPublic
+        self.link = link
+    }
+}
+
+/// What the search page shows: the form as filled in and, after a search, its outcome.
+public struct SearchPageModel: Sendable {
+    /// The query as typed (empty before the first search).
+    public var query: String
+    /// The selected kind filter.
+    public var kind: String?
+    /// The selected document filter.
+    public var document: String?
+    /// Page size.
+    public var limit: Int
+    /// Documents offered in the document filter.
+    public var documents: [DocumentRecord]
+    /// The result of the search, if one was made and succeeded.
+    public var result: SearchResult?
+    /// Why the search failed, if it did.
+    public var error: ServiceError?
+
+    /// Creates the model.
+    public init(query: String = "", kind: String? = nil, document: String? = nil, limit: Int = 10,
+                documents: [DocumentRecord], result: SearchResult? = nil, error: ServiceError? = nil) {
+        self.query = query
+        self.kind = kind
+        self.document = document
+        self.limit = limit
+        self.documents = documents
+        self.result = result
+        self.error = error
+    }
+}
+
+/// The server-rendered pages, in Chinese. They need no JavaScript and load nothing else.
+public enum Pages {
+    /// `/`: the search form and, after a search, the hits with highlighted snippets and page links.
+    public static func search(_ model: SearchPageModel, publicMode: Bool) -> String {
+        var main = "<h1 class=\"sr\">法规检索</h1>\n" + searchForm(model)
+        if let error = model.error {
+            main += "<p class=\"error\" role=\"alert\">\(HTML.escape(error.chineseMessage))</p>\n"
+        } else if let result = model.result {
+            main += results(result, model: model)
+        } else {
+            main += introduction(model.documents)
+        }
+        let title = model.query.isEmpty ? "检索" : "\(model.query) - 检索"
+        return HTML.page(title: title, publicMode: publicMode, current: "/", main: main)
+    }
+
+    /// `/articles/{document}/{number}`: one article with its chapter and neighbours.
+    ///
+    /// `citing` lists the entries of published lists that cite the article; the section
+    /// is shown whenever it is given (an empty list says so), and left out when `nil`
+    /// (no list data in the index).
+    public static func article(
+        _ record: ArticleRecord, previous: Int?, next: Int?, citing: [CitingListItem]?, publicMode: Bool
+    ) -> String {
+        let name = record.shortName ?? record.document
+        let version = record.version.map { "（\($0)）" } ?? ""
+        var meta = [HTML.escape(record.document + version)]
+        if let status = record.status { meta.append(HTML.escape(status)) }
+        if !record.chapter.isEmpty { meta.append(HTML.escape(record.chapter)) }
+        let paragraphs = record.text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p>\(HTML.escape(String($0)))</p>" }.joined(separator: "\n")
+        var neighbours = ""
+        if previous != nil || next != nil {
+            let before = previous.map {
+                HTML.link(HTML.articlePath(document: name, article: $0),
+                          "‹ 第\(ChineseNumeralFormatter.format($0))条", attributes: "rel=\"prev\"")
+            } ?? "<span></span>"
+            let after = next.map {
+                HTML.link(HTML.articlePath(document: name, article: $0),
+                          "第\(ChineseNumeralFormatter.format($0))条 ›", attributes: "rel=\"next\"")
+            } ?? "<span></span>"
+            neighbours = "<nav class=\"neighbours\" aria-label=\"相邻条文\">\(before)\(after)</nav>\n"
+        }
+        let main = """
+            <nav class="crumbs" aria-label="位置">\(HTML.link("/", "检索")) › \(HTML.link(QueryString.link("/", [("document", name)]), name)) › \(HTML.escape(record.label))</nav>
+            <h1>\(HTML.escape(name)) \(HTML.escape(record.label))</h1>
+            <p class="meta">\(meta.joined(separator: " · "))</p>
+            <article class="law-text">
+            \(paragraphs)
+            </article>
+            \(neighbours)\(citing.map(citingSection) ?? "")
+            """
+        return HTML.page(title: "\(name) \(record.label)", publicMode: publicMode, current: "", main: main)
+    }
+
+    /// `/deadlines`: the plan's obligations as a table, soonest first.
+    public static func deadlines(_ deadlines: [DeadlineRecord], publicMode: Bool) -> String {
+        let rows = deadlines.map { deadline -> String in
+            let kind: String
+            switch deadline.kind {
+            case "absolute": kind = "限期"
+            case "relative": kind = "相对期限"
+            case "recurring": kind = "定期"
+            default: kind = deadline.kind
+            }
+            let who = deadline.responsible.map { "<strong>\(HTML.escape($0))</strong>：" } ?? ""
+            return """
+                <tr><td class="due">\(HTML.escape(deadline.due ?? "—"))<div class="rule">\(HTML.escape(kind))</div></td>\
+                <td>\(HTML.escape(deadline.rule))</td>\
+                <td>\(HTML.escape(deadline.measure))</td>\
+                <td>\(who)\(HTML.escape(deadline.task))</td>\
+                <td>\(HTML.escape(deadline.reportTo ?? ""))</td></tr>
+                """
+        }.joined(separator: "\n")
+        let main = """
+            <h1>实施方案工作时限</h1>
+            <p>乌司发〔2022〕11号规定的 \(deadlines.count) 项报送和完成时限：有具体日期的按日期排列，相对期限和定期报送列在最后。</p>
+            <table class="deadlines">
+            <thead><tr><th scope="col">期限</th><th scope="col">原文规定</th><th scope="col">所属措施</th><th scope="col">责任单位与任务</th><th scope="col">报送至</th></tr></thead>
+            <tbody>
+            \(rows)
+            </tbody>
+            </table>
+            """
+        return HTML.page(title: "工作时限", publicMode: publicMode, current: "/deadlines", main: main)
+    }
+
+    /// The page shown for a failed request (unknown address, unknown article …).
+    public static func error(_ error: ServiceError, publicMode: Bool) -> String {
+        let main = """
+            <h1>\(error.status.code == 404 ? "未找到" : "无法完成请求")</h1>
+            <p class="error" role="alert">\(HTML.escape(error.chineseMessage))</p>
+            <p>\(HTML.link("/", "返回检索"))</p>
+            """
+        return HTML.page(title: "出错了", publicMode: publicMode, current: "", main: main)
+    }
+
+    private static func searchForm(_ model: SearchPageModel) -> String {
+        func option(_ value: String, _ label: String, selected: Bool) -> String {
+            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        }
+        let kinds = [option("", "全部类型", selected: model.kind == nil)]
+            + SearchRequest.kinds.map { option($0, HTML.kindName($0), selected: model.kind == $0) }
+        var documentOptions = [option("", "全部文件", selected: model.document == nil)]
+        var offered = false
+        for document in model.documents {
+            let value = document.shortName ?? document.title
+            let label = document.kind == "plan" ? "\(value)（实施方案）" : value
+            let selected = model.document == value || model.document == document.title
+            offered = offered || selected
+            documentOptions.append(option(value, label, selected: selected))
+        }
+        if let document = model.document, !offered {
+            documentOptions.append(option(document, document, selected: true))
+        }
+        return """
+            <form class="search" method="get" action="/" role="search">
+            <label class="sr" for="q">检索词</label>
+            <input id="q" type="search" name="q" value="\(HTML.escape(model.query))" maxlength="\(QueryParser.maximumLength)" placeholder="例如：违法行为轻微 及时改正" autocomplete="off">
+            <select name="kind" aria-label="文件类型">\(kinds.joined())</select>
+            <select name="document" aria-label="文件">\(documentOptions.joined())</select>
+            <button type="submit">检索</button>
+            </form>
+            <p class="hint">空格分隔的词须同时出现；<code>OR</code> 连接的词出现其一即可；<code>-词</code> 排除含该词的条文；<code>"…"</code> 视为整体短语。中文无需空格。</p>
+
+            """
+    }
+
+    private static func results(_ result: SearchResult, model: SearchPageModel) -> String {
+        guard !result.hits.isEmpty else {
+            let message = result.total == 0
+                ? "没有找到与“\(result.query)”相关的条文。可减少检索词或去掉筛选条件后再试。"
+                : "本页没有结果；共 \(result.total) 条。"
+            return "<p class=\"summary\">\(HTML.escape(message))</p>\n"
+        }
+        let first = result.offset + 1
+        let last = result.offset + result.hits.count
+        var html = "<p class=\"summary\">“\(HTML.escape(result.query))”共 \(result.total) 条结果，显示第 \(first)–\(last) 条</p>\n"
+        html += "<ol class=\"results\" start=\"\(first)\">\n"
+        for hit in result.hits {
+            let heading: String
+            if hit.kind == "regulation", let article = hit.article {
+                heading = HTML.link(HTML.articlePath(document: hit.document, article: article), hit.title)
+            } else {
+                heading = HTML.escape(hit.title)
+            }
+            html += """
+                <li class="hit">
+                <h2><span class="kind">\(HTML.escape(HTML.kindName(hit.kind)))</span>\(heading)\(HTML.sampleLabel(status: hit.status))</h2>
+                <p class="where">\(HTML.escape(hit.document))\(hit.location.isEmpty ? "" : " · " + HTML.escape(hit.location))</p>
+                <p class="snippet">\(HTML.snippet(hit.snippet))</p>
+                </li>
+
+                """
+        }
+        html += "</ol>\n"
+        html += pager(result, model: model)
+        return html
+    }
+
+    private static func pager(_ result: SearchResult, model: SearchPageModel) -> String {
+        let pages = max(1, (result.total + result.limit - 1) / result.limit)
+        guard pages > 1 else { return "" }
+        func page(at offset: Int) -> String {
+            QueryString.link("/", [
+                ("q", model.query), ("kind", model.kind), ("document", model.document),
+                ("limit", model.limit == 10 ? nil : String(model.limit)), ("offset", offset == 0 ? nil : String(offset)),
+            ])
+        }
+        let current = result.offset / result.limit + 1
+        let previous = result.offset > 0
+            ? HTML.link(page(at: max(0, result.offset - result.limit)), "‹ 上一页", attributes: "rel=\"prev\"")
+            : "<span></span>"
+        let next = result.offset + result.limit < result.total
+            ? HTML.link(page(at: result.offset + result.limit), "下一页 ›", attributes: "rel=\"next\"")
+            : "<span></span>"
+        return "<nav class=\"pager\" aria-label=\"分页\">\(previous)<span>第 \(current) / \(pages) 页</span>\(next)</nav>\n"
+    }
+
+    private static func introduction(_ documents: [DocumentRecord]) -> String {
+        let examples = ["违法行为轻微并及时改正", "查封 扣押 期限", "听证 OR 陈述", "清单 -证明"]
+            .map { HTML.link(QueryString.link("/", [("q", $0)]), $0) }.joined(separator: "　")
+        let rows = documents.map { document -> String in
+            let name = document.shortName ?? document.title
+            return """
+                <tr><td><span class="kind">\(HTML.escape(HTML.kindName(document.kind)))</span>\
+                \(HTML.link(QueryString.link("/", [("document", name)]), document.title))</td>\
+                <td>\(HTML.escape(document.status ?? ""))</td><td>\(document.units)</td></tr>
+                """
+        }.joined(separator: "\n")
+        return """
+            <p>试试：\(examples)</p>
+            <h2>收录文件</h2>
+            <table class="documents">
+            <thead><tr><th scope="col">文件</th><th scope="col">效力</th><th scope="col">条目数</th></tr></thead>
+            <tbody>
+            \(rows)
+            </tbody>
+            </table>
+
+            """
+    }
+
+    private static func citingSection(_ items: [CitingListItem]) -> String {
+        let body: String
+        if items.isEmpty {
+            body = "<p>暂无清单事项引用本条。</p>"
+        } else {
+            body = "<ul>\n" + items.map { item -> String in
+                let title = item.link.map { HTML.link($0, item.title) } ?? HTML.escape(item.title)
+                let source = [item.department, item.list].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+                return "<li>\(title) <span class=\"rule\">\(source)</span>\(HTML.sampleLabel(status: item.status))</li>"
+            }.joined(separator: "\n") + "\n</ul>"
+        }
+        return """
+            <section class="citing" aria-labelledby="citing-heading">
+            <h2 id="citing-heading">引用本条的清单事项</h2>
+            \(body)
+            </section>
+
+            """
+    }
+}

@@ -1,0 +1,77 @@
+import LawIndex
+
+/// Everything that shapes how the query service runs: where it listens, which index it
+/// serves, and the limits that keep a public endpoint safe.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind, e.g. `127.0.0.1` (local only) or `0.0.0.0`.
+    public var host: String
+    /// TCP port to listen on; 0 picks a free port.
+    public var port: Int
+    /// The index file served; re-opened when `lawkb index` replaces it.
+    public var indexPath: String
+    /// Public mode: personal numbers are masked in every response, only public records are
+    /// served, and the API may be read from any origin (CORS).
+    public var publicMode: Bool
+    /// Per-client request rate limit; `nil` serves every request.
+    public var rateLimit: RateLimit?
+    /// Longest time one query may run in SQLite before it is stopped (503 `query_timeout`).
+    public var queryTimeLimit: Duration
+    /// Longest request target (path and query string) accepted, in bytes (longer: 414).
+    ///
+    /// 12 KiB lets a query reach the parser's 1000-character limit even when every
+    /// character is a percent-encoded Han character (9 bytes each).
+    public var maximumTargetLength: Int
+    /// How often, at most, the index file is checked for replacement.
+    public var reloadCheckInterval: Duration
+    /// `max-age` of cacheable responses, in seconds.
+    public var cacheMaxAge: Int
+    /// Most requests answered at once; further ones get 503 `overloaded` until others finish.
+    public var maximumConcurrentRequests: Int
+    /// Idle connections are closed after this long.
+    public var idleTimeout: Duration
+
+    /// Creates a configuration; the defaults suit a local, non-public server.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        indexPath: String = KnowledgeBase.defaultPath,
+        publicMode: Bool = false,
+        rateLimit: RateLimit? = nil,
+        queryTimeLimit: Duration = .seconds(2),
+        maximumTargetLength: Int = 12 * 1024,
+        reloadCheckInterval: Duration = .seconds(1),
+        cacheMaxAge: Int = 60,
+        maximumConcurrentRequests: Int = 64,
+        idleTimeout: Duration = .seconds(30)
+    ) {
+        self.host = host
+        self.port = port
+        self.indexPath = indexPath
+        self.publicMode = publicMode
+        self.rateLimit = rateLimit
+        self.queryTimeLimit = queryTimeLimit
+        self.maximumTargetLength = maximumTargetLength
+        self.reloadCheckInterval = reloadCheckInterval
+        self.cacheMaxAge = cacheMaxAge
+        self.maximumConcurrentRequests = maximumConcurrentRequests
+        self.idleTimeout = idleTimeout
+    }
+}
+
+/// A token-bucket rate: `requestsPerSecond` sustained, bursts of up to `burst` requests.
+public struct RateLimit: Sendable, Equatable {
+    /// Tokens added per second.
+    public var requestsPerSecond: Double
+    /// Bucket size: requests a client may make at once after being idle.
+    public var burst: Int
+
+    /// Creates a rate; `requestsPerSecond` must be positive and `burst` at least 1.
+    public init(requestsPerSecond: Double, burst: Int) {
+        precondition(requestsPerSecond > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least 1")
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+    }
+
+    /// The default in public mode: 20 requests per second, bursts of 40.
+    public static let publicDefault = RateLimit(requestsPerSecond: 20, burst: 40)
+}

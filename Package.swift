@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "LawServer",
             dependencies: [
-                "LawQuery",
+                "LawQuery", "LawIndex", "LawCorpus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "lawkb",
             dependencies: [
-                "LawQuery", "LawServer", "LawImport",
+                "LawQuery", "LawIndex", "LawCorpus", "LawServer", "LawImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -5,6 +5,7 @@ import LawQuery
 enum APIRoutes {
     static func routes(_ service: LawService) -> [Route] {
         [search(service), article(service), cite(service), deadlines(service), documents(service)]
+            + ListAPIRoutes.routes(service)
     }
 
     /// Search parameters, shared with the search page's documentation.
@@ -12,10 +13,19 @@ enum APIRoutes {
         RouteParameter("q", in: .query, required: true,
                        description: "The query: words separated by spaces must all match; OR between two words matches either; -word excludes; \"…\" keeps words together. At most \(QueryParser.maximumLength) characters.",
                        example: "违法行为轻微 及时改正"),
-        RouteParameter("kind", in: .query, description: "Only this kind of document.",
+        RouteParameter("kind", in: .query, description: "Only this kind of document: the plan, the laws or the departments' lists.",
                        example: "regulation", allowed: SearchRequest.kinds),
         RouteParameter("document", in: .query, description: "Only this document: full title, short name or 文号.",
                        example: "行政处罚法"),
+        RouteParameter("department", in: .query,
+                       description: "Only the lists of this department: official name, short name (市监局) or id.",
+                       example: "市场监管局"),
+        RouteParameter("list_kind", in: .query,
+                       description: "Only lists of this kind: canonical name or alias (免罚清单, 裁量基准).",
+                       example: "免罚清单"),
+        RouteParameter("as_of", in: .query,
+                       description: "Search the list versions in force on this day (YYYY-MM-DD); today by default.",
+                       example: "2023-01-01"),
         RouteParameter("limit", in: .query, type: "integer", description: "Hits per page (default \(SearchInput.defaultLimit)).",
                        example: "10", range: 1...SearchRequest.maximumLimit),
         RouteParameter("offset", in: .query, type: "integer", description: "Hits to skip, for the next pages.",

@@ -52,6 +52,22 @@ public enum HTML {
         "/articles/\(QueryString.encode(document))/\(article)"
     }
 
+    /// The address of a department's list page, optionally as in force on `asOf`, optionally at an item.
+    public static func listPath(department: String, kind: String, asOf: String? = nil, item: String? = nil) -> String {
+        let path = QueryString.link("/lists/\(QueryString.encode(department))/\(QueryString.encode(kind))", [("as_of", asOf)])
+        return item.map { path + "#" + itemAnchor($0) } ?? path
+    }
+
+    /// The `id` of a list item's element on its list page.
+    public static func itemAnchor(_ id: String) -> String {
+        "item-" + QueryString.encode(id)
+    }
+
+    /// A day as written in the data, or a dash when unknown.
+    public static func day(_ date: String?) -> String {
+        escape(date ?? "—")
+    }
+
     /// A complete page: `<!DOCTYPE html>`, `lang="zh-CN"`, the style sheet, navigation,
     /// `main` and a footer saying whether this is the public edition.
     public static func page(title: String, publicMode: Bool, current: String, main: String) -> String {
@@ -75,12 +91,12 @@ public enum HTML {
             <body>
             <header class="top"><div class="bar">
             <a class="brand" href="/">行政执法法规库</a>
-            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/deadlines", "工作时限"))<a href="/openapi.json">API</a></nav>
+            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))<a href="/openapi.json">API</a></nav>
             </div></header>
             <main>
             \(main)
             </main>
-            <footer><p>收录乌司发〔2022〕11号《行政执法质量提升年实施方案》及其引用的法律法规。\(edition)</p></footer>
+            <footer><p>收录乌司发〔2022〕11号《行政执法质量提升年实施方案》、其引用的法律法规和各部门公布的清单。标有“示例”的为演示数据，并非部门正式公布的内容。\(edition)</p></footer>
             </body>
             </html>
 
@@ -130,6 +146,48 @@ public enum HTML {
         .rule{color:var(--muted);font-size:.85rem}
         .documents td:last-child{text-align:right;white-space:nowrap}
         footer{max-width:56rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.8rem}
+        .top nav a{white-space:nowrap}
+        .filters{margin:.2rem 0 .8rem;font-size:.9rem}
+        form.search details{flex:1 0 100%;margin:0}
+        .filters summary{cursor:pointer;color:var(--accent)}
+        .filters .row,form.plain{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}
+        form.plain{margin-bottom:1rem}
+        .filters select,.filters input,form.plain select,form.plain input,form.plain button{font:inherit;font-size:.9rem;padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
+        form.plain button{background:var(--accent);border-color:var(--accent);color:#fff;cursor:pointer}
+        .notice{background:#eef4fb;border-left:4px solid var(--accent);padding:.5rem .9rem;margin:.8rem 0}
+        .list-note{color:var(--muted);font-size:.92rem}
+        section.department,section.change,section.history,section.items{margin-top:1.6rem}
+        section.department h2 .rule{font-weight:400;margin-left:.5rem}
+        td.kind-cell{font-weight:600}
+        .in-force{color:#1b5e20;font-weight:600}
+        .replaced{color:var(--muted)}
+        .pending{color:#8a4b00}
+        article.item{margin:1.2rem 0;padding-top:.8rem;border-top:1px solid var(--line)}
+        article.item h3{font-size:1.02rem;margin:0 0 .4rem}
+        .item-id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;color:var(--muted);font-weight:400;margin-left:.5rem}
+        table.item-fields th{width:6.5rem;background:none;color:var(--muted);font-weight:400}
+        table.levels{margin-top:.5rem}
+        table.levels td.level{white-space:nowrap;font-weight:600}
+        .amount{white-space:nowrap;font-variant-numeric:tabular-nums}
+        tr[aria-current] td{background:#f0f7ee}
+        table.diff td.before{background:#fdf0ef;width:42%}
+        table.diff td.after{background:#eef8ee;width:42%}
+        table.diff th[scope=row]{white-space:normal;background:none;color:var(--muted);font-weight:400;width:16%}
+        .absent{color:var(--muted);font-style:italic}
+        ul.items-added li::marker{content:"＋ "}
+        ul.items-removed li::marker{content:"－ "}
+        section.citing h3{font-size:1rem;margin:1rem 0 .2rem}
+        section.citing h3 .rule{font-weight:400}
+        ul.cited-by{margin:.2rem 0 0;padding-left:1.2rem}
+        ul.cited-by li{margin:.25rem 0}
+        table.levels{table-layout:fixed}
+        table.levels th:first-child{width:4.8rem}
+        table.levels th:last-child{width:9rem}
+        section.change{border-top:2px solid var(--line);padding-top:.8rem}
+        section.change h2{margin-bottom:.3rem}
+        section.change .meta{margin-top:0}
+        section.change h3{font-size:1rem;margin:1rem 0 .3rem}
+        section.change h4{font-size:.95rem;margin:1rem 0 .3rem}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         """
 }

@@ -57,9 +57,11 @@ public enum OpenAPIDocument {
                 "title": "lawkb query service",
                 "version": "1",
                 "description": .string("""
-                    Full-text search over 乌司发〔2022〕11号, the laws it cites and their articles. \
+                    Full-text search over 乌司发〔2022〕11号, the laws it cites and their articles, and the \
+                    departments' lists: every version, the one in force on any day, what changed, what cites an article. \
                     Read-only: every route answers GET and HEAD. Errors are {"error":{"code","message"}}. \
-                    In public mode personal numbers are masked and clients are rate-limited (429 with Retry-After).
+                    In public mode personal numbers are masked, lists not marked public are neither listed nor found, \
+                    and clients are rate-limited (429 with Retry-After).
                     """),
             ],
             "paths": .object(paths),
@@ -122,6 +124,10 @@ public enum OpenAPIDocument {
     private static let string: JSONValue = ["type": "string"]
     private static let integer: JSONValue = ["type": "integer"]
     private static let nullableString: JSONValue = ["type": ["string", "null"]]
+    private static let date: JSONValue = ["type": "string", "format": "date"]
+    private static let sampleStatus: JSONValue = [
+        "type": "string", "enum": ["sample", "official"], "description": "sample marks example data (示例).",
+    ]
 
     private static func reference(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]
@@ -166,6 +172,75 @@ public enum OpenAPIDocument {
             "counts": object(["documents": integer, "units": integer, "deadlines": integer],
                              required: ["documents", "units", "deadlines"]),
         ], required: ["status", "index", "public", "built_at", "generation", "counts"]),
+        "DepartmentSummary": object([
+            "id": string, "name": string, "short_names": ["type": "array", "items": string],
+            "type": string, "sector": string, "laws": ["type": "array", "items": string],
+            "lists": ["type": "integer", "description": "List versions it has published (public ones only, on a public server)."],
+        ], required: ["id", "name", "short_names", "laws", "lists"]),
+        "Departments": object(["departments": ["type": "array", "items": reference("DepartmentSummary")]],
+                              required: ["departments"]),
+        "ListSummary": object([
+            "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
+            "status": sampleStatus, "items": integer, "in_force_from": date,
+            "in_force_until": ["type": "string", "format": "date", "description": "The day the next version replaced it (exclusive)."],
+            "in_force": ["type": "boolean", "description": "Whether it is in force on as_of (today by default)."],
+        ], required: ["department", "kind", "title", "version", "status", "items", "in_force_from", "in_force"]),
+        "Lists": object(["lists": ["type": "array", "items": reference("ListSummary")]], required: ["lists"]),
+        "AmountRange": object([
+            "lower": ["type": "number"], "upper": ["type": "number"],
+            "unit": ["type": "string", "description": "元 for money, 倍 for multiples."],
+            "of": ["type": "string", "description": "For multiples, what is multiplied (违法所得 …)."], "text": string,
+        ], required: ["unit", "text"]),
+        "BenchmarkLevel": object([
+            "level": string, "circumstances": string, "penalty": string,
+            "amounts": ["type": "array", "items": reference("AmountRange")],
+        ], required: ["level", "amounts"]),
+        "ListField": object(["name": string, "value": string], required: ["name", "value"]),
+        "CitationRecord": object([
+            "document": ["type": "string", "description": "Full title of the cited law when it is in the corpus."],
+            "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
+        ], required: ["article", "text"]),
+        "ListItemRecord": object([
+            "id": string, "name": string, "conduct": string, "basis": string, "penalty_basis": string,
+            "conditions": string, "measure": string, "note": string,
+            "levels": ["type": "array", "items": reference("BenchmarkLevel")],
+            "fields": ["type": "array", "items": reference("ListField")],
+            "citations": ["type": "array", "items": reference("CitationRecord")],
+        ], required: ["id", "name", "levels", "fields", "citations"]),
+        "ListRecord": object([
+            "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
+            "published_at": string, "status": sampleStatus, "in_force_from": date, "in_force_until": date, "note": string,
+            "items": ["type": "array", "items": reference("ListItemRecord")],
+        ], required: ["department", "kind", "title", "version", "status", "in_force_from", "items"]),
+        "ItemSummary": object(["id": string, "name": string], required: ["id", "name"]),
+        "FieldChange": object([
+            "field": ["type": "string", "description": "name, basis, levels.一般.penalty, levels.一般.amounts, fields.监管对象 …"],
+            "before": ["type": ["string", "null"], "description": "null when the field is new."],
+            "after": ["type": ["string", "null"], "description": "null when the field was removed."],
+        ], required: ["field", "before", "after"]),
+        "ItemChange": object([
+            "id": string, "name": string, "fields": ["type": "array", "items": reference("FieldChange")],
+        ], required: ["id", "name", "fields"]),
+        "ListChange": object([
+            "department": string, "kind": string, "from": date, "to": date, "status": sampleStatus,
+            "added": ["type": "array", "items": reference("ItemSummary")],
+            "removed": ["type": "array", "items": reference("ItemSummary")],
+            "changed": ["type": "array", "items": reference("ItemChange")],
+        ], required: ["department", "kind", "from", "to", "status", "added", "removed", "changed"]),
+        "Changes": object(["changes": ["type": "array", "items": reference("ListChange")]], required: ["changes"]),
+        "CitingItem": object([
+            "department": string, "kind": string, "version": date, "status": sampleStatus, "id": string, "name": string,
+            "citation": string, "paragraph": integer,
+        ], required: ["department", "kind", "version", "status", "id", "name", "citation"]),
+        "CitingPassage": object([
+            "kind": ["type": "string", "enum": ["plan", "regulation"]], "document": string, "title": string,
+            "location": string, "citation": string,
+        ], required: ["kind", "document", "title", "location", "citation"]),
+        "CitedByRecord": object([
+            "document": string, "article": integer, "label": string, "as_of": date,
+            "items": ["type": "array", "items": reference("CitingItem")],
+            "passages": ["type": "array", "items": reference("CitingPassage")],
+        ], required: ["document", "article", "label", "as_of", "items", "passages"]),
         "Error": object([
             "error": object(["code": string, "message": string], required: ["code", "message"]),
         ], required: ["error"]),

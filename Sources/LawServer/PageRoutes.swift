@@ -1,10 +1,10 @@
 import Hummingbird
 import LawQuery
 
-/// The web pages for people: search, articles, deadlines.
+/// The web pages for people: search, articles, deadlines, and the departments' lists.
 enum PageRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [search(service), article(service), deadlines(service)]
+        [search(service), article(service), deadlines(service)] + ListPageRoutes.routes(service)
     }
 
     private static func search(_ service: LawService) -> Route {
@@ -16,14 +16,19 @@ enum PageRoutes {
         return Route("/", operationID: "searchPage", summary: "Search page (HTML): the form and, with q, the hits.",
                      audience: .page, parameters: parameters, contentType: Reply.htmlType,
                      errorStatuses: [400, 404, 503]) { request, _ in
-            let documents = service.policy.filter(try await service.query { try $0.documents() })
-            var model = SearchPageModel(documents: documents)
+            let (documents, departments) = try await service.query { queries in
+                (try queries.documents(), try queries.departments())
+            }
+            var model = SearchPageModel(documents: service.policy.filter(documents), departments: departments)
             var status = HTTPResponse.Status.ok
             do throws(ServiceError) {
                 let input = try SearchInput(try QueryString(request.uri.query), service: service)
                 model.query = input.query ?? ""
                 model.kind = input.kind
                 model.document = input.document
+                model.department = input.department
+                model.listKind = input.listKind
+                model.asOf = input.asOf
                 model.limit = input.limit
                 if let searchRequest = input.request {
                     model.result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
@@ -46,16 +51,16 @@ enum PageRoutes {
               contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { _, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
-            let (record, next) = try await service.query { queries -> (ArticleRecord, Int?) in
+            let (record, next, citedBy) = try await service.query { queries -> (ArticleRecord, Int?, CitedByRecord) in
                 let record = try queries.article(document: document, number: number)
                 let following = try? queries.article(document: record.document, number: String(record.article + 1))
-                return (record, following?.article)
+                let citedBy = try queries.citedBy(document: record.document, number: String(record.article))
+                return (record, following?.article, citedBy)
             }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             // Article numbers run from 1 without gaps (the corpus format guarantees it).
             let previous = record.article > 1 ? record.article - 1 : nil
-            // The list items citing the article are shown once the index holds published lists.
-            let page = Pages.article(record, previous: previous, next: next, citing: nil,
+            let page = Pages.article(record, previous: previous, next: next, citedBy: citedBy,
                                      publicMode: service.configuration.publicMode)
             return .html(page)
         }

@@ -1,34 +1,5 @@
+import LawCorpus
 import LawQuery
-
-/// An entry of a department's published list that cites an article, for the article page.
-///
-/// Lists carry a validity `status` (`sample` marks example data, labelled 示例) and a
-/// publication flag; only public entries reach a public server (see ``PublicationPolicy``).
-public struct CitingListItem: Sendable, Equatable, Publishable {
-    /// The entry's name (事项名称).
-    public var title: String
-    /// The list it belongs to (e.g. 不予处罚事项清单).
-    public var list: String
-    /// The department that publishes the list.
-    public var department: String?
-    /// `sample` for example data; otherwise the list's status.
-    public var status: String?
-    /// Whether the entry may be shown on a public endpoint.
-    public var isPublic: Bool
-    /// Where the entry is shown in full, if anywhere.
-    public var link: String?
-
-    /// Creates an entry.
-    public init(title: String, list: String, department: String? = nil, status: String? = nil,
-                isPublic: Bool, link: String? = nil) {
-        self.title = title
-        self.list = list
-        self.department = department
-        self.status = status
-        self.isPublic = isPublic
-        self.link = link
-    }
-}
 
 /// What the search page shows: the form as filled in and, after a search, its outcome.
 public struct SearchPageModel: Sendable {
@@ -38,23 +9,37 @@ public struct SearchPageModel: Sendable {
     public var kind: String?
     /// The selected document filter.
     public var document: String?
+    /// The selected department (lists).
+    public var department: String?
+    /// The selected kind of list.
+    public var listKind: String?
+    /// The day whose list versions are searched.
+    public var asOf: String?
     /// Page size.
     public var limit: Int
     /// Documents offered in the document filter.
     public var documents: [DocumentRecord]
+    /// Departments offered in the department filter.
+    public var departments: [DepartmentSummary]
     /// The result of the search, if one was made and succeeded.
     public var result: SearchResult?
     /// Why the search failed, if it did.
     public var error: ServiceError?
 
     /// Creates the model.
-    public init(query: String = "", kind: String? = nil, document: String? = nil, limit: Int = 10,
-                documents: [DocumentRecord], result: SearchResult? = nil, error: ServiceError? = nil) {
+    public init(query: String = "", kind: String? = nil, document: String? = nil, department: String? = nil,
+                listKind: String? = nil, asOf: String? = nil, limit: Int = 10,
+                documents: [DocumentRecord], departments: [DepartmentSummary] = [], result: SearchResult? = nil,
+                error: ServiceError? = nil) {
         self.query = query
         self.kind = kind
         self.document = document
+        self.department = department
+        self.listKind = listKind
+        self.asOf = asOf
         self.limit = limit
         self.documents = documents
+        self.departments = departments
         self.result = result
         self.error = error
     }
@@ -78,11 +63,11 @@ public enum Pages {
 
     /// `/articles/{document}/{number}`: one article with its chapter and neighbours.
     ///
-    /// `citing` lists the entries of published lists that cite the article; the section
-    /// is shown whenever it is given (an empty list says so), and left out when `nil`
-    /// (no list data in the index).
+    /// `citedBy` lists the list items (in versions in force today) and the plan passages and
+    /// law articles that cite the article; the section is shown whenever it is given (an
+    /// empty record says so), and left out when `nil`.
     public static func article(
-        _ record: ArticleRecord, previous: Int?, next: Int?, citing: [CitingListItem]?, publicMode: Bool
+        _ record: ArticleRecord, previous: Int?, next: Int?, citedBy: CitedByRecord?, publicMode: Bool
     ) -> String {
         let name = record.shortName ?? record.document
         let version = record.version.map { "（\($0)）" } ?? ""
@@ -110,7 +95,7 @@ public enum Pages {
             <article class="law-text">
             \(paragraphs)
             </article>
-            \(neighbours)\(citing.map(citingSection) ?? "")
+            \(neighbours)\(citedBy.map(citedBySection) ?? "")
             """
         return HTML.page(title: "\(name) \(record.label)", publicMode: publicMode, current: "", main: main)
     }
@@ -175,6 +160,25 @@ public enum Pages {
         if let document = model.document, !offered {
             documentOptions.append(option(document, document, selected: true))
         }
+        var departmentOptions = [option("", "全部部门", selected: model.department == nil)]
+        var departmentOffered = false
+        for department in model.departments where department.lists > 0 {
+            let selected = model.department.map {
+                $0 == department.name || $0 == department.id || department.shortNames.contains($0)
+            } ?? false
+            departmentOffered = departmentOffered || selected
+            departmentOptions.append(option(department.name, department.name, selected: selected))
+        }
+        if let department = model.department, !departmentOffered {
+            departmentOptions.append(option(department, department, selected: true))
+        }
+        let listKind = model.listKind.map { ListKind.resolve($0)?.rawValue ?? $0 }
+        var kindOptions = [option("", "全部清单", selected: listKind == nil)]
+        kindOptions += ListKind.allCases.map { option($0.rawValue, $0.rawValue, selected: listKind == $0.rawValue) }
+        if let listKind, ListKind(rawValue: listKind) == nil {
+            kindOptions.append(option(listKind, listKind, selected: true))
+        }
+        let open = model.department != nil || model.listKind != nil || model.asOf != nil || model.kind == "list"
         return """
             <form class="search" method="get" action="/" role="search">
             <label class="sr" for="q">检索词</label>
@@ -182,6 +186,14 @@ public enum Pages {
             <select name="kind" aria-label="文件类型">\(kinds.joined())</select>
             <select name="document" aria-label="文件">\(documentOptions.joined())</select>
             <button type="submit">检索</button>
+            <details class="filters"\(open ? " open" : "")>
+            <summary>清单筛选（部门、清单种类、施行日期）</summary>
+            <div class="row">
+            <select name="department" aria-label="部门">\(departmentOptions.joined())</select>
+            <select name="list_kind" aria-label="清单种类">\(kindOptions.joined())</select>
+            <label>施行于 <input type="date" name="as_of" value="\(HTML.escape(model.asOf ?? ""))"></label>
+            </div>
+            </details>
             </form>
             <p class="hint">空格分隔的词须同时出现；<code>OR</code> 连接的词出现其一即可；<code>-词</code> 排除含该词的条文；<code>"…"</code> 视为整体短语。中文无需空格。</p>
 
@@ -201,15 +213,21 @@ public enum Pages {
         html += "<ol class=\"results\" start=\"\(first)\">\n"
         for hit in result.hits {
             let heading: String
+            var whereLine = HTML.escape(hit.document) + (hit.location.isEmpty ? "" : " · " + HTML.escape(hit.location))
             if hit.kind == "regulation", let article = hit.article {
                 heading = HTML.link(HTML.articlePath(document: hit.document, article: article), hit.title)
+            } else if hit.kind == "list", let department = hit.department, let listKind = hit.listKind {
+                heading = HTML.link(HTML.listPath(department: department, kind: listKind, asOf: model.asOf, item: hit.itemID),
+                                    hit.title)
+                whereLine = [department, listKind, hit.version.map { "版本 \($0)" }, hit.itemID]
+                    .compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
             } else {
                 heading = HTML.escape(hit.title)
             }
             html += """
                 <li class="hit">
                 <h2><span class="kind">\(HTML.escape(HTML.kindName(hit.kind)))</span>\(heading)\(HTML.sampleLabel(status: hit.status))</h2>
-                <p class="where">\(HTML.escape(hit.document))\(hit.location.isEmpty ? "" : " · " + HTML.escape(hit.location))</p>
+                <p class="where">\(whereLine)</p>
                 <p class="snippet">\(HTML.snippet(hit.snippet))</p>
                 </li>
 
@@ -226,6 +244,7 @@ public enum Pages {
         func page(at offset: Int) -> String {
             QueryString.link("/", [
                 ("q", model.query), ("kind", model.kind), ("document", model.document),
+                ("department", model.department), ("list_kind", model.listKind), ("as_of", model.asOf),
                 ("limit", model.limit == 10 ? nil : String(model.limit)), ("offset", offset == 0 ? nil : String(offset)),
             ])
         }
@@ -263,22 +282,52 @@ public enum Pages {
             """
     }
 
-    private static func citingSection(_ items: [CitingListItem]) -> String {
-        let body: String
-        if items.isEmpty {
-            body = "<p>暂无清单事项引用本条。</p>"
+    private static func citedBySection(_ record: CitedByRecord) -> String {
+        var body: String
+        if record.items.isEmpty {
+            body = "<p>暂无现行清单事项引用本条。</p>\n"
         } else {
-            body = "<ul>\n" + items.map { item -> String in
-                let title = item.link.map { HTML.link($0, item.title) } ?? HTML.escape(item.title)
-                let source = [item.department, item.list].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
-                return "<li>\(title) <span class=\"rule\">\(source)</span>\(HTML.sampleLabel(status: item.status))</li>"
-            }.joined(separator: "\n") + "\n</ul>"
+            // One group per list version, in the order of the answer (department, kind, item).
+            var groups: [(key: String, items: [CitingItem])] = []
+            for item in record.items {
+                let key = "\(item.department)\u{1F}\(item.kind)\u{1F}\(item.version)"
+                if groups.last?.key == key {
+                    groups[groups.count - 1].items.append(item)
+                } else {
+                    groups.append((key, [item]))
+                }
+            }
+            let lists = groups.map { group -> String in
+                let first = group.items[0]
+                let entries = group.items.map { item -> String in
+                    let link = HTML.link(HTML.listPath(department: item.department, kind: item.kind, item: item.id), item.name)
+                    return "<li>\(link)\(HTML.sampleLabel(status: item.status))"
+                        + "<div class=\"rule\">\(HTML.escape(item.id)) · 引用：\(HTML.escape(item.citation))</div></li>"
+                }.joined(separator: "\n")
+                return """
+                    <h3>\(HTML.escape(first.department)) · \(HTML.link(HTML.listPath(department: first.department, kind: first.kind), first.kind))<span class="rule">（\(HTML.escape(first.version)) 版，\(group.items.count) 项）</span></h3>
+                    <ul class="cited-by">
+                    \(entries)
+                    </ul>
+
+                    """
+            }.joined()
+            body = """
+                <p>\(HTML.escape(record.asOf)) 施行的清单中，有 \(record.items.count) 项事项引用本条：</p>
+                \(lists)
+                """
+        }
+        if !record.passages.isEmpty {
+            let passages = record.passages.map { passage -> String in
+                "<li>\(HTML.escape(passage.title))<span class=\"rule\"> · \(HTML.escape(passage.document))</span>"
+                    + "<div class=\"rule\">\(HTML.escape(passage.citation))</div></li>"
+            }.joined(separator: "\n")
+            body += "<h3>引用本条的方案和法律条文</h3>\n<ul class=\"cited-by\">\n\(passages)\n</ul>\n"
         }
         return """
             <section class="citing" aria-labelledby="citing-heading">
             <h2 id="citing-heading">引用本条的清单事项</h2>
-            \(body)
-            </section>
+            \(body)</section>
 
             """
     }

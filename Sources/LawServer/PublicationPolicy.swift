@@ -7,8 +7,13 @@ public protocol Publishable {
 }
 
 /// Decides which records a server may show: everything in non-public mode, only public
-/// records in public mode. Every route that serves records asks ``admits(_:)``; this is
-/// the one place where visibility is decided.
+/// records in public mode. Every route that serves plan and law records asks
+/// ``admits(_:)``.
+///
+/// The departments' lists carry their own `public` flag, which the index keeps: a public
+/// server's queries are made with `publicOnly` (``IndexHolder``), so lists not marked public
+/// are left out in SQL — not listed, not found (404), not searched, not counted, not shown
+/// as citing an article — and their records need no second check here.
 public struct PublicationPolicy: Sendable {
     /// Whether the server is a public endpoint.
     public var publicMode: Bool
@@ -36,8 +41,9 @@ public struct PublicationPolicy: Sendable {
 }
 
 extension SearchHit: Publishable {
-    /// Hits in the plan and the laws are public; list hits reach a public server only from
-    /// queries made with `publicOnly`, which leave out every list not marked public.
+    /// Hits in the plan and the laws are public; list hits are visible too, because they
+    /// reach a public server only from queries made with `publicOnly`, which leave out
+    /// every list not marked public.
     public var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) || kind == "list" }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import LawQuery
 
-/// The search parameters of a request (`q`, `kind`, `document`, `limit`, `offset`),
-/// decoded and checked; shared by `/api/search` and the search page.
+/// The search parameters of a request (`q`, `kind`, `document`, `department`, `list_kind`,
+/// `as_of`, `limit`, `offset`), decoded and checked; shared by `/api/search` and the search page.
 public struct SearchInput: Sendable, Equatable {
     /// The query, with personal numbers masked in public mode; `nil` when not given or empty.
     public var query: String?
@@ -10,6 +10,12 @@ public struct SearchInput: Sendable, Equatable {
     public var kind: String?
     /// Document filter.
     public var document: String?
+    /// Department filter (lists only).
+    public var department: String?
+    /// List-kind filter (name or alias).
+    public var listKind: String?
+    /// The day whose list versions are searched (`YYYY-MM-DD`); today when `nil`.
+    public var asOf: String?
     /// Page size.
     public var limit: Int
     /// Hits skipped.
@@ -28,6 +34,9 @@ public struct SearchInput: Sendable, Equatable {
         if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { self.query = nil }
         kind = try parameters.nonEmptyValue("kind")
         document = try parameters.nonEmptyValue("document").map(service.sanitizedInput)
+        department = try ListInput.name("department", parameters, service: service)
+        listKind = try ListInput.name("list_kind", parameters, service: service)
+        asOf = try ListInput.date("as_of", parameters)
         limit = try parameters.integer("limit", default: Self.defaultLimit)
         offset = try parameters.integer("offset", default: 0)
         if let document, document.count > Self.maximumDocumentLength {
@@ -39,23 +48,69 @@ public struct SearchInput: Sendable, Equatable {
                                     chinese: "不能大于 \(Self.maximumOffset)。")
         }
         do {
-            try SearchRequest(query: query ?? "", kind: kind, document: document, limit: limit, offset: offset).validate()
+            try makeRequest(query: query ?? "").validate()
         } catch {
             throw ServiceError(error)
         }
     }
 
+    /// Whether a list filter (department, list kind, day) is set.
+    public var hasListFilter: Bool {
+        department != nil || listKind != nil || asOf != nil
+    }
+
     /// The request to run, or `nil` when there is no query.
     public var request: SearchRequest? {
-        query.map { SearchRequest(query: $0, kind: kind, document: document, limit: limit, offset: offset) }
+        query.map(makeRequest)
+    }
+
+    private func makeRequest(query: String) -> SearchRequest {
+        SearchRequest(query: query, kind: kind, document: document, department: department, listKind: listKind,
+                      asOf: asOf, limit: limit, offset: offset)
     }
 
     /// The address of the page `offset` of the same search under `path`.
     public func link(_ path: String, offset: Int) -> String {
         QueryString.link(path, [
-            ("q", query), ("kind", kind), ("document", document),
+            ("q", query), ("kind", kind), ("document", document), ("department", department),
+            ("list_kind", listKind), ("as_of", asOf),
             ("limit", String(limit)), ("offset", String(offset)),
         ])
+    }
+}
+
+/// Reading the list parameters shared by the list routes and search: names of departments
+/// and kinds (masked in public mode, bounded in length) and days.
+enum ListInput {
+    /// Longest department or kind name accepted, in characters.
+    static let maximumNameLength = 100
+
+    /// The name given as `parameter`, `nil` when absent or empty.
+    static func name(_ parameter: String, _ parameters: QueryString, service: LawService) throws(ServiceError) -> String? {
+        guard let value = try parameters.nonEmptyValue(parameter) else { return nil }
+        return try checkedName(parameter, value, service: service)
+    }
+
+    /// The path parameter `parameter`, decoded, checked like a query-string name.
+    static func pathName(_ parameter: String, _ context: LawRequestContext, service: LawService) throws(ServiceError) -> String {
+        try checkedName(parameter, try Route.pathParameter(parameter, context), service: service)
+    }
+
+    private static func checkedName(_ parameter: String, _ value: String, service: LawService) throws(ServiceError) -> String {
+        guard value.count <= maximumNameLength else {
+            throw .invalidParameter(parameter, "longer than \(maximumNameLength) characters", chinese: "名称过长。")
+        }
+        return service.sanitizedInput(value)
+    }
+
+    /// A day parameter as given (`YYYY-MM-DD`), `nil` when absent or empty; the queries check its form.
+    static func date(_ parameter: String, _ parameters: QueryString) throws(ServiceError) -> String? {
+        guard let value = try parameters.nonEmptyValue(parameter) else { return nil }
+        guard value.count <= 20 else {
+            throw .invalidParameter(parameter, "'\(value.prefix(20))…' is not a date written YYYY-MM-DD",
+                                    chinese: "日期应写作 YYYY-MM-DD。")
+        }
+        return value
     }
 }
 

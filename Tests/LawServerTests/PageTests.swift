@@ -149,18 +149,27 @@ struct PageTests {
     func citingSection() throws {
         let json = #"{"document":"中华人民共和国行政处罚法","short_name":"行政处罚法","version":"2021","status":"现行有效","article":33,"label":"第三十三条","chapter":"第四章","text":"第三十三条 违法行为轻微……","line":155}"#
         let record = try JSONDecoder().decode(ArticleRecord.self, from: Data(json.utf8))
-        let items = [
-            CitingListItem(title: "首次轻微违法<不罚>", list: "不予处罚事项清单", department: "市场监督管理局",
-                           status: "sample", isPublic: true),
-            CitingListItem(title: "正式事项", list: "不予处罚事项清单", status: "现行有效", isPublic: true),
-        ]
-        let html = Pages.article(record, previous: 32, next: 34, citing: items, publicMode: false)
+        let citing = #"""
+            {"document":"中华人民共和国行政处罚法","article":33,"label":"第三十三条","as_of":"2024-01-01","items":[
+             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","status":"sample","id":"X-1",
+              "name":"首次轻微违法<不罚>","citation":"《行政处罚法》第三十三条","paragraph":1},
+             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","status":"official","id":"X-2",
+              "name":"正式事项","citation":"《行政处罚法》第三十三条"}],
+             "passages":[{"kind":"plan","document":"方案","title":"（一）","location":"二","citation":"第三十三条"}]}
+            """#
+        let citedBy = try JSONDecoder().decode(CitedByRecord.self, from: Data(citing.utf8))
+        let html = Pages.article(record, previous: 32, next: 34, citedBy: citedBy, publicMode: false)
         #expect(html.contains("引用本条的清单事项"))
         #expect(html.contains("首次轻微违法&lt;不罚&gt;"))
+        #expect(html.contains("href=\"/lists/\(QueryString.encode("市场监督管理局"))/\(QueryString.encode("不予处罚事项清单"))#item-X-1\""))
         #expect(html.components(separatedBy: "class=\"sample\"").count == 2, "one sample label, for the sample item")
-        let none = Pages.article(record, previous: 32, next: 34, citing: [], publicMode: false)
-        #expect(none.contains("暂无清单事项引用本条"))
-        let absent = Pages.article(record, previous: 32, next: 34, citing: nil, publicMode: false)
+        #expect(html.contains("引用本条的方案和法律条文"))
+        var empty = citedBy
+        empty.items = []
+        empty.passages = []
+        let none = Pages.article(record, previous: 32, next: 34, citedBy: empty, publicMode: false)
+        #expect(none.contains("暂无现行清单事项引用本条"))
+        let absent = Pages.article(record, previous: 32, next: 34, citedBy: nil, publicMode: false)
         #expect(!absent.contains("引用本条的清单事项"))
         #expect(HTML.sampleLabel(status: "sample").contains("示例"))
         #expect(HTML.sampleLabel(status: "现行有效").isEmpty)

@@ -50,10 +50,42 @@ struct PublicModeTests {
             }
             targets += ["/deadlines", "/api/deadlines", "/api/documents", "/api/search?q=15047134088",
                         ServerFixture.target("/api/articles/15047134088/1")]
+            targets += Self.nonPublicListTargets
             for target in targets {
                 let response = try await client.get(target)
                 #expect(Self.mobileNumbers(in: response.text).isEmpty, "\(target): \(Self.mobileNumbers(in: response.text))")
+                #expect(!response.text.contains(Self.internalNumber), "\(target)")
             }
+        }
+    }
+
+    /// The mobile number in the notes of the non-public 追责情形清单 of 应急管理局.
+    static let internalNumber = "13900001234"
+
+    /// Every address that would show the non-public list or its number on an internal server.
+    static let nonPublicListTargets: [String] = [
+        "/api/lists", "/lists", ServerFixture.target("/api/lists", [("department", "应急管理局")]),
+        ServerFixture.target("/lists", [("as_of", "2023-01-01")]),
+        ServerFixture.target("/api/lists/应急管理局/追责情形清单"), ServerFixture.target("/lists/应急管理局/追责情形清单"),
+        ServerFixture.target("/api/changes", [("department", "应急管理局")]),
+        ServerFixture.target("/changes", [("department", "应急管理局")]),
+        ServerFixture.target("/api/cited-by/行政强制法/61"), ServerFixture.target("/articles/行政强制法/61"),
+        ServerFixture.target("/api/search", [("q", "13900001234")]),
+        ServerFixture.target("/api/search", [("q", "承办人"), ("limit", "100")]),
+        ServerFixture.target("/api/search", [("q", "联系电话"), ("kind", "list"), ("limit", "100")]),
+        ServerFixture.target("/", [("q", "承办人"), ("limit", "100")]),
+        ServerFixture.target("/", [("q", "内部备注"), ("kind", "list"), ("limit", "100")]),
+    ]
+
+    @Test("an internal server shows the non-public list and its number as written")
+    func internalList() async throws {
+        try await ServerFixture.withClient(publicMode: false) { client in
+            let api = try await client.get(ServerFixture.target("/api/lists/应急管理局/追责情形清单"))
+            #expect(api.status == .ok)
+            #expect(api.text.contains(Self.internalNumber))
+            let page = try await client.get(ServerFixture.target("/lists/应急管理局/追责情形清单"))
+            #expect(page.status == .ok)
+            #expect(page.text.contains(Self.internalNumber))
         }
     }
 

@@ -1,0 +1,114 @@
+import LawQuery
+
+/// Turns the citations of a list item into links to the cited articles' pages.
+///
+/// Departments write bases as `《价格法》第十三条、第四十二条`: one written citation that the
+/// index stores once per article, with the same `text`. Wherever such a text occurs in a
+/// field, each article's part of it (`《价格法》第十三条`, `第四十二条`) links to that
+/// article's page when the law is in the corpus; laws outside the corpus stay plain text.
+struct CitationLinks {
+    /// A written citation and the articles it names, in order.
+    private struct Group {
+        var text: String
+        var citations: [CitationRecord]
+    }
+
+    private let groups: [Group]
+
+    /// The links of one item's citations.
+    init(_ citations: [CitationRecord]) {
+        var groups: [Group] = []
+        for citation in citations {
+            if let index = groups.firstIndex(where: { $0.text == citation.text }) {
+                if !groups[index].citations.contains(citation) { groups[index].citations.append(citation) }
+            } else {
+                groups.append(Group(text: citation.text, citations: [citation]))
+            }
+        }
+        // Longest first, so that a citation written inside a longer one is not matched alone.
+        self.groups = groups.filter { !$0.text.isEmpty }.sorted { $0.text.count > $1.text.count }
+    }
+
+    /// The citations of the corpus that ``html(_:)`` linked in no text; shown apart so that
+    /// every cited article of the corpus can be reached.
+    func unlinked(after texts: [String?]) -> [CitationRecord] {
+        let shown = texts.compactMap { $0 }
+        return groups.flatMap { group -> [CitationRecord] in
+            if shown.contains(where: { $0.contains(group.text) }) {
+                // Linked in place, unless its article's label could not be found in the text.
+                let parts = Self.parts(of: group)
+                return group.citations.filter { citation in
+                    citation.document != nil && !parts.contains { $0.citation == citation }
+                }
+            }
+            return group.citations.filter { $0.document != nil }
+        }
+    }
+
+    /// `text` escaped, with the articles of the corpus it cites as links.
+    func html(_ text: String) -> String {
+        var pieces: [(range: Range<String.Index>, group: Group)] = []
+        for group in groups {
+            var start = text.startIndex
+            while let found = text.range(of: group.text, range: start..<text.endIndex) {
+                if !pieces.contains(where: { $0.range.overlaps(found) }) {
+                    pieces.append((found, group))
+                }
+                start = found.upperBound
+            }
+        }
+        pieces.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var html = ""
+        var position = text.startIndex
+        for piece in pieces {
+            html += HTML.escape(String(text[position..<piece.range.lowerBound]))
+            html += Self.render(piece.group)
+            position = piece.range.upperBound
+        }
+        html += HTML.escape(String(text[position...]))
+        return html
+    }
+
+    /// One written citation, its articles linked.
+    private static func render(_ group: Group) -> String {
+        let text = group.text
+        var html = ""
+        var position = text.startIndex
+        for part in parts(of: group) {
+            html += HTML.escape(String(text[position..<part.range.lowerBound]))
+            let label = String(text[part.range])
+            if let document = part.citation.document {
+                html += HTML.link(HTML.articlePath(document: document, article: part.citation.article), label,
+                                  attributes: "class=\"cite\"")
+            } else {
+                html += HTML.escape(label)
+            }
+            position = part.range.upperBound
+        }
+        return html + HTML.escape(String(text[position...]))
+    }
+
+    /// Where each article's part of a written citation is: from its label (`第十三条`; the first
+    /// from the start, with the law's name) to the next article's label, without the separator.
+    private static func parts(of group: Group) -> [(range: Range<String.Index>, citation: CitationRecord)] {
+        let text = group.text
+        var starts: [(label: Range<String.Index>, citation: CitationRecord)] = []
+        var search = text.startIndex
+        for citation in group.citations {
+            let labels = ["第\(ChineseNumeralFormatter.format(citation.article))条", "第\(citation.article)条"]
+            guard let found = labels.compactMap({ text.range(of: $0, range: search..<text.endIndex) })
+                .min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+            starts.append((found, citation))
+            search = found.upperBound
+        }
+        let separators: Set<Character> = ["、", "，", ",", "；", ";", "和", "及", " ", "　"]
+        return starts.enumerated().map { index, start in
+            let lower = index == 0 ? text.startIndex : start.label.lowerBound
+            var upper = index + 1 < starts.count ? starts[index + 1].label.lowerBound : text.endIndex
+            while upper > start.label.upperBound, separators.contains(text[text.index(before: upper)]) {
+                upper = text.index(before: upper)
+            }
+            return (lower..<upper, start.citation)
+        }
+    }
+}

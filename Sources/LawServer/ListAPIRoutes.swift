@@ -1,0 +1,113 @@
+import Hummingbird
+import LawQuery
+
+/// The JSON API over the departments' lists: `lawkb departments`, `lists`, `list`,
+/// `changes` and `cited-by` with `--json`, over HTTP.
+///
+/// In public mode the queries are made with `publicOnly` (see ``IndexHolder``): lists not
+/// marked public are left out in SQL, so they are neither listed, nor found, nor counted.
+enum ListAPIRoutes {
+    static func routes(_ service: LawService) -> [Route] {
+        [departments(service), lists(service), list(service), changes(service), citedBy(service)]
+    }
+
+    // MARK: Parameters, shared with the pages' documentation
+
+    static let departmentPath = RouteParameter(
+        "department", in: .path, description: "The department: official name, short name (市监局) or id (scjg).",
+        example: "市监局")
+    static let kindPath = RouteParameter(
+        "kind", in: .path, description: "The kind of list: canonical name (不予处罚事项清单) or alias (免罚清单, 裁量基准).",
+        example: "免罚清单")
+    static let asOf = RouteParameter(
+        "as_of", in: .query, description: "The day (YYYY-MM-DD) whose versions in force are shown; today (China Standard Time) by default.",
+        example: "2023-08-15")
+    static let departmentFilter = RouteParameter(
+        "department", in: .query, description: "Only this department's lists: official name, short name or id.",
+        example: "市场监管局")
+    static let changesParameters: [RouteParameter] = [
+        RouteParameter("kind", in: .query, description: "Only lists of this kind (name or alias).", example: "裁量基准"),
+        departmentFilter,
+        RouteParameter("since", in: .query, description: "Only versions that came into force after this day (YYYY-MM-DD).",
+                       example: "2022-10-31"),
+        RouteParameter("from", in: .query, description: "Compare the version current on this version date (YYYY-MM-DD, with to) …",
+                       example: "2022-10-26"),
+        RouteParameter("to", in: .query, description: "… with the version current on this one (YYYY-MM-DD, with from).",
+                       example: "2024-03-20"),
+    ]
+    static let citedByPath: [RouteParameter] = [
+        RouteParameter("document", in: .path, description: "The cited law: full title or short name.", example: "行政处罚法"),
+        RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
+    ]
+
+    /// The changes asked for by the query string.
+    static func changesRequest(_ parameters: QueryString, service: LawService) throws(ServiceError) -> ChangesRequest {
+        ChangesRequest(
+            kind: try ListInput.name("kind", parameters, service: service),
+            department: try ListInput.name("department", parameters, service: service),
+            since: try ListInput.date("since", parameters),
+            from: try ListInput.date("from", parameters),
+            to: try ListInput.date("to", parameters))
+    }
+
+    // MARK: Routes
+
+    private static func departments(_ service: LawService) -> Route {
+        Route("/api/departments", operationID: "departments",
+              summary: "The departments of the registry, the names they answer to and how many list versions each has published.",
+              audience: .api, contentType: Reply.jsonType, schema: "Departments", errorStatuses: [503]) { _, _ in
+            let departments = try await service.query { try $0.departments() }
+            return try .json(["departments": departments])
+        }
+    }
+
+    private static func lists(_ service: LawService) -> Route {
+        Route("/api/lists", operationID: "lists",
+              summary: "Every list version with its dates and whether it is in force (on as_of, today by default).",
+              audience: .api, parameters: [departmentFilter, asOf], contentType: Reply.jsonType, schema: "Lists",
+              errorStatuses: [400, 404, 503]) { request, _ in
+            let parameters = try QueryString(request.uri.query)
+            let department = try ListInput.name("department", parameters, service: service)
+            let day = try ListInput.date("as_of", parameters)
+            let lists = try await service.query { try $0.lists(department: department, asOf: day) }
+            return try .json(["lists": lists])
+        }
+    }
+
+    private static func list(_ service: LawService) -> Route {
+        Route("/api/lists/{department}/{kind}", operationID: "list",
+              summary: "The version of a department's list in force on as_of (today by default), with its items.",
+              audience: .api, parameters: [departmentPath, kindPath, asOf], contentType: Reply.jsonType,
+              schema: "ListRecord", errorStatuses: [400, 404, 503]) { request, context in
+            let department = try ListInput.pathName("department", context, service: service)
+            let kind = try ListInput.pathName("kind", context, service: service)
+            let day = try ListInput.date("as_of", try QueryString(request.uri.query))
+            let record = try await service.query { try $0.list(department: department, kind: kind, asOf: day) }
+            return try .json(record)
+        }
+    }
+
+    private static func changes(_ service: LawService) -> Route {
+        Route("/api/changes", operationID: "changes",
+              summary: "What changed between versions of the lists: items added, removed, and changed field by field.",
+              audience: .api, parameters: changesParameters, contentType: Reply.jsonType, schema: "Changes",
+              errorStatuses: [400, 404, 503]) { request, _ in
+            let changesRequest = try changesRequest(try QueryString(request.uri.query), service: service)
+            let changes = try await service.query { try $0.changes(changesRequest) }
+            return try .json(["changes": changes])
+        }
+    }
+
+    private static func citedBy(_ service: LawService) -> Route {
+        Route("/api/cited-by/{document}/{number}", operationID: "citedBy",
+              summary: "The list items (in versions in force on as_of) and the plan passages and law articles citing an article.",
+              audience: .api, parameters: citedByPath + [asOf], contentType: Reply.jsonType, schema: "CitedByRecord",
+              errorStatuses: [400, 404, 503]) { request, context in
+            let document = service.sanitizedInput(try Route.pathParameter("document", context))
+            let number = try Route.pathParameter("number", context)
+            let day = try ListInput.date("as_of", try QueryString(request.uri.query))
+            let record = try await service.query { try $0.citedBy(document: document, number: number, asOf: day) }
+            return try .json(record)
+        }
+    }
+}

@@ -40,9 +40,29 @@ extension CorpusLoader {
                               message: "lists/ holds lists but there is no departments.yaml to resolve their departments")
         }
         let listParser = ListParser(registry: registry, citations: parser)
+        let sorted = files.sorted()
+        // Files are independent: parse them on all cores, then report in file order.
+        let results = ParallelResults<Result<(ListVersion, [String]), CorpusError>>(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            var fileWarnings: [String] = []
+            do throws(CorpusError) {
+                let list = try listParser.parse(sorted[index], warnings: &fileWarnings)
+                results[index] = .success((list, fileWarnings))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
         var lists: [ListVersion] = []
-        for file in files.sorted() {
-            lists.append(try listParser.parse(file, warnings: &warnings))
+        for result in results.values {
+            switch result {
+            case .success(let (list, fileWarnings)):
+                lists.append(list)
+                warnings += fileWarnings
+            case .failure(let error):
+                throw error
+            case nil:
+                continue
+            }
         }
         return lists
     }
@@ -92,4 +112,21 @@ extension CalendarDate {
         let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
         return CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
     }
+}
+
+/// Slots written from concurrent iterations, each index by exactly one of them.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
 }

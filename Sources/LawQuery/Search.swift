@@ -73,33 +73,39 @@ extension LawQueries {
         let expression = try QueryParser().parse(request.query)
         return try read { db in
             let filter = try SearchFilter(request: request, expression: expression, queries: self, db)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0
-            let ranked = try rankedPage(request, expression: expression, filter: filter, db)
+            let (ranked, counted) = try rankedPage(request, expression: expression, filter: filter, db)
+            let total = try counted
+                ?? Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0
             let hits = try hydrate(ranked, filter: filter, db)
             return SearchResult(query: request.query, total: total, limit: request.limit,
                                 offset: request.offset, hits: hits)
         }
     }
 
-    /// The ids and scores of the requested page, in final order.
+    /// The ids and scores of the requested page, in final order, and the number of matches
+    /// when the first stage counted them (one FTS5 pass instead of two).
     private func rankedPage(
         _ request: SearchRequest, expression: SearchExpression, filter: SearchFilter, _ db: Database
-    ) throws -> [(id: Int64, score: Double)] {
+    ) throws -> (page: [(id: Int64, score: Double)], total: Int?) {
         let weights = Schema.bm25Weights
         let rank = "bm25(unit_fts, \(weights.title), \(weights.text))"
         let end = request.offset + request.limit
         var page: [(id: Int64, score: Double)] = []
+        var total: Int?
         if request.offset < Self.rerankDepth {
             let ranker = ProximityRanker()
             let candidates = try Row.fetchAll(db, sql: """
-                SELECT unit.id, unit.title, unit.text, \(rank) AS rank \(filter.from)
-                ORDER BY rank, unit.id LIMIT \(Self.rerankDepth)
+                SELECT id, title, text, rank, count(*) OVER () AS total FROM (
+                    SELECT unit.id, unit.title, unit.text, \(rank) AS rank \(filter.from)
+                )
+                ORDER BY rank, id LIMIT \(Self.rerankDepth)
                 """, arguments: filter.arguments)
             let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
                 let boost = ranker.boost(text: row["text"], groups: expression.required)
                 return (row["id"], row["title"], -(row["rank"] as Double) * boost)
             }
             let reranked = Self.diversified(scored)
+            total = candidates.first.map { $0["total"] } ?? 0
             page += reranked[min(request.offset, reranked.count)..<min(end, reranked.count)]
         }
         if end > Self.rerankDepth {
@@ -110,7 +116,7 @@ extension LawQueries {
                 """, arguments: filter.arguments + [end - offset, offset])
             page += rows.map { ($0["id"], -($0["rank"] as Double)) }
         }
-        return page
+        return (page, total)
     }
 
     /// How much each further hit with the same title as a better one is worth (0.5: half).

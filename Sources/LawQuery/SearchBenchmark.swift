@@ -14,14 +14,14 @@ public struct LatencyMeasurement: Codable, Sendable, CustomStringConvertible {
     public var callsPerSecond: Double
 
     /// Runs every call once to warm up, then `rounds` times, timing each.
-    public static func measure(rounds: Int, calls: [() -> Void]) -> LatencyMeasurement {
-        for call in calls { call() }
+    public static func measure(rounds: Int, calls: [() throws -> Void]) throws -> LatencyMeasurement {
+        for call in calls { try call() }
         var latencies: [Double] = []
         latencies.reserveCapacity(rounds * calls.count)
         for _ in 0..<rounds {
             for call in calls {
                 let start = DispatchTime.now()
-                call()
+                try call()
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
             }
         }
@@ -46,10 +46,11 @@ public struct LatencyMeasurement: Codable, Sendable, CustomStringConvertible {
 
 /// Measures search latency over a set of queries, as users would run them.
 public enum SearchBenchmark {
-    /// Runs every query `rounds` times (after one warm-up round) and reports latencies.
-    public static func run(_ queries: LawQueries, queries texts: [String], rounds: Int, limit: Int = 10) -> LatencyMeasurement {
-        LatencyMeasurement.measure(rounds: rounds, calls: texts.map { text in
-            { _ = try? queries.search(SearchRequest(query: text, limit: limit)) }
+    /// Runs every query `rounds` times (after one warm-up round) and reports latencies;
+    /// a query that fails stops the measurement with its error.
+    public static func run(_ queries: LawQueries, queries texts: [String], rounds: Int, limit: Int = 10) throws -> LatencyMeasurement {
+        try LatencyMeasurement.measure(rounds: rounds, calls: texts.map { text in
+            { _ = try queries.search(SearchRequest(query: text, limit: limit)) }
         })
     }
 }

@@ -75,7 +75,7 @@ struct SearchBenchmarkCommand: ParsableCommand {
     func run() throws {
         let text = try String(contentsOfFile: queries, encoding: .utf8)
         let entries = try YAMLDecoder().decode([Entry].self, from: text)
-        let result = SearchBenchmark.run(try options.open(), queries: entries.map(\.query), rounds: rounds)
+        let result = try SearchBenchmark.run(try options.open(), queries: entries.map(\.query), rounds: rounds)
         if json {
             try Terminal.printJSON(result)
             return
@@ -105,11 +105,11 @@ struct ListsBenchmarkCommand: ParsableCommand {
     func run() throws {
         let queries = try options.open()
         let pairs = Set(try queries.lists().filter(\.inForce).map { [$0.department, $0.kind] })
-        let list = LatencyMeasurement.measure(rounds: rounds, calls: pairs.map { pair in
-            { _ = try? queries.list(department: pair[0], kind: pair[1]) }
+        let list = try LatencyMeasurement.measure(rounds: rounds, calls: pairs.map { pair in
+            { _ = try queries.list(department: pair[0], kind: pair[1]) }
         })
-        let changes = LatencyMeasurement.measure(rounds: rounds, calls: [
-            { _ = try? queries.changes(ChangesRequest()) },
+        let changes = try LatencyMeasurement.measure(rounds: rounds, calls: [
+            { _ = try queries.changes(ChangesRequest()) },
         ])
         if json {
             try Terminal.printJSON(Output(list: list, changes: changes))

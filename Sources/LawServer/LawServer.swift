@@ -92,6 +92,7 @@ public enum LawServer {
         let queries = service.index.current()
         let documents = (try? queries.documents()) ?? []
         let units = documents.reduce(0) { $0 + $1.units }
+        let lists = (try? queries.lists()) ?? []
         let mode: String
         if configuration.publicMode {
             let rate = configuration.rateLimit.map { "rate limit \(Int($0.requestsPerSecond))/s, burst \($0.burst)" } ?? "no rate limit"
@@ -100,6 +101,7 @@ public enum LawServer {
             mode = "internal mode (not public: no masking)"
         }
         return "serving http://\(configuration.host):\(port)/ from \(configuration.indexPath) "
-            + "(\(documents.count) documents, \(units) units) in \(mode)"
+            + "(\(documents.count) documents, \(units) units, \(lists.count) list versions with "
+            + "\(lists.reduce(0) { $0 + $1.items }) items) in \(mode)"
     }
 }

@@ -169,7 +169,8 @@ public enum OpenAPIDocument {
         "Health": object([
             "status": string, "index": string, "public": ["type": "boolean"], "built_at": nullableString,
             "generation": integer,
-            "counts": object(["documents": integer, "units": integer, "deadlines": integer],
+            "counts": object(["documents": integer, "units": integer, "deadlines": integer, "lists": integer,
+                              "list_items": integer],
                              required: ["documents", "units", "deadlines"]),
         ], required: ["status", "index", "public", "built_at", "generation", "counts"]),
         "DepartmentSummary": object([

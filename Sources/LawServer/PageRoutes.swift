@@ -87,11 +87,13 @@ enum OperationsRoutes {
             let health = try await service.query { queries -> Health in
                 let documents = try queries.documents()
                 let deadlines = try queries.deadlines()
+                let lists = try queries.lists()
                 return Health(
                     status: "ok", index: service.index.path, public: service.configuration.publicMode,
                     builtAt: try? queries.knowledgeBase.meta("built_at"), generation: service.index.generation,
                     counts: .init(documents: documents.count, units: documents.reduce(0) { $0 + $1.units },
-                                  deadlines: deadlines.count))
+                                  deadlines: deadlines.count, lists: lists.count,
+                                  listItems: lists.reduce(0) { $0 + $1.items }))
             }
             return try .json(health)
         }
@@ -111,6 +113,14 @@ struct Health: Codable, Equatable, Sendable {
         var documents: Int
         var units: Int
         var deadlines: Int
+        /// List versions visible to this server.
+        var lists: Int
+        /// Items of those versions.
+        var listItems: Int
+
+        enum CodingKeys: String, CodingKey {
+            case documents, units, deadlines, lists, listItems = "list_items"
+        }
     }
 
     var status: String

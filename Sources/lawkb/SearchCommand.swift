@@ -77,7 +77,8 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let first = result.offset + 1
-        print("\(result.total) hits for \(result.query) (showing \(first)–\(result.offset + result.hits.count))")
+        let noun = result.total == 1 ? "hit" : "hits"
+        print("\(result.total) \(noun) for \(result.query) (showing \(first)–\(result.offset + result.hits.count))")
         for (index, hit) in result.hits.enumerated() {
             print("")
             let sample = hit.status == "sample" ? "【示例】" : ""

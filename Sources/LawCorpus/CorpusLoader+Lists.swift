@@ -2,7 +2,9 @@ import Foundation
 
 extension CorpusLoader {
     /// The department registry from `departments.yaml`, or `nil` when the corpus has none.
-    func loadDepartments() throws(CorpusError) -> DepartmentRegistry? {
+    ///
+    /// Also used on its own, e.g. by the importer to resolve a department's name.
+    public func loadDepartments() throws(CorpusError) -> DepartmentRegistry? {
         let file = (root as NSString).appendingPathComponent("departments.yaml")
         guard let text = try TextFile.read(file, required: false) else { return nil }
         let yaml = try Sidecar(file: file, yaml: text)

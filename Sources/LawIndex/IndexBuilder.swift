@@ -6,66 +6,76 @@ import LawCorpus
 ///
 /// The index is written to a temporary file next to its destination and renamed into
 /// place only when complete, so a failed build (a malformed corpus file, a full disk)
-/// leaves the previous index intact and usable.
+/// leaves the previous index intact and usable. A failed build removes its temporary
+/// files; every build first removes those of builds that were killed (``TemporaryIndexFile``).
 public struct IndexBuilder: Sendable {
     /// The corpus directory (`Corpus/`).
     public var corpusRoot: String
+    /// Which audience the index is for.
+    public var artifact: IndexArtifact
 
-    /// Creates a builder for the corpus at `corpusRoot`.
-    public init(corpusRoot: String) {
+    /// Creates a builder for the corpus at `corpusRoot`; `artifact` `.public` builds the
+    /// index a public server serves.
+    public init(corpusRoot: String, artifact: IndexArtifact = .full) {
         self.corpusRoot = corpusRoot
+        self.artifact = artifact
     }
 
     /// Loads the corpus and writes the index to `path`, replacing any previous index atomically.
     public func build(to path: String) throws(IndexError) -> IndexReport {
         let started = Date()
+        let removed = TemporaryIndexFile.sweepStale(for: path)
         let corpus: Corpus
         do {
             corpus = try CorpusLoader(root: corpusRoot).load()
         } catch {
             throw .corpus(error)
         }
-        let fingerprint = CorpusFingerprint.compute(root: corpusRoot) ?? ""
-        let temporary = try prepareTemporaryFile(for: path)
+        try createDirectory(for: path)
+        let fingerprint = CorpusFingerprint.compute(root: corpusRoot, artifact: artifact) ?? ""
+        let temporary = TemporaryIndexFile(for: path)
+        temporary.remove()
         var report: IndexReport
-        do {
-            let queue = try DatabaseQueue(path: temporary, configuration: KnowledgeBase.configuration(readonly: false))
-            var writer = IndexWriter()
-            try queue.write { db in
-                try Schema.create(db)
-                try writer.write(corpus, fingerprint: fingerprint, into: db)
-            }
-            try queue.vacuum()
-            try queue.close()
-            report = writer.report(path: path, warnings: corpus.warnings)
+        do throws(IndexError) {
+            report = try write(corpus, fingerprint: fingerprint, to: temporary.path)
+            report.path = path
+            try temporary.moveIntoPlace()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .storage(path: temporary, message: "\(error)")
+            temporary.remove()
+            throw error
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .storage(path: path, message: "cannot move the new index into place: \(reason)")
-        }
+        temporary.remove()
+        report.removedTemporaryFiles = removed
         report.bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
             .int64Value ?? 0
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    private func prepareTemporaryFile(for path: String) throws(IndexError) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
+    /// Writes the whole index into the file at `path`.
+    private func write(_ corpus: Corpus, fingerprint: String, to path: String) throws(IndexError) -> IndexReport {
         do {
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let queue = try DatabaseQueue(path: path, configuration: KnowledgeBase.configuration(readonly: false))
+            var writer = IndexWriter(artifact: artifact)
+            try queue.write { db in
+                try Schema.create(db)
+                try writer.write(corpus, fingerprint: fingerprint, into: db)
             }
+            try queue.vacuum()
+            try queue.close()
+            return writer.report(path: path, warnings: corpus.warnings)
         } catch {
-            throw .storage(path: directory, message: "cannot create the index directory: \(error)")
+            throw .storage(path: path, message: "\(error)")
         }
-        let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: temporary + suffix)
+    }
+
+    private func createDirectory(for path: String) throws(IndexError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard !directory.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .storage(path: directory, message: "无法创建索引目录：\(error)")
         }
-        return temporary
     }
 }

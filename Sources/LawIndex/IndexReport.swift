@@ -2,6 +2,8 @@
 public struct IndexReport: Codable, Sendable {
     /// Where the index was written.
     public var path: String
+    /// Which audience the index is for: `full` or `public`.
+    public var artifact: IndexArtifact
     /// Size of the index file in bytes.
     public var bytes: Int64
     /// Documents: plans and regulations.
@@ -14,6 +16,12 @@ public struct IndexReport: Codable, Sendable {
     public var lists: Int
     /// Items of all list versions (a subset of `units`).
     public var listItems: Int
+    /// Lists not marked public, left out of a public index (0 in a full one).
+    public var withheldLists: Int
+    /// Stored values in which a public index masked personal numbers (0 in a full one).
+    public var maskedValues: Int
+    /// Temporary files of killed builds that this build removed.
+    public var removedTemporaryFiles: [String] = []
     /// Obligations extracted from plans.
     public var deadlines: Int
     /// Article citations found in all texts.

@@ -3,7 +3,13 @@ import GRDB
 import LawCorpus
 
 /// Writes the documents of a loaded corpus into an empty index, counting as it goes.
+///
+/// A public artifact leaves out every list not marked public and masks personal numbers
+/// in all stored text (``StoredTextMasking``) before the full-text index is built, so the
+/// full-text index never sees a number either.
 struct IndexWriter {
+    /// Which audience the index is for.
+    let artifact: IndexArtifact
     var documents = 0
     var units = 0
     private(set) var articles = 0
@@ -13,6 +19,16 @@ struct IndexWriter {
     private(set) var citations = 0
     private(set) var unresolvedCitations = 0
     private(set) var notes: [String] = []
+    /// Lists left out of a public artifact because they are not marked public.
+    private(set) var withheldLists = 0
+    /// Stored values in which a public artifact masked a personal number.
+    private(set) var maskedValues = 0
+    /// Masks personal numbers in public artifacts.
+    private let masker = SensitiveNumberMasker()
+
+    init(artifact: IndexArtifact) {
+        self.artifact = artifact
+    }
 
     /// Separator between the levels of a location: 第二章 › 第九条.
     static let locationSeparator = " › "
@@ -33,7 +49,14 @@ struct IndexWriter {
         }
         let departmentIDs = try insertDepartments(corpus.departments, db)
         for list in corpus.lists {
+            guard artifact == .full || list.isPublic else {
+                withheldLists += 1
+                continue
+            }
             try insertList(list, departmentID: departmentIDs[list.department.id]!, documentIDs: documentIDs, db)
+        }
+        if artifact == .public {
+            maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
         }
         try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('rebuild')")
         try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('optimize')")
@@ -42,8 +65,8 @@ struct IndexWriter {
 
     func report(path: String, warnings: [String]) -> IndexReport {
         IndexReport(
-            path: path, bytes: 0, documents: documents, units: units, articles: articles,
-            lists: lists, listItems: listItems,
+            path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
+            lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCitations,
             notes: notes, warnings: warnings, seconds: 0)
     }
@@ -159,11 +182,13 @@ struct IndexWriter {
     }
 
     private func writeMeta(fingerprint: String, _ db: Database) throws {
+        let joinedNotes = notes.joined(separator: "\n")
         let values: [String: String] = [
             "schema_version": String(Schema.version),
             "corpus_fingerprint": fingerprint,
+            IndexArtifact.metaKey: artifact.rawValue,
             "built_at": ISO8601DateFormatter().string(from: Date()),
-            "notes": notes.joined(separator: "\n"),
+            "notes": artifact == .public ? masker.mask(joinedNotes) : joinedNotes,
         ]
         for (key, value) in values {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])

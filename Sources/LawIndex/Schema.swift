@@ -16,6 +16,12 @@ public enum Schema {
     /// point of a measure match the words of the measure's heading.
     public static let bm25Weights = (title: 4.0, text: 1.0)
 
+    /// The full-text table; FTS5 keeps its index in shadow tables named after it (`unit_fts_data` …).
+    static let ftsTable = "unit_fts"
+
+    /// Columns that hold JSON, as `table.column`: masking touches only the strings inside them.
+    static let jsonColumns: Set<String> = ["list_item.levels", "list_item.fields"]
+
     /// Creates all tables in an empty database.
     public static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -120,7 +126,7 @@ public enum Schema {
             );
             """)
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE unit_fts USING fts5(
+            CREATE VIRTUAL TABLE \(ftsTable) USING fts5(
                 title, text,
                 content='unit', content_rowid='id',
                 tokenize='\(HanFTS5Tokenizer.name)'

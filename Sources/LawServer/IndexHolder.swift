@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LawIndex
 import LawQuery
@@ -8,10 +9,11 @@ import Synchronization
 ///
 /// `lawkb index` renames a complete new file over the old path. ``current()`` checks the
 /// file's identity (inode, size, modification time) at most every ``checkInterval`` and,
-/// when it changed, opens the new file and swaps it in. A request keeps the
+/// when it changed, opens and verifies the new file in the background and swaps it in. A request keeps the
 /// ``LawQueries`` it started with, and with it the old connection pool, whose open files
 /// still read the old index; the old pool is closed when the last such request ends.
-/// A new file that cannot be opened is logged and skipped: the previous index stays in use.
+/// A new file that cannot be opened or fails verification is logged and skipped: the
+/// previous index stays in use.
 public final class IndexHolder: Sendable {
     /// Path of the index file.
     public let path: String
@@ -51,7 +53,7 @@ public final class IndexHolder: Sendable {
         self.logger = logger
         self.onReload = onReload
         let identity = Self.identity(of: path)
-        let knowledgeBase = try KnowledgeBase(path: path, concurrent: true)
+        let knowledgeBase = try Self.open(path, publicOnly: publicOnly)
         state = Mutex(State(queries: LawQueries(knowledgeBase, publicOnly: publicOnly), identity: identity, lastCheck: ContinuousClock.now))
     }
 
@@ -63,8 +65,9 @@ public final class IndexHolder: Sendable {
         state.withLock { $0.generation }
     }
 
-    /// The queries over the current index, after checking (at most every
-    /// ``checkInterval``) whether the file was replaced. May block briefly to open a new index.
+    /// The queries over the current index. At most every ``checkInterval`` it also starts a
+    /// check, in the background, of whether the file was replaced; a request never waits
+    /// for a new index to be opened and verified.
     public func current() -> LawQueries {
         let now = clock.now
         let (queries, due) = state.withLock { state -> (LawQueries, Bool) in
@@ -75,20 +78,23 @@ public final class IndexHolder: Sendable {
             state.lastCheck = now
             return (state.queries, true)
         }
-        guard due else { return queries }
-        return reloadIfReplaced() ?? queries
+        if due {
+            DispatchQueue.global(qos: .utility).async { self.reloadIfReplaced() }
+        }
+        return queries
     }
 
-    /// Opens the file if it is not the one being served; returns the new queries, if any.
-    private func reloadIfReplaced() -> LawQueries? {
+    /// Opens and verifies the file if it is not the one being served, then swaps it in.
+    /// A file that fails is remembered, so it is not tried again until it changes.
+    private func reloadIfReplaced() {
         let identity = Self.identity(of: path)
         let known = state.withLock { $0.identity }
         guard let identity, identity != known else {
             state.withLock { $0.checking = false }
-            return nil
+            return
         }
         do {
-            let queries = LawQueries(try KnowledgeBase(path: path, concurrent: true), publicOnly: publicOnly)
+            let queries = LawQueries(try Self.open(path, publicOnly: publicOnly), publicOnly: publicOnly)
             let generation = state.withLock { state -> Int in
                 state.queries = queries
                 state.identity = identity
@@ -98,17 +104,25 @@ public final class IndexHolder: Sendable {
             }
             logger.notice("index reloaded", metadata: ["index": "\(path)", "generation": "\(generation)"])
             onReload()
-            return queries
         } catch {
-            // Remember the file so that it is not retried on every check; a newer build replaces it.
             state.withLock { state in
                 state.identity = identity
                 state.checking = false
             }
-            logger.error("the new index cannot be opened; still serving the previous one",
+            logger.error("the new index cannot be used; still serving the previous one",
                          metadata: ["index": "\(path)", "error": "\(error)"])
-            return nil
         }
+    }
+
+    /// Opens the index at `path` for serving, after checking that it is sound and, for a
+    /// public server, that it was built public (`lawkb index --public`): an index holding
+    /// non-public lists or unmasked numbers is never served to the public, not even by a
+    /// hot reload.
+    static func open(_ path: String, publicOnly: Bool) throws(IndexError) -> KnowledgeBase {
+        let knowledgeBase = try KnowledgeBase(path: path, concurrent: true)
+        if publicOnly { try knowledgeBase.requirePublicArtifact() }
+        try knowledgeBase.verifyIntegrity()
+        return knowledgeBase
     }
 
     private static func identity(of path: String) -> FileIdentity? {

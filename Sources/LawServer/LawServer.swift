@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LawIndex
 import Logging
+import ServiceLifecycle
 
 /// The lawkb query service: an HTTP JSON API and web pages over a read-only index.
 ///
@@ -49,14 +50,17 @@ public enum LawServer {
         return router
     }
 
-    /// The application serving `service` on the configured address, with graceful
-    /// shutdown on SIGINT and SIGTERM when run with `runService()`.
+    /// The application serving `service` on the configured address. Run it with
+    /// ``run(configuration:)`` for graceful shutdown on SIGINT and SIGTERM.
     public static func makeApplication(service: LawService) -> some ApplicationProtocol {
         let configuration = service.configuration
         let logger = service.logger
+        let tracker = service.responses
         return Application(
             router: makeRouter(service: service),
-            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionGuardHandler(tracker: tracker)],
+                idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "lawkb"),
@@ -67,12 +71,31 @@ public enum LawServer {
             logger: logger)
     }
 
-    /// Opens the index and serves it until SIGINT or SIGTERM, then finishes the requests
-    /// in flight and returns.
+    /// Opens the index and serves it until SIGINT or SIGTERM. Then it stops accepting
+    /// connections, lets the responses in flight finish (each connection closes once its
+    /// last byte is sent), and returns; after ``ServerConfiguration/shutdownGracePeriod``
+    /// it stops anyway and logs how many responses were cut off.
     public static func run(configuration: ServerConfiguration) async throws {
         let service = try LawService(configuration: configuration)
-        try await makeApplication(service: service).runService()
-        service.logger.notice("stopped: requests in flight were answered")
+        let application = makeApplication(service: service)
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: application), .init(service: ShutdownAnnouncer(service: service), successTerminationBehavior: .ignore)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: service.logger)
+        group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
+        group.maximumCancellationDuration = .seconds(2)
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            service.logger.error("the server stopped on an error", metadata: ["error": "\(error)"])
+        }
+        let cut = service.responses.openResponses + service.inFlight.current
+        if cut == 0 {
+            service.logger.notice("stopped: every response in flight was sent in full")
+        } else {
+            service.logger.error("stopped after the grace period: responses cut off",
+                                 metadata: ["responses": "\(cut)", "grace": "\(configuration.shutdownGracePeriod)"])
+        }
     }
 
     /// Sends log records to standard error, at the level named by the `LOG_LEVEL`
@@ -103,5 +126,18 @@ public enum LawServer {
         return "serving http://\(configuration.host):\(port)/ from \(configuration.indexPath) "
             + "(\(documents.count) documents, \(units) units, \(lists.count) list versions with "
             + "\(lists.reduce(0) { $0 + $1.items }) items) in \(mode)"
+    }
+}
+
+/// Logs the start of a graceful shutdown with the number of responses still in flight.
+private struct ShutdownAnnouncer: Service {
+    let service: LawService
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        service.logger.notice("shutting down: no new connections; finishing responses in flight",
+                              metadata: ["requests": "\(service.inFlight.current)",
+                                         "responses_sending": "\(service.responses.openResponses)",
+                                         "grace": "\(service.configuration.shutdownGracePeriod)"])
     }
 }

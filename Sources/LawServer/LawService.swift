@@ -1,4 +1,5 @@
 import Dispatch
+import LawCorpus
 import LawIndex
 import LawQuery
 import Logging
@@ -21,6 +22,10 @@ public final class LawService: Sendable {
     public let logger: Logger
     /// The requests being answered.
     public let inFlight: ConcurrencyGate
+    /// Per-client turns; `nil` when a client may send any number of requests at once.
+    public let clientLimiter: ClientConcurrencyLimiter?
+    /// Responses started and not yet sent, on every connection.
+    public let responses = ResponseTracker()
 
     /// Queries run here, off the Swift concurrency threads: SQLite calls block.
     private let queue = DispatchQueue(label: "lawkb.queries", attributes: .concurrent)
@@ -38,6 +43,9 @@ public final class LawService: Sendable {
         self.masker = SensitiveNumberMasker()
         self.rateLimiter = configuration.rateLimit.map { RateLimiter(limit: $0) }
         self.inFlight = ConcurrencyGate(maximum: configuration.maximumConcurrentRequests)
+        self.clientLimiter = configuration.clientConcurrency.map {
+            ClientConcurrencyLimiter(perClient: $0, queueLength: configuration.clientQueueLength)
+        }
     }
 
     /// Runs `body` over the current index within the query time limit.

@@ -38,7 +38,8 @@ struct AccessLogMiddleware: RouterMiddleware {
 }
 
 /// Rejects what no route serves before any work is done: clients over their rate,
-/// methods other than GET and HEAD, over-long request targets, request bodies.
+/// methods other than GET and HEAD, over-long request targets, request bodies; then
+/// waits for a turn of the client (``ClientConcurrencyLimiter``) and of the server.
 struct RequestGuardMiddleware: RouterMiddleware {
     typealias Context = LawRequestContext
 
@@ -60,6 +61,13 @@ struct RequestGuardMiddleware: RouterMiddleware {
         guard length == 0, request.headers[.transferEncoding] == nil else {
             throw ServiceError.bodyNotAllowed
         }
+        if let limiter = service.clientLimiter {
+            guard await limiter.acquire(context.clientAddress) else {
+                service.metrics.recordEvent("client_queue_full")
+                throw ServiceError.rateLimited(retryAfter: 1)
+            }
+        }
+        defer { service.clientLimiter?.release(context.clientAddress) }
         guard service.inFlight.enter() else {
             service.metrics.recordEvent("overloaded")
             throw ServiceError.overloaded
@@ -87,6 +95,11 @@ public final class ConcurrencyGate: Sendable {
             count += 1
             return true
         }
+    }
+
+    /// Requests admitted and not yet finished.
+    public var current: Int {
+        count.withLock { $0 }
     }
 
     /// Marks an admitted request as finished.

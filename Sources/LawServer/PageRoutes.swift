@@ -78,7 +78,15 @@ enum PageRoutes {
 /// Health, metrics and the API description.
 enum OperationsRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [health(service), metrics(service)]
+        service.configuration.exposeOperations ? [health(service), metrics(service)] : [liveness()]
+    }
+
+    /// `/healthz` of a server that keeps its details to itself: liveness only.
+    private static func liveness() -> Route {
+        Route("/healthz", operationID: "health", summary: "Liveness: answers {\"status\":\"ok\"} while the server runs.",
+              audience: .operations, contentType: Reply.jsonType) { _, _ in
+            try .json(["status": "ok"])
+        }
     }
 
     private static func health(_ service: LawService) -> Route {

@@ -5,7 +5,8 @@ import Logging
 /// The single choke point every response passes through, errors included:
 ///
 /// 1. errors become strict JSON (`{"error":{"code","message"}}`) or, for pages, an error page;
-/// 2. in public mode, personal numbers in the body are masked (``SensitiveNumberMasker``);
+/// 2. in public mode, personal numbers in the body are masked (``SensitiveNumberMasker``),
+///    except in operations answers, which hold no corpus text;
 /// 3. security headers on everything; CORS on the API in public mode;
 /// 4. `ETag` (a hash of the final body) and `Cache-Control`; `If-None-Match` → 304;
 /// 5. HEAD answers keep the headers and drop the body.
@@ -31,7 +32,9 @@ struct ResponseFinisher: RouterMiddleware {
                 .response(from: request, context: context)
         }
         var body = try await Self.collect(response.body)
-        if service.configuration.publicMode {
+        // Operations answers (health, metrics) hold no corpus text; masking would only
+        // corrupt their numbers.
+        if service.configuration.publicMode, audience != .operations {
             let text = String(decoding: body.readableBytesView, as: UTF8.self)
             let masked = service.masker.mask(text)
             if masked != text { body = ByteBuffer(string: masked) }

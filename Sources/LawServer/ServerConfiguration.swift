@@ -29,6 +29,19 @@ public struct ServerConfiguration: Sendable {
     public var maximumConcurrentRequests: Int
     /// Idle connections are closed after this long.
     public var idleTimeout: Duration
+    /// Requests of one client answered at once; further ones wait their turn (up to
+    /// ``clientQueueLength`` of them) so that one client's slow requests cannot take every
+    /// core from the others. `nil` puts no per-client bound.
+    public var clientConcurrency: Int?
+    /// Requests of one client that may wait for a turn; beyond them the client gets 429.
+    public var clientQueueLength: Int
+    /// After SIGTERM or SIGINT, how long responses in flight may take to finish before the
+    /// server stops anyway.
+    public var shutdownGracePeriod: Duration
+    /// Whether `/metrics` and the details of `/healthz` (index path, build time, counts)
+    /// are served. On by default off public mode; a public server shows them only when
+    /// asked (for an operator's address that the public cannot reach).
+    public var exposeOperations: Bool
 
     /// Creates a configuration; the defaults suit a local, non-public server.
     public init(
@@ -42,7 +55,11 @@ public struct ServerConfiguration: Sendable {
         reloadCheckInterval: Duration = .seconds(1),
         cacheMaxAge: Int = 60,
         maximumConcurrentRequests: Int = 64,
-        idleTimeout: Duration = .seconds(30)
+        idleTimeout: Duration = .seconds(30),
+        clientConcurrency: Int? = nil,
+        clientQueueLength: Int = 32,
+        shutdownGracePeriod: Duration = .seconds(30),
+        exposeOperations: Bool? = nil
     ) {
         self.host = host
         self.port = port
@@ -55,7 +72,15 @@ public struct ServerConfiguration: Sendable {
         self.cacheMaxAge = cacheMaxAge
         self.maximumConcurrentRequests = maximumConcurrentRequests
         self.idleTimeout = idleTimeout
+        self.clientConcurrency = clientConcurrency
+        self.clientQueueLength = clientQueueLength
+        self.shutdownGracePeriod = shutdownGracePeriod
+        self.exposeOperations = exposeOperations ?? !publicMode
     }
+
+    /// Requests of one client answered at once in public mode unless configured otherwise:
+    /// on a two-core machine two slow requests of one client leave others a fair share.
+    public static let publicClientConcurrency = 2
 }
 
 /// A token-bucket rate: `requestsPerSecond` sustained, bursts of up to `burst` requests.

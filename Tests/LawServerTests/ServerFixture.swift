@@ -31,6 +31,13 @@ enum ServerFixture {
         return path
     }()
 
+    /// A public index of the shipped corpus (`lawkb index --public`), built once per test run.
+    static let publicIndexPath: String = {
+        let path = try! scratchDirectory().appendingPathComponent("lawkb-public.sqlite").path
+        _ = try! IndexBuilder(corpusRoot: corpus, artifact: .public).build(to: path)
+        return path
+    }()
+
     /// A logger that keeps the test output quiet.
     static let logger: Logger = {
         var logger = Logger(label: "lawkb-test")
@@ -38,13 +45,15 @@ enum ServerFixture {
         return logger
     }()
 
-    /// A service over `indexPath` with test-friendly defaults.
+    /// A service over `indexPath` (by default the public index in public mode, the full
+    /// one otherwise) with test-friendly defaults.
     static func service(
         publicMode: Bool = false, rateLimit: RateLimit? = nil, queryTimeLimit: Duration = .seconds(10),
-        indexPath: String = ServerFixture.indexPath, reloadCheckInterval: Duration = .seconds(1)
+        indexPath: String? = nil, reloadCheckInterval: Duration = .seconds(1)
     ) throws -> LawService {
         let configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, indexPath: indexPath, publicMode: publicMode, rateLimit: rateLimit,
+            host: "127.0.0.1", port: 0, indexPath: indexPath ?? (publicMode ? publicIndexPath : ServerFixture.indexPath),
+            publicMode: publicMode, rateLimit: rateLimit,
             queryTimeLimit: queryTimeLimit, reloadCheckInterval: reloadCheckInterval)
         return try LawService(configuration: configuration, logger: logger)
     }

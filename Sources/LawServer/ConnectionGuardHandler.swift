@@ -6,8 +6,12 @@ import Synchronization
 
 /// Counts the responses the server has started and not yet put on the wire, across all
 /// connections, so that shutdown can say truthfully whether every answer went out.
+/// It also knows the open connections, so that when the shutdown grace period is over the
+/// ones still waiting for a slow reader can be closed.
 public final class ResponseTracker: Sendable {
     private let open = Atomic<Int>(0)
+    private let cut = Atomic<Int>(0)
+    private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
 
     /// Creates a tracker with no response open.
     public init() {}
@@ -15,8 +19,22 @@ public final class ResponseTracker: Sendable {
     /// Responses whose head was written and whose last byte has not yet been sent.
     public var openResponses: Int { open.load(ordering: .relaxed) }
 
+    /// Responses closed by ``closeAllConnections()`` before their last byte was sent.
+    public var cutResponses: Int { cut.load(ordering: .relaxed) }
+
+    /// Closes every connection now, responses in flight or not: the end of the grace period.
+    public func closeAllConnections() {
+        let all = channels.withLock { Array($0.values) }
+        for channel in all {
+            channel.pipeline.triggerUserOutboundEvent(ConnectionGuardHandler.CloseNow(), promise: nil)
+        }
+    }
+
+    func cutOff() { cut.add(1, ordering: .relaxed) }
     func started() { open.add(1, ordering: .relaxed) }
     func finished() { open.subtract(1, ordering: .relaxed) }
+    func opened(_ channel: any Channel) { channels.withLock { $0[ObjectIdentifier(channel)] = channel } }
+    func closed(_ channel: any Channel) { _ = channels.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) } }
 }
 
 /// Sits on every connection between the HTTP codec and Hummingbird's request handling and
@@ -47,6 +65,29 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     init(tracker: ResponseTracker) {
         self.tracker = tracker
+    }
+
+    /// Asks the handler to close its connection at once, even with writes pending.
+    struct CloseNow: Sendable {}
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        tracker.opened(context.channel)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        tracker.closed(context.channel)
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard event is CloseNow else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+            return
+        }
+        let waiting = deferredClose
+        deferredClose = nil
+        if responseOpen || pendingWrites > 0 { tracker.cutOff() }
+        context.close(mode: .all, promise: promise)
+        waiting?.promise?.succeed()
     }
 
     /// The JSON body of the answer to a request the HTTP parser could not read.
@@ -105,6 +146,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        tracker.closed(context.channel)
         if responseOpen {
             responseOpen = false
             tracker.finished()

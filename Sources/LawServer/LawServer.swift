@@ -82,14 +82,15 @@ public enum LawServer {
             services: [.init(service: application), .init(service: ShutdownAnnouncer(service: service), successTerminationBehavior: .ignore)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: service.logger)
-        group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
+        // The announcer closes what is left when the grace period ends; this is the backstop.
+        group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod + .seconds(2)
         group.maximumCancellationDuration = .seconds(2)
         do {
             try await ServiceGroup(configuration: group).run()
         } catch {
             service.logger.error("the server stopped on an error", metadata: ["error": "\(error)"])
         }
-        let cut = service.responses.openResponses + service.inFlight.current
+        let cut = service.responses.cutResponses + service.responses.openResponses + service.inFlight.current
         if cut == 0 {
             service.logger.notice("stopped: every response in flight was sent in full")
         } else {
@@ -129,12 +130,26 @@ public enum LawServer {
     }
 }
 
-/// Logs the start of a graceful shutdown with the number of responses still in flight.
+/// Logs the start of a graceful shutdown with the number of responses still in flight,
+/// and closes the connections still open when the grace period is over.
+///
+/// Listed last, it is the first service told to shut down, so it runs as the server starts
+/// to drain.
 private struct ShutdownAnnouncer: Service {
     let service: LawService
 
     func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return  // cancelled: the server stopped otherwise
+        }
+        let responses = service.responses
+        let grace = service.configuration.shutdownGracePeriod
+        Task.detached {
+            try await Task.sleep(for: grace)
+            responses.closeAllConnections()
+        }
         service.logger.notice("shutting down: no new connections; finishing responses in flight",
                               metadata: ["requests": "\(service.inFlight.current)",
                                          "responses_sending": "\(service.responses.openResponses)",

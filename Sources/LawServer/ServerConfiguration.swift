@@ -78,9 +78,12 @@ public struct ServerConfiguration: Sendable {
         self.exposeOperations = exposeOperations ?? !publicMode
     }
 
-    /// Requests of one client answered at once in public mode unless configured otherwise:
-    /// on a two-core machine two slow requests of one client leave others a fair share.
-    public static let publicClientConcurrency = 2
+    /// Requests of one client answered at once in public mode unless configured otherwise.
+    /// One: a page is a single request (no scripts, no external resources), and on a
+    /// two-core machine a client holding two slow requests leaves others no core
+    /// (measured with `Benchmarks/fairness.py`: the other client's median went up 18× at
+    /// two, 1.8× at one). Its further requests wait their turn rather than fail.
+    public static let publicClientConcurrency = 1
 }
 
 /// A token-bucket rate: `requestsPerSecond` sustained, bursts of up to `burst` requests.

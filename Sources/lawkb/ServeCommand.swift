@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
     var queryTimeout: Double = 2
 
     @Option(help: ArgumentHelp(
-        "Requests of one client answered at once (default 2 with --public, unlimited otherwise; 0 for unlimited).",
+        "Requests of one client answered at once (default 1 with --public, unlimited otherwise; 0 for unlimited).",
         discussion: "Further requests of that client wait their turn, so one client's slow requests cannot starve others."))
     var clientConcurrency: Int?
 

@@ -39,6 +39,21 @@ struct HardeningTests {
         #expect(received == 4_000_000, "every byte of the response went out before the close")
     }
 
+    @Test("at the end of the grace period a connection still sending is closed and counted as cut off")
+    func graceEndsWithForcedClose() throws {
+        let tracker = ResponseTracker()
+        let channel = EmbeddedChannel(handler: ConnectionGuardHandler(tracker: tracker))
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        channel.write(HTTPResponsePart.head(.init(status: .ok)), promise: nil)
+        channel.write(HTTPResponsePart.body(ByteBuffer(string: "a reader that never reads")), promise: nil)
+        channel.close(promise: nil)
+        #expect(channel.isActive)
+        tracker.closeAllConnections()
+        channel.embeddedEventLoop.run()
+        #expect(!channel.isActive)
+        #expect(tracker.cutResponses == 1)
+    }
+
     @Test("a close with nothing queued happens at once")
     func closeWithoutPendingWrites() throws {
         let channel = EmbeddedChannel(handler: ConnectionGuardHandler(tracker: ResponseTracker()))

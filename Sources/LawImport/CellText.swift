@@ -1,14 +1,29 @@
+import Foundation
+
 /// Cleaning of cell text as spreadsheets store it.
 enum CellText {
     /// Line breaks as `\n`, each line without trailing blanks, the whole without leading or
     /// trailing blanks (ASCII, full-width U+3000 and no-break spaces alike).
     static func clean(_ text: String) -> String {
-        guard !text.isEmpty else { return text }
+        guard !text.isEmpty, !isClean(text) else { return text }
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             String(line.reversed().drop(while: isBlank).reversed())
         }
         return trim(lines.joined(separator: "\n"))
+    }
+
+    /// Whether ``clean(_:)`` would leave `text` as it is: no carriage return, no blank at
+    /// either end or before a line break (the common case, checked in one pass).
+    private static func isClean(_ text: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" { return false }
+            if scalar == "\n", let previous, isBlankScalar(previous) { return false }
+            if previous == nil, isBlankScalar(scalar) { return false }
+            previous = scalar
+        }
+        return previous.map { !isBlankScalar($0) } ?? true
     }
 
     /// `text` without leading or trailing whitespace, line breaks included.
@@ -22,25 +37,34 @@ enum CellText {
     /// Decodes the `_xHHHH_` escapes Excel writes for control characters (`_x000D_` is a
     /// carriage return); `_x005F_` escapes a literal underscore.
     static func decodeExcelEscapes(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
-        var result = ""
-        var scalars = Substring(text).unicodeScalars[...]
-        while let first = scalars.first {
-            if first == "_", scalars.count >= 7 {
-                let candidate = scalars.prefix(7)
-                let chars = Array(candidate)
-                if chars[1] == "x", chars[6] == "_",
-                   let value = UInt32(String(String.UnicodeScalarView(chars[2...5])), radix: 16),
-                   let scalar = Unicode.Scalar(value) {
-                    result.unicodeScalars.append(scalar)
-                    scalars = scalars.dropFirst(7)
-                    continue
-                }
+        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x5F && $1 == 0x78 }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x",
+               scalars[index + 6] == "_", let value = hexValue(scalars[(index + 2)...(index + 5)]),
+               let scalar = Unicode.Scalar(value) {
+                result.append(scalar)
+                index += 7
+                continue
             }
-            result.unicodeScalars.append(first)
-            scalars = scalars.dropFirst()
+            result.append(scalars[index])
+            index += 1
         }
-        return result
+        return String(result)
+    }
+
+    /// The value of four hexadecimal digits.
+    private static func hexValue(_ digits: ArraySlice<Unicode.Scalar>) -> UInt32? {
+        var value: UInt32 = 0
+        for digit in digits {
+            guard digit.isASCII, digit != "+", digit != "-", let nibble = UInt32(String(digit), radix: 16) else {
+                return nil
+            }
+            value = value * 16 + nibble
+        }
+        return value
     }
 
     /// Header text reduced for comparison: no whitespace or line breaks, full-width ASCII
@@ -60,6 +84,15 @@ enum CellText {
         return key
     }
 
+    /// The first character of ``headerKey(_:)`` of `text`, found without building the key.
+    static func keyStart(_ text: String) -> Unicode.Scalar? {
+        for scalar in text.unicodeScalars where !isBlankScalar(scalar) && scalar != "*" && scalar != "＊" {
+            if (0xFF01...0xFF5E).contains(scalar.value) { return Unicode.Scalar(scalar.value - 0xFEE0) }
+            return scalar
+        }
+        return nil
+    }
+
     /// A header as a field name: as written, without spaces or line breaks.
     static func displayHeader(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBlankScalar($0) }))
@@ -76,7 +109,14 @@ enum CellText {
         character.unicodeScalars.allSatisfy(isBlankScalar)
     }
 
+    /// White space (Unicode's White_Space property, listed here to avoid a property lookup
+    /// per character), the byte-order mark and the zero-width space.
     static func isBlankScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -32,9 +32,9 @@ public struct ColumnLayout: Sendable, Equatable {
         let keys = headers.map(CellText.displayHeader)
         let meanings = headers.map(HeaderVocabulary.meaning(of:))
         var roles: [ColumnRole?] = Array(repeating: nil, count: headers.count)
-        func isFree(_ role: ColumnRole) -> Bool { !roles.contains(role) }
+        var taken = Set<ColumnRole>()
         func assign(_ index: Int, _ role: ColumnRole) {
-            roles[index] = isFree(role) ? role : .field(keys[index])
+            roles[index] = taken.insert(role).inserted ? role : .field(keys[index])
         }
 
         // The name: the best-ranked candidate, leftmost on ties.
@@ -47,7 +47,10 @@ public struct ColumnLayout: Sendable, Equatable {
         }
         let nameColumn = meanings.indices.compactMap { i in nameRank(meanings[i]).map { (i, $0) } }
             .min { $0.1 < $1.1 }?.0
-        if let nameColumn { roles[nameColumn] = .name }
+        if let nameColumn {
+            roles[nameColumn] = .name
+            taken.insert(.name)
+        }
 
         let hasViolationBasis = meanings.contains(.violationBasis)
             || (meanings.contains(.basis) && meanings.contains(.penaltyBasis))
@@ -82,7 +85,10 @@ public struct ColumnLayout: Sendable, Equatable {
                 let db = abs(b - levelColumn) * 2 + (b > levelColumn ? 0 : 1)
                 return da < db
             }
-            if let nearest { roles[nearest] = .circumstances }
+            if let nearest {
+                roles[nearest] = .circumstances
+                taken.insert(.circumstances)
+            }
         }
         for index in conditionColumns where roles[index] == nil { assign(index, .conditions) }
         // Without any name column, the 违法行为 column names the items.
@@ -129,12 +135,15 @@ public struct ColumnLayout: Sendable, Equatable {
             }
         }
         let roles = mapping(headers: headers)
+        // The columns holding text below the header, in one pass over the rows.
+        var filledBelow = Array(repeating: false, count: headers.count)
+        for row in table.rows where row.number > headerRows.last! {
+            for column in row.filledColumns where column < filledBelow.count { filledBelow[column] = true }
+        }
         var columns: [Column] = []
         var notes: [String] = []
         for index in headers.indices {
-            let usesColumn = !headers[index].isEmpty
-                || table.rows.contains { $0.number > headerRows.last! && !$0.cell(index).isEmpty }
-            guard usesColumn else { continue }
+            guard !headers[index].isEmpty || filledBelow[index] else { continue }
             columns.append(Column(index: index, header: CellText.displayHeader(headers[index]), role: roles[index]))
         }
         let nameColumns = columns.filter { $0.role == .name }
@@ -143,12 +152,10 @@ public struct ColumnLayout: Sendable, Equatable {
                                            headers: columns.map(\.header).filter { !$0.isEmpty })
         }
         if HeaderVocabulary.meaning(of: name.header) == .conduct {
-            notes.append("no 事项名称 column: the \(name.header) column (\(CellReference.columnName(name.index))) "
-                + "names the items")
+            notes.append("没有事项名称列：以 \(CellReference.columnName(name.index)) 列“\(name.header)”作为事项名称")
         }
         for column in columns where column.header.isEmpty {
-            notes.append("column \(CellReference.columnName(column.index)) has no header; its cells are kept "
-                + "under fields as \(column.role)")
+            notes.append("\(CellReference.columnName(column.index)) 列没有表头，其内容记在 \(column.role) 下")
         }
         return ColumnLayout(headerRows: headerRows, columns: columns, notes: notes)
     }

@@ -1,5 +1,5 @@
 /// What a column of a department's table holds, and so where its cells go in the list file.
-public enum ColumnRole: Sendable, Equatable, CustomStringConvertible {
+public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// 序号: not written, but tells items from category rows and continuation rows.
     case order
     /// 编号 / 事项编码: the item's id.

@@ -7,10 +7,17 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedFormat(file: String)
     /// The CSV bytes are neither UTF-8 nor GB18030/GBK.
     case undecodableText(file: String)
-    /// A quoted CSV field is never closed.
-    case unterminatedQuote(file: String, row: Int)
-    /// The `.xlsx` file is not a readable workbook.
-    case malformedWorkbook(file: String, part: String, reason: String)
+    /// A quoted CSV field is never closed: the record `row` whose quote opens on `line`.
+    case unterminatedQuote(file: String, row: Int, line: Int)
+    /// The `.xlsx` file is not a readable workbook: its zip container or one of its parts
+    /// (`zip` for the container itself) is damaged or missing.
+    case malformedWorkbook(file: String, part: String, problem: ArchiveProblem)
+    /// An XML part of the workbook is not well-formed XML, or not the SpreadsheetML it
+    /// should be, at `position`.
+    case malformedPart(file: String, part: String, position: PartPosition, problem: PartProblem)
+    /// The file goes beyond one of the import's bounds (``ImportLimits``): `found` is the
+    /// value reached when reading stopped, `maximum` the bound.
+    case limitExceeded(file: String, part: String?, row: Int?, limit: ImportLimit, found: Int, maximum: Int)
     /// `--sheet` names a sheet the workbook does not have.
     case sheetNotFound(file: String, sheet: String, available: [String])
     /// No row in the first rows of the table looks like a header row.
@@ -45,11 +52,23 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .undecodableText(file):
             return "\(file): the text is neither UTF-8 nor GB18030/GBK; save it again as "
                 + "“CSV UTF-8 (逗号分隔) (*.csv)”"
-        case let .unterminatedQuote(file, row):
-            return "\(file):\(row): a quoted field (\"…) is never closed; check the quotes of row \(row)"
-        case let .malformedWorkbook(file, part, reason):
-            return "\(file): not a readable .xlsx workbook (\(part): \(reason)); open it in Excel or WPS "
-                + "and save it again as .xlsx"
+        case let .unterminatedQuote(file, row, line):
+            return "\(file):\(line): 第 \(row) 行的引号字段（\"…）没有闭合，文件可能被截断；请检查该行的引号"
+        case let .malformedWorkbook(file, part, problem):
+            let place = part == "zip" ? "" : "（部件 \(part)）"
+            return "\(file)\(place)：不是可读的 .xlsx 工作簿：\(problem)；未导入任何行"
+        case let .malformedPart(file, part, position, problem):
+            return "\(file)（部件 \(part)，\(position)）：\(problem)；未导入任何行"
+        case let .limitExceeded(file, part, row, limit, found, maximum):
+            let place: String
+            switch (part, row) {
+            case let (part?, row?): place = "（部件 \(part)，第 \(row) 行）："
+            case let (part?, nil): place = "（部件 \(part)）："
+            case let (nil, row?): place = ":\(row): "
+            case (nil, nil): place = "："
+            }
+            return "\(file)\(place)\(limit)超出上限 \(maximum)（已读到 \(found)）；未导入任何行。"
+                + "如确需导入这样大的表格，可用 --limit \(limit.rawValue)=更大的值 提高上限"
         case let .sheetNotFound(file, sheet, available):
             return "\(file): no sheet named '\(sheet)'; the workbook has: \(available.joined(separator: ", "))"
         case let .noHeaderRow(file, rowsSearched):

@@ -36,13 +36,15 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// The date written in the provenance comment; today in China when `nil`.
     public var importDate: CalendarDate?
+    /// The bounds of the reading (file and part sizes, rows, columns, cells …).
+    public var limits: ImportLimits
 
     /// Options with the defaults of `lawkb import`.
     public init(input: String, department: String, kind: String, version: String, published: String? = nil,
                 filed: String? = nil, title: String? = nil, publishedAt: String? = nil, note: String? = nil,
                 status: String = "official", isPublic: Bool = true, sheet: String? = nil,
                 corpus: String = "Corpus", output: String? = nil, force: Bool = false, dryRun: Bool = false,
-                importDate: CalendarDate? = nil) {
+                importDate: CalendarDate? = nil, limits: ImportLimits = .standard) {
         self.input = input
         self.department = department
         self.kind = kind
@@ -60,5 +62,6 @@ public struct ImportOptions: Sendable {
         self.force = force
         self.dryRun = dryRun
         self.importDate = importDate
+        self.limits = limits
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LawCorpus
 
 /// A row of the table that did not become an item, a level or a category, with the reason:
@@ -17,8 +18,8 @@ public struct UnmappedRow: Sendable, Equatable, CustomStringConvertible {
         self.cells = cells
     }
 
-    /// `row N: could not map: reason — cells`.
-    public var description: String { "row \(row): could not map: \(reason) — \(cells)" }
+    /// `第 N 行：未导入：reason — cells`.
+    public var description: String { "第 \(row) 行：未导入：\(reason) — \(cells)" }
 }
 
 /// A category row (一、食品安全领域) and the category recorded for the items after it.
@@ -36,6 +37,11 @@ public struct CategoryRow: Sendable, Equatable {
 /// Turns the rows below the header into list items: one item per row, or, in a table with
 /// a 裁量阶次 column, one item per group of rows whose item columns are blank, merged or
 /// repeated, each row a level.
+///
+/// Every row below the header is accounted for exactly once (``RowAccount``): an item, a
+/// level of the item above, a category, a repeated header, or skipped with its reason.
+/// The work is linear in the cells of the table, however many columns or continuation
+/// rows it has.
 public struct ListAssembler: Sendable {
     /// The result of assembling a table.
     public struct Assembly: Sendable {
@@ -43,7 +49,7 @@ public struct ListAssembler: Sendable {
         public var items: [ListItem]
         /// The first spreadsheet row of each item, parallel to `items`.
         public var itemRows: [Int]
-        /// Category rows.
+        /// Category rows that have items after them.
         public var categories: [CategoryRow]
         /// Rows that could not be used.
         public var unmapped: [UnmappedRow]
@@ -51,6 +57,10 @@ public struct ListAssembler: Sendable {
         public var repeatedHeaders: [Int]
         /// Notes for the report: generated ids replacing duplicates, items without levels …
         public var notes: [String]
+        /// Rows used whose content needs checking: citations whose numbers cannot be read …
+        public var warnings: [ImportWarning]
+        /// What became of each row below the header, in table order.
+        public var accounts: [RowAccount]
         /// Number of rows below the header.
         public var rowsRead: Int
         /// Number of levels over all items.
@@ -73,51 +83,47 @@ public struct ListAssembler: Sendable {
 
     /// Assembles the rows of `table` below the header (vertical merges already filled).
     public func assemble(_ table: SourceTable) -> Assembly {
-        var state = State(layout: layout)
-        let lastHeader = layout.headerRows.last ?? 0
         let headerCells = table.rows.first { $0.number == layout.headerRows.first }?.cells ?? []
+        let columns = LayoutIndex(layout, headerCells: headerCells)
+        let spans = MergeSpans(table.merges)
+        var state = State(layout: layout, columns: columns)
+        let lastHeader = layout.headerRows.last ?? 0
         for row in table.rows where row.number > lastHeader {
             state.rowsRead += 1
-            if isRepeatedHeader(row, header: headerCells) {
+            if columns.isRepeatedHeader(row) {
                 state.repeatedHeaders.append(row.number)
+                state.accounts.append(RowAccount(row: row.number, kind: .repeatedHeader))
                 continue
             }
-            if let category = categoryText(row, in: table) {
+            if let category = categoryText(row, columns: columns, spans: spans) {
                 state.startCategory(row: row.number, text: category)
                 continue
             }
             state.take(row)
         }
         state.finish()
-        return Assembly(items: assignIds(&state), itemRows: state.drafts.map(\.firstRow),
-                        categories: state.categories, unmapped: state.unmapped,
-                        repeatedHeaders: state.repeatedHeaders, notes: state.notes, rowsRead: state.rowsRead)
+        let items = assignIds(&state)
+        return Assembly(items: items, itemRows: state.itemRows, categories: state.categories,
+                        unmapped: state.unmapped, repeatedHeaders: state.repeatedHeaders, notes: state.notes,
+                        warnings: state.warnings, accounts: state.accounts, rowsRead: state.rowsRead)
     }
 
     // MARK: - Row kinds
 
-    private func isRepeatedHeader(_ row: SourceRow, header: [String]) -> Bool {
-        let known = layout.columns.filter { !$0.header.isEmpty }
-        guard !known.isEmpty else { return false }
-        let same = known.filter { column in
-            let cell = CellText.headerKey(row.cell(column.index))
-            return !cell.isEmpty && (cell == CellText.headerKey(column.header)
-                || cell == CellText.headerKey(column.index < header.count ? header[column.index] : ""))
-        }
-        return same.count * 2 > known.count && same.count >= 2
-    }
-
     /// The text of a category row: a single filled cell, not a bare number, that spans
     /// several columns, stands in the first column or the 序号/name column, or is numbered
     /// like a heading (一、 （一） 第一类).
-    private func categoryText(_ row: SourceRow, in table: SourceTable) -> String? {
-        let filled = row.filledColumns
-        guard filled.count == 1, let column = filled.first else { return nil }
+    private func categoryText(_ row: SourceRow, columns: LayoutIndex, spans: MergeSpans) -> String? {
+        var filled: Int?
+        for (column, text) in row.cells.enumerated() where !text.isEmpty {
+            guard filled == nil else { return nil }
+            filled = column
+        }
+        guard let column = filled else { return nil }
         let text = row.cell(column)
         guard !Self.isBareNumber(text) else { return nil }
-        let firstColumn = layout.columns.first?.index ?? 0
-        if table.span(row: row.number, column: column) > 1 || column == firstColumn
-            || column == layout.column(.order) || column == layout.column(.name)
+        if spans.span(row: row.number, column: column) > 1 || column == columns.firstColumn
+            || column == columns.orderColumn || column == columns.nameColumn
             || Self.headingNumberLength(text) > 0 {
             return text
         }
@@ -130,7 +136,7 @@ public struct ListAssembler: Sendable {
 
     /// Length of a heading number at the start of `text`: `一、` `（一）` `(1)` `1.` `1、` `第一类`.
     static func headingNumberLength(_ text: String) -> Int {
-        let characters = Array(text)
+        let characters = Array(text.prefix(64))
         let numerals = Set("〇零一二三四五六七八九十百0123456789０１２３４５６７８９")
         var i = 0
         if i < characters.count, characters[i] == "（" || characters[i] == "(" {
@@ -161,11 +167,11 @@ public struct ListAssembler: Sendable {
 
     private func assignIds(_ state: inout State) -> [ListItem] {
         var used = Set<String>()
-        var items = state.drafts.map(\.item)
+        var items = state.items
+        state.items = []
         for index in items.indices where !items[index].id.isEmpty {
             if used.insert(items[index].id).inserted { continue }
-            state.notes.append("row \(state.drafts[index].firstRow): duplicate id \(items[index].id); "
-                + "a new id is generated")
+            state.notes.append("第 \(state.itemRows[index]) 行：编号 \(items[index].id) 重复，已另行生成编号")
             items[index].id = ""
         }
         // Generated ids follow the item's position (the 3rd item is -003) unless taken.
@@ -188,26 +194,180 @@ public struct ListAssembler: Sendable {
     }
 }
 
-/// The running state of ``ListAssembler/assemble(_:)``.
-private struct State {
-    struct Draft {
-        var item: ListItem
-        var firstRow: Int
-        /// Item-column values by column index, to recognise continuation rows.
-        var values: [Int: String]
+/// The lookups the assembler makes for every row, computed once from the layout so that a
+/// row costs time in proportion to its filled cells, not to the table's width.
+struct LayoutIndex {
+    /// Role by column index; `nil` beyond the layout.
+    let roles: [ColumnRole?]
+    let firstColumn: Int
+    let orderColumn: Int?
+    let nameColumn: Int?
+    let hasLevels: Bool
+    /// Columns of 裁量阶次, 适用情形 and 处罚标准.
+    let levelColumns: [Int]
+    /// Columns whose cells tell one item from another (序号, id, name, 违法行为, 依据).
+    let identifyingColumns: [(index: Int, role: ColumnRole)]
+    let nameHeader: String
+    let levelHeader: String
+    /// For each column with a header, the header keys a repeated header row would show.
+    private let headerKeys: [Int: (String, String)]
+    private let headerCount: Int
+    /// The first characters of the header keys: a cell starting otherwise is no header.
+    private let headerStarts: Set<Unicode.Scalar>
+
+    init(_ layout: ColumnLayout, headerCells: [String]) {
+        let width = (layout.columns.map(\.index).max() ?? -1) + 1
+        var roles = [ColumnRole?](repeating: nil, count: width)
+        for column in layout.columns { roles[column.index] = column.role }
+        self.roles = roles
+        firstColumn = layout.columns.first?.index ?? 0
+        orderColumn = layout.column(.order)
+        nameColumn = layout.column(.name)
+        hasLevels = layout.hasLevels
+        levelColumns = layout.columns.filter { $0.role.isLevelColumn }.map(\.index)
+        identifyingColumns = layout.columns.filter { State.identifies($0.role) }.map { ($0.index, $0.role) }
+        nameHeader = layout.columns.first { $0.role == .name }?.header ?? "事项名称"
+        levelHeader = layout.columns.first { $0.role == .level }?.header ?? "裁量阶次"
+        var keys: [Int: (String, String)] = [:]
+        for column in layout.columns where !column.header.isEmpty {
+            let written = column.index < headerCells.count ? headerCells[column.index] : ""
+            keys[column.index] = (CellText.headerKey(column.header), CellText.headerKey(written))
+        }
+        headerKeys = keys
+        headerCount = keys.count
+        headerStarts = Set(keys.values.flatMap { [$0.0.unicodeScalars.first, $0.1.unicodeScalars.first] }.compactMap { $0 })
     }
 
+    func role(_ column: Int) -> ColumnRole? {
+        column < roles.count ? roles[column] : nil
+    }
+
+    /// Whether `row` repeats the header (as printed again on each page): more than half of
+    /// the headed columns, and at least two, hold their header.
+    func isRepeatedHeader(_ row: SourceRow) -> Bool {
+        guard headerCount > 0 else { return false }
+        var same = 0
+        for (column, text) in row.cells.enumerated() where !text.isEmpty {
+            // Headers are short; a long cell is never one.
+            guard let keys = headerKeys[column], text.utf8.count <= 512,
+                  let start = CellText.keyStart(text), headerStarts.contains(start) else { continue }
+            let cell = CellText.headerKey(text)
+            if !cell.isEmpty && (cell == keys.0 || cell == keys.1) { same += 1 }
+        }
+        return same * 2 > headerCount && same >= 2
+    }
+}
+
+/// A text built from the cells of several rows, joined with line breaks, without copying
+/// it at each addition (a group of many continuation rows costs linear time).
+struct TextAccumulator {
+    private(set) var pieces: [String] = []
+    private var utf8Count = 0
+    /// The lines of the text, built on the first ``addIfNew(_:)`` and kept up to date after.
+    private var lines: Set<Substring>?
+
+    /// The joined text, `nil` when nothing was added.
+    var text: String? { pieces.count <= 1 ? pieces.first : pieces.joined(separator: "\n") }
+
+    /// Whether the joined text is `value`.
+    func equals(_ value: String) -> Bool {
+        guard !pieces.isEmpty, value.utf8.count == utf8Count else { return false }
+        return pieces.count == 1 ? pieces[0] == value : text == value
+    }
+
+    /// Adds `value` on a new line.
+    mutating func append(_ value: String) {
+        utf8Count += (pieces.isEmpty ? 0 : 1) + value.utf8.count
+        pieces.append(value)
+        if lines != nil { insertLines(of: value) }
+    }
+
+    /// Adds `value` unless the joined text already is `value`.
+    mutating func merge(_ value: String) {
+        if !equals(value) { append(value) }
+    }
+
+    /// Adds `value` unless the text is `value` or has it as one of its lines; whether it was added.
+    mutating func addIfNew(_ value: String) -> Bool {
+        if equals(value) { return false }
+        if lines == nil {
+            lines = []
+            for piece in pieces { insertLines(of: piece) }
+        }
+        if lines?.contains(Substring(value)) == true { return false }
+        append(value)
+        return true
+    }
+
+    private mutating func insertLines(of value: String) {
+        for line in value.split(separator: "\n", omittingEmptySubsequences: false) { lines?.insert(line) }
+    }
+}
+
+/// An item being assembled from its rows.
+private struct Draft {
+    var firstRow: Int
+    var id = ""
+    var texts: [ColumnRole: TextAccumulator] = [:]
+    var fieldOrder: [String] = []
+    var fields: [String: TextAccumulator] = [:]
+    var levels: [BenchmarkLevel] = []
+    /// Item-column values by column index, to recognise continuation rows.
+    var values: [Int: TextAccumulator] = [:]
+
+    init(firstRow: Int) {
+        self.firstRow = firstRow
+    }
+
+    var name: String { texts[.name]?.text ?? "" }
+
+    /// Puts `value` where `role` says; a second, different value is added on a new line.
+    mutating func set(_ role: ColumnRole, _ value: String) {
+        switch role {
+        case .order, .level, .circumstances, .penalty: break
+        case .id: id = value.replacingOccurrences(of: "\n", with: "")
+        case .field(let name): addField(name, value)
+        default: texts[role, default: TextAccumulator()].merge(value)
+        }
+    }
+
+    mutating func addField(_ name: String, _ value: String) {
+        if fields[name] == nil { fieldOrder.append(name) }
+        fields[name, default: TextAccumulator()].merge(value)
+    }
+
+    var item: ListItem {
+        ListItem(id: id, name: name, conduct: texts[.conduct]?.text, basis: texts[.basis]?.text,
+                 penaltyBasis: texts[.penaltyBasis]?.text, conditions: texts[.conditions]?.text,
+                 measure: texts[.measure]?.text, note: texts[.note]?.text, levels: levels,
+                 fields: fieldOrder.map { ListField(name: $0, value: fields[$0]?.text ?? "") }, line: firstRow)
+    }
+}
+
+/// The running state of ``ListAssembler/assemble(_:)``.
+private struct State {
     let layout: ColumnLayout
-    var drafts: [Draft] = []
+    let columns: LayoutIndex
+    /// The items finished: no later row can continue them.
+    var items: [ListItem] = []
+    /// The first row of each item.
+    var itemRows: [Int] = []
+    /// The item the next rows may continue.
+    private var current: Draft?
     var categories: [CategoryRow] = []
     var unmapped: [UnmappedRow] = []
     var repeatedHeaders: [Int] = []
     var notes: [String] = []
+    var warnings: [ImportWarning] = []
+    var accounts: [RowAccount] = []
     var rowsRead = 0
     private var category: String?
+    /// The position in `accounts` of the open category row.
+    private var categoryAccount: Int?
 
-    init(layout: ColumnLayout) {
+    init(layout: ColumnLayout, columns: LayoutIndex) {
         self.layout = layout
+        self.columns = columns
     }
 
     mutating func startCategory(row: Int, text: String) {
@@ -215,68 +375,102 @@ private struct State {
         let name = ListAssembler.category(from: text)
         categories.append(CategoryRow(row: row, text: text, category: name, items: 0))
         category = name
+        categoryAccount = accounts.count
+        accounts.append(RowAccount(row: row, kind: .category))
     }
 
+    /// A category row with no item after it is not a category after all (a closing remark):
+    /// it is skipped, with its reason.
     private mutating func closeCategory() {
-        guard let last = categories.last, last.items == 0, category != nil else { return }
-        unmapped.append(UnmappedRow(row: last.row, reason: "a category row with no items after it",
-                                    cells: last.text))
+        guard let last = categories.last, last.items == 0, category != nil, let account = categoryAccount else { return }
+        categories.removeLast()
+        accounts[account].kind = .skipped
+        unmapped.append(UnmappedRow(row: last.row, reason: "只有一个单元格，像类别行，但其后没有任何事项",
+                                    cells: last.text.replacingOccurrences(of: "\n", with: "⏎")))
     }
 
     mutating func finish() {
+        closeDraft()
         closeCategory()
-        for draft in drafts where layout.hasLevels && draft.item.levels.isEmpty {
-            notes.append("row \(draft.firstRow): item '\(draft.item.name)' has no levels")
+    }
+
+    /// Turns the current draft into an item, dropping what was kept to continue it.
+    private mutating func closeDraft() {
+        guard let draft = current else { return }
+        if layout.hasLevels && draft.levels.isEmpty {
+            notes.append("第 \(draft.firstRow) 行：事项“\(draft.name)”没有裁量阶次")
         }
+        items.append(draft.item)
+        itemRows.append(draft.firstRow)
+        current = nil
     }
 
     mutating func take(_ row: SourceRow) {
-        if layout.hasLevels, let index = drafts.indices.last, continues(drafts[index], with: row) {
-            addLevel(row, to: index, continuation: true)
+        if columns.hasLevels, let draft = current, continues(draft, with: row) {
+            let added = addLevel(row, continuation: true)
+            accounts.append(RowAccount(row: row.number, kind: added ? .level : .skipped))
+            if added { checkCitations(row) }
             return
         }
-        guard let nameColumn = layout.column(.name), !row.cell(nameColumn).isEmpty else {
-            let header = layout.columns.first { $0.role == .name }?.header ?? "name"
-            let reason = layout.hasLevels && drafts.isEmpty
-                ? "no \(header), and no item above for it to continue"
-                : "no \(header) (column \(CellReference.columnName(layout.column(.name) ?? 0)) is empty)"
-            unmapped.append(UnmappedRow(row: row.number, reason: reason, cells: row.rawDescription()))
+        guard let nameColumn = columns.nameColumn, !row.cell(nameColumn).isEmpty else {
+            let reason = columns.hasLevels && items.isEmpty && current == nil
+                ? "没有\(columns.nameHeader)，上面也没有可接续的事项"
+                : "没有\(columns.nameHeader)（\(CellReference.columnName(columns.nameColumn ?? 0)) 列为空）"
+            skip(row, reason)
             return
         }
-        var item = ListItem(id: "", name: "", line: row.number)
-        var values: [Int: String] = [:]
-        for column in layout.columns {
-            let value = row.cell(column.index)
-            guard !value.isEmpty, !column.role.isLevelColumn else { continue }
-            values[column.index] = value
-            Self.set(column.role, value, on: &item)
-        }
+        var draft = Draft(firstRow: row.number)
         if let category {
-            item.fields.insert(ListField(name: ListAssembler.categoryField, value: category), at: 0)
+            draft.addField(ListAssembler.categoryField, category)
             categories[categories.count - 1].items += 1
         }
-        drafts.append(Draft(item: item, firstRow: row.number, values: values))
-        if layout.hasLevels { addLevel(row, to: drafts.count - 1, continuation: false) }
+        for (column, value) in row.cells.enumerated() where !value.isEmpty {
+            guard let role = columns.role(column), !role.isLevelColumn else { continue }
+            draft.values[column, default: TextAccumulator()].append(value)
+            draft.set(role, value)
+        }
+        closeDraft()
+        current = draft
+        accounts.append(RowAccount(row: row.number, kind: .item))
+        if columns.hasLevels, !addLevel(row, continuation: false) {
+            warnings.append(ImportWarning(row: row.number, problem: .levelCellsWithoutLevel(header: columns.levelHeader)))
+        }
+        checkCitations(row)
+    }
+
+    private mutating func skip(_ row: SourceRow, _ reason: String) {
+        unmapped.append(UnmappedRow(row: row.number, reason: reason, cells: row.rawDescription()))
+        accounts.append(RowAccount(row: row.number, kind: .skipped))
+    }
+
+    /// Warns of citations in the row whose article number cannot be read.
+    private mutating func checkCitations(_ row: SourceRow) {
+        for (column, value) in row.cells.enumerated() where !value.isEmpty {
+            guard let role = columns.role(column), CitationCheck.roles.contains(role) else { continue }
+            for fragment in CitationCheck.unreadableNumbers(in: value) {
+                warnings.append(ImportWarning(row: row.number, problem: .unreadableArticleNumber(
+                    column: CellReference.columnName(column), text: fragment)))
+            }
+        }
     }
 
     /// Whether `row` is another level of `draft`: it has level cells, and each cell that
     /// identifies an item (序号, id, name, 违法行为, 依据) is blank or the same as the item's
     /// (merged or repeated).
     private func continues(_ draft: Draft, with row: SourceRow) -> Bool {
-        let hasLevelCells = layout.columns.contains { $0.role.isLevelColumn && !row.cell($0.index).isEmpty }
-        guard hasLevelCells else { return false }
+        guard columns.levelColumns.contains(where: { !row.cell($0).isEmpty }) else { return false }
         var sharesSomething = false
-        for column in layout.columns where Self.identifies(column.role) {
-            let value = row.cell(column.index)
+        for (column, role) in columns.identifyingColumns {
+            let value = row.cell(column)
             guard !value.isEmpty else { continue }
-            guard let known = draft.values[column.index] else {
-                if column.role == .name || column.role == .order || column.role == .id { return false }
+            guard let known = draft.values[column] else {
+                if role == .name || role == .order || role == .id { return false }
                 continue
             }
-            guard known == value else { return false }
+            guard known.equals(value) else { return false }
             sharesSomething = true
         }
-        let name = layout.column(.name).map { row.cell($0) } ?? ""
+        let name = columns.nameColumn.map { row.cell($0) } ?? ""
         return sharesSomething || name.isEmpty
     }
 
@@ -288,14 +482,19 @@ private struct State {
         }
     }
 
-    private mutating func addLevel(_ row: SourceRow, to index: Int, continuation: Bool) {
+    /// Adds the level of `row` to the current item; `false` when the row has level cells
+    /// but no 裁量阶次 (a continuation row is then skipped with its reason).
+    private mutating func addLevel(_ row: SourceRow, continuation: Bool) -> Bool {
+        // The draft is taken out while it changes, so that it is not copied.
+        guard var draft = current else { return true }
+        current = nil
+        defer { current = draft }
         var level: String?
         var circumstances: String?
         var penalty: String?
-        for column in layout.columns {
-            let value = row.cell(column.index)
-            guard !value.isEmpty else { continue }
-            switch column.role {
+        for (column, value) in row.cells.enumerated() where !value.isEmpty {
+            guard let role = columns.role(column) else { continue }
+            switch role {
             case .level: level = value
             case .circumstances: circumstances = value
             case .penalty: penalty = value
@@ -303,42 +502,19 @@ private struct State {
             default:
                 // Item cells on a continuation row complete the item: a cell first seen there is
                 // set, a different 备注 or other column is added on a new line, repeats are skipped.
-                guard continuation, drafts[index].values[column.index] != value else { break }
-                if let known = drafts[index].values[column.index], known.split(separator: "\n")
-                    .contains(where: { $0 == value }) { break }
-                drafts[index].values[column.index] = drafts[index].values[column.index].map { $0 + "\n" + value } ?? value
-                Self.set(column.role, value, on: &drafts[index].item)
+                guard continuation, draft.values[column, default: TextAccumulator()].addIfNew(value) else { break }
+                draft.set(role, value)
             }
         }
-        guard circumstances != nil || penalty != nil || level != nil else { return }
+        guard circumstances != nil || penalty != nil || level != nil else { return true }
         guard let level else {
-            let header = layout.columns.first { $0.role == .level }?.header ?? "裁量阶次"
-            unmapped.append(UnmappedRow(row: row.number, reason: "\(header) is empty, so the "
-                + "circumstances and penalty of this row belong to no level", cells: row.rawDescription()))
-            return
-        }
-        drafts[index].item.levels.append(BenchmarkLevel(level: level, circumstances: circumstances, penalty: penalty))
-    }
-
-    /// Puts `value` where `role` says; a second value for a filled key is appended on a new line.
-    static func set(_ role: ColumnRole, _ value: String, on item: inout ListItem) {
-        func merge(_ old: String?) -> String { old.map { $0 == value ? $0 : $0 + "\n" + value } ?? value }
-        switch role {
-        case .order, .level, .circumstances, .penalty: break
-        case .id: item.id = value.replacingOccurrences(of: "\n", with: "")
-        case .name: item.name = item.name.isEmpty ? value : merge(item.name)
-        case .conduct: item.conduct = merge(item.conduct)
-        case .basis: item.basis = merge(item.basis)
-        case .penaltyBasis: item.penaltyBasis = merge(item.penaltyBasis)
-        case .conditions: item.conditions = merge(item.conditions)
-        case .measure: item.measure = merge(item.measure)
-        case .note: item.note = merge(item.note)
-        case .field(let name):
-            if let index = item.fields.firstIndex(where: { $0.name == name }) {
-                item.fields[index].value = merge(item.fields[index].value)
-            } else {
-                item.fields.append(ListField(name: name, value: value))
+            if continuation {
+                unmapped.append(UnmappedRow(row: row.number, reason: "\(columns.levelHeader)为空，"
+                    + "此行的适用情形和处罚标准不属于任何阶次", cells: row.rawDescription()))
             }
+            return false
         }
+        draft.levels.append(BenchmarkLevel(level: level, circumstances: circumstances, penalty: penalty))
+        return true
     }
 }

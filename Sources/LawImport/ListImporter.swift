@@ -48,8 +48,8 @@ public struct ListImporter: Sendable {
             throw ImportError.outputExists(path: output)
         }
 
-        let raw = try TableReader.read(path: options.input, sheet: options.sheet)
-        let table = raw.fillingVerticalMerges()
+        let raw = try TableReader.read(path: options.input, sheet: options.sheet, limits: options.limits)
+        let table = try raw.fillingVerticalMerges(limits: options.limits)
         let layout = try ColumnLayout.locate(in: table)
         let assembly = ListAssembler(layout: layout, idPrefix: "\(department.id.uppercased())-\(kind.idCode)")
             .assemble(table)
@@ -62,15 +62,17 @@ public struct ListImporter: Sendable {
             ?? "\(department.name)\(kind.rawValue)"
         var notes = layout.notes + assembly.notes
         if options.sheet != nil, raw.sheet == nil {
-            notes.append("--sheet ignored: \((options.input as NSString).lastPathComponent) holds a single table")
+            notes.append("--sheet 被忽略：\((options.input as NSString).lastPathComponent) 只有一张表")
         }
         if kind.hasLevels, !layout.hasLevels {
-            notes.append("a \(kind.rawValue) but no 裁量阶次 column: items have no levels")
+            notes.append("这是\(kind.rawValue)，但表中没有裁量阶次列：事项都没有阶次")
         }
         let preambleRows = preamble.map { row in
             (row.number, row.number == titleRow?.number && options.title == nil ? "title" : "above the header",
              row.rawDescription())
         }.map { PreambleRow(row: $0.0, use: $0.1, cells: $0.2) }
+        let accounts = preamble.map { RowAccount(row: $0.number, kind: .aboveHeader) }
+            + layout.headerRows.map { RowAccount(row: $0, kind: .header) } + assembly.accounts
 
         let list = ListVersion(
             file: output, department: department, kind: kind, title: title, version: version,
@@ -86,7 +88,7 @@ public struct ListImporter: Sendable {
             input: options.input, sheet: raw.sheet, output: output, list: list, yaml: yaml, layout: layout,
             rowsRead: assembly.rowsRead, itemRows: assembly.itemRows, categories: assembly.categories,
             unmapped: assembly.unmapped, repeatedHeaders: assembly.repeatedHeaders, preamble: preambleRows,
-            notes: notes, written: false)
+            notes: notes, warnings: assembly.warnings, accounts: accounts, written: false)
     }
 
     /// The row above the header that gives the title: a row with a single text, preferably
@@ -130,7 +132,16 @@ public struct ListImporter: Sendable {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            try Data(yaml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // The text's own UTF-8 bytes are written, not a copy of them (a list of 200,000
+            // items is a hundred megabytes).
+            var text = yaml
+            try text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else {
+                    return try Data().write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                    .write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw ImportError.unwritable(path: path, reason: CSVReader.reason(error))
         }
@@ -141,12 +152,13 @@ public struct ListImporter: Sendable {
 public enum TableReader {
     /// The table in `path`: `.csv`/`.tsv`/`.txt` through ``CSVReader``, `.xlsx`/`.xlsm`
     /// through ``XLSXReader`` (worksheet `sheet`, or the first).
-    public static func read(path: String, sheet: String? = nil) throws(ImportError) -> SourceTable {
+    public static func read(path: String, sheet: String? = nil,
+                            limits: ImportLimits = .standard) throws(ImportError) -> SourceTable {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv", "tsv", "txt":
-            return try CSVReader().read(path: path)
+            return try CSVReader(limits: limits).read(path: path)
         case "xlsx", "xlsm":
-            return try XLSXReader().read(path: path, sheet: sheet)
+            return try XLSXReader(limits: limits).read(path: path, sheet: sheet)
         default:
             throw ImportError.unsupportedFormat(file: path)
         }

@@ -25,25 +25,55 @@ public struct SourceTable: Sendable, Equatable {
     /// as a reader of the printed table sees it; horizontal spans stay in their first cell.
     ///
     /// Rows are numbered by the spreadsheet, so a merge over rows absent from `rows`
-    /// (entirely empty rows) simply skips them.
+    /// (entirely empty rows) simply skips them. The work is proportional to the rows the
+    /// merges cover, however far their declared ranges reach.
     public func fillingVerticalMerges() -> SourceTable {
+        (try? fillingVerticalMerges(limits: nil)) ?? self
+    }
+
+    /// ``fillingVerticalMerges()``, refusing to widen rows beyond ``ImportLimits/cells``
+    /// cells in all (a merge far to the right widens every row it covers).
+    func fillingVerticalMerges(limits: ImportLimits?) throws(ImportError) -> SourceTable {
         guard !merges.isEmpty else { return self }
-        var index: [Int: Int] = [:]
-        for (position, row) in rows.enumerated() { index[row.number] = position }
         var filled = rows
+        // Row positions in row-number order (the readers give them in order already).
+        let order = rows.indices.sorted { (rows[$0].number, $0) < (rows[$1].number, $1) }
+        let numbers = order.map { rows[$0].number }
+        var cells = rows.reduce(0) { $0 + $1.cells.count }
         for merge in merges where merge.lastRow > merge.firstRow {
-            guard let top = index[merge.firstRow] else { continue }
+            let top = Self.firstPosition(in: numbers, atLeast: merge.firstRow)
+            guard top < numbers.count, numbers[top] == merge.firstRow else { continue }
             let column = merge.firstColumn
-            let value = filled[top].cell(column)
-            guard !value.isEmpty else { continue }
-            for number in (merge.firstRow + 1)...merge.lastRow {
-                guard let position = index[number] else { continue }
-                filled[position].set(column, value)
+            let value = filled[order[top]].cell(column)
+            guard !value.isEmpty, column < 1 << 32 else { continue }
+            var position = top + 1
+            while position < numbers.count, numbers[position] <= merge.lastRow {
+                let row = order[position]
+                if numbers[position] > merge.firstRow {
+                    cells += max(0, column + 1 - filled[row].cells.count)
+                    if let limits, cells > limits.cells {
+                        throw ImportError.limitExceeded(file: file, part: nil, row: numbers[position], limit: .cells,
+                                                        found: cells, maximum: limits.cells)
+                    }
+                    filled[row].set(column, value)
+                }
+                position += 1
             }
         }
         var table = self
         table.rows = filled
         return table
+    }
+
+    /// The first position in ascending `numbers` holding a number at least `target`.
+    static func firstPosition(in numbers: [Int], atLeast target: Int) -> Int {
+        var low = 0
+        var high = numbers.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if numbers[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The width of the horizontal merge starting at `column` of row `number` (1 when none).
@@ -53,6 +83,33 @@ public struct SourceTable: Sendable, Equatable {
             return merge.lastColumn - merge.firstColumn + 1
         }
         return 1
+    }
+}
+
+/// The horizontal spans of a table's merged ranges, found in logarithmic time: for each
+/// first column, the merges starting there ordered by their first row.
+struct MergeSpans {
+    private var byColumn: [Int: [CellRange]] = [:]
+
+    init(_ merges: [CellRange]) {
+        for merge in merges where merge.lastColumn > merge.firstColumn {
+            byColumn[merge.firstColumn, default: []].append(merge)
+        }
+        for column in byColumn.keys { byColumn[column]?.sort { $0.firstRow < $1.firstRow } }
+    }
+
+    /// The width of the merge starting at `column` that covers row `number` (1 when none).
+    func span(row number: Int, column: Int) -> Int {
+        guard let ranges = byColumn[column] else { return 1 }
+        // The last merge starting at or above the row; Excel's merges do not overlap.
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if ranges[middle].firstRow <= number { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, ranges[low - 1].lastRow >= number else { return 1 }
+        return ranges[low - 1].lastColumn - ranges[low - 1].firstColumn + 1
     }
 }
 
@@ -72,7 +129,7 @@ public struct SourceRow: Sendable, Equatable {
 
     /// The text of `column`, empty beyond the row's end.
     public func cell(_ column: Int) -> String {
-        column < cells.count ? cells[column] : ""
+        column >= 0 && column < cells.count ? cells[column] : ""
     }
 
     /// Whether every cell is empty.
@@ -172,6 +229,7 @@ public struct CellReference: Sendable, Equatable {
 
     /// The letters of a 0-based column index: 0 → `A`, 26 → `AA`.
     public static func columnName(_ index: Int) -> String {
+        guard index >= 0, index < 1 << 40 else { return "" }
         var n = index + 1
         var letters: [Character] = []
         while n > 0 {

@@ -82,7 +82,7 @@ private struct YAMLBuilder {
     mutating func pair(_ key: String, _ value: String, indent: Int, bullet: Bool = false) {
         let prefix = bullet ? String(repeating: " ", count: indent - 2) + "- " : String(repeating: " ", count: indent)
         let keyText = YAMLScalar.key(key)
-        if value.contains("\n"), let block = YAMLScalar.block(value, indent: indent + 2) {
+        if value.utf8.contains(0x0A), let block = YAMLScalar.block(value, indent: indent + 2) {
             line(prefix + keyText + ": " + block.header)
             text += block.body
         } else {
@@ -115,7 +115,7 @@ public enum YAMLScalar {
 
     /// A mapping key: plain when safe, else double-quoted.
     public static func key(_ value: String) -> String {
-        needsQuotes(value) || value.contains(":") || value.contains("?") ? quoted(value) : value
+        needsQuotes(value) || value.unicodeScalars.contains(where: { $0 == ":" || $0 == "?" }) ? quoted(value) : value
     }
 
     /// `|-` block lines for multi-line `value` at `indent`, or `nil` when a block cannot
@@ -138,24 +138,35 @@ public enum YAMLScalar {
         if value.unicodeScalars.contains(where: { isControl($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return true
         }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
-        if value.contains(": ") || value.contains(" #") || value.hasSuffix(":") { return true }
+        if Self.indicators.contains(first) { return true }
+        // `: ` and ` #` inside, `:` at the end: one pass over the scalars.
+        var previous: Unicode.Scalar?
+        for scalar in value.unicodeScalars {
+            if scalar == " ", previous == ":" { return true }
+            if scalar == "#", previous == " " { return true }
+            previous = scalar
+        }
+        if last == ":" { return true }
         if value.hasPrefix("---") || value.hasPrefix("...") { return true }
         return looksTyped(value)
     }
 
+    /// Characters that may not start a plain scalar.
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".unicodeScalars)
+    /// Words a YAML 1.1 or 1.2 reader takes for null, booleans and special numbers.
+    private static let typedWords: Set<String> = ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+                                                  ".inf", "-.inf", "+.inf", ".nan", "<<", "="]
+    /// The characters of numbers, sexagesimals, dates and times.
+    private static let typedScalars = Set("0123456789+-._:eExXoObBaAcCdDfFtTzZ ".unicodeScalars)
+
     /// Whether a YAML 1.1 or 1.2 reader could take `value` for null, a boolean, a number
     /// or a date.
     static func looksTyped(_ value: String) -> Bool {
-        let lower = value.lowercased()
-        let words: Set<String> = ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-                                  ".inf", "-.inf", "+.inf", ".nan", "<<", "="]
-        if words.contains(lower) { return true }
+        if value.utf8.count <= 5, typedWords.contains(value.lowercased()) { return true }
         guard let first = value.unicodeScalars.first,
               ("0"..."9").contains(first) || "+-.".unicodeScalars.contains(first) else { return false }
         // Numbers, sexagesimals, dates and times use ASCII digits, signs, dots, colons, dashes,
         // underscores, exponent and radix letters, T/Z and spaces only.
-        let typedScalars = Set("0123456789+-._:eExXoObBaAcCdDfFtTzZ ".unicodeScalars)
         return value.unicodeScalars.allSatisfy { typedScalars.contains($0) }
     }
 

@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
         usage: """
             lawkb import FILE.csv|FILE.xlsx --department NAME --kind KIND --version DATE \
             [--published DATE] [--filed DATE] [--title T] [--status sample|official] \
-            [--sheet NAME] [--corpus Corpus] [--output PATH] [--force] [--dry-run]
+            [--sheet NAME] [--corpus Corpus] [--output PATH] [--force] [--dry-run] [--limit NAME=VALUE …]
             """,
         discussion: """
             Departments publish their lists (不予处罚事项清单, 行政处罚裁量权基准 …) as Excel or \
@@ -40,12 +40,25 @@ struct ImportCommand: ParsableCommand {
             fields: 类别 of the items below it. In a benchmark, the rows of one item's levels \
             may leave 序号, 违法行为 and 依据 blank, repeat them, or merge them vertically: they \
             become one item with several levels. Every other row is an item; a row that is \
-            none of these is listed in the report as “row N: could not map: …” with its cells. \
+            none of these is listed in the report as “第 N 行：未导入：…” with its reason and cells. \
             Row numbers are those Excel shows (a CSV record counts as one row).
 
             Files: .xlsx is read directly (first sheet unless --sheet). CSV may be UTF-8 (with \
             or without BOM), UTF-16 or GB18030/GBK, comma- or tab-separated, with quoted \
             multi-line cells. Old .xls and .et files: save them as .xlsx first.
+
+            The report accounts for every non-empty row (above the header, header, item, level, \
+            category, repeated header, skipped with its reason) and warns of citations whose \
+            article number cannot be read. A damaged workbook (bad CRC, XML cut off or malformed, \
+            a DOCTYPE) is an error naming the part and position, and nothing is written.
+
+            Limits: the reading is bounded so that no file can exhaust memory or time. Each \
+            bound has a name; raise one for a real large table with --limit NAME=VALUE \
+            (repeatable; sizes accept KiB, MiB, GiB):
+              part-bytes 256MiB     total-bytes 512MiB     compression-ratio 200
+              zip-entries 10000     rows 1048576           columns 16384
+              cells 20000000        cell-bytes 1MiB        shared-strings 5000000
+              merges 1000000        merged-cells 20000000
 
             Examples:
               lawkb import 不予处罚清单.xlsx --department 市场监管局 --kind 免罚清单 \\
@@ -102,11 +115,31 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the report and the YAML; write nothing.")
     var dryRun = false
 
+    @Option(name: .customLong("limit"),
+            help: "Raise or lower a reading bound, NAME=VALUE (rows=2000000, part-bytes=512MiB …); repeatable.")
+    var limitSettings: [String] = []
+
+    func validate() throws {
+        _ = try limits()
+    }
+
+    /// The standard bounds with the `--limit` settings applied.
+    func limits() throws -> ImportLimits {
+        var limits = ImportLimits.standard
+        for setting in limitSettings where limits.apply(setting) == nil {
+            let names = ImportLimit.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--limit \(setting)：应写作 名称=数值（如 rows=2000000、part-bytes=512MiB），"
+                + "名称为 \(names)")
+        }
+        return limits
+    }
+
     func run() throws {
         let options = ImportOptions(
             input: file, department: department, kind: kind, version: version, published: published,
             filed: filed, title: title, publishedAt: publishedAt, note: note, status: status,
-            isPublic: !isInternal, sheet: sheet, corpus: corpus, output: output, force: force, dryRun: dryRun)
+            isPublic: !isInternal, sheet: sheet, corpus: corpus, output: output, force: force, dryRun: dryRun,
+            limits: try limits())
         do {
             let report = try ListImporter(options: options).run()
             if dryRun {

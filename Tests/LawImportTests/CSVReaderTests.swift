@@ -52,7 +52,7 @@ struct CSVReaderTests {
 
     @Test("an unclosed quote names its row")
     func unterminated() {
-        #expect(throws: ImportError.unterminatedQuote(file: "q.csv", row: 2)) {
+        #expect(throws: ImportError.unterminatedQuote(file: "q.csv", row: 2, line: 2)) {
             try CSVReader().parse("a,b\n1,\"未闭合\n2,c\n", file: "q.csv")
         }
     }
@@ -61,5 +61,72 @@ struct CSVReaderTests {
     func emptyRecords() throws {
         let table = try CSVReader().parse("序号,事项名称\n,,\n\n3,广告\n", file: "e.csv")
         #expect(table.rows.map(\.number) == [1, 4])
+    }
+
+    @Test("a file cut off inside a quote names the record and the line the quote opens on")
+    func cutInsideQuote() {
+        let text = "序号,事项名称\n1,\"两行\n的名称\"\n2,\"被截断的\n名称"
+        #expect(throws: ImportError.unterminatedQuote(file: "cut.csv", row: 3, line: 4)) {
+            try CSVReader().parse(text, file: "cut.csv")
+        }
+        #expect(ImportError.unterminatedQuote(file: "cut.csv", row: 3, line: 4).description
+            .hasPrefix("cut.csv:4: 第 3 行的引号字段"))
+    }
+
+    @Test("a quote after text is kept; blanks before a quote open it")
+    func quotesInText() throws {
+        let table = try CSVReader().parse("a,  \"引号, 里\"  ,\"甲\"乙\"丙\"\n", file: "q.csv")
+        #expect(table.rows[0].cells == ["a", "引号, 里", "甲乙\"丙\""])
+    }
+
+    @Test("fields, columns, rows and cells are bounded, each error naming its bound and row")
+    func limits() {
+        var limits = ImportLimits.standard
+        limits.cellBytes = 10
+        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cellBytes, found: 12,
+                                                  maximum: 10)) {
+            try CSVReader(limits: limits).parse("a,b\nc,一二三四\n", file: "l.csv")
+        }
+        limits = .standard
+        limits.columns = 3
+        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 1, limit: .columns, found: 4,
+                                                  maximum: 3)) {
+            try CSVReader(limits: limits).parse("a,b,c,d\n", file: "l.csv")
+        }
+        limits = .standard
+        limits.rows = 2
+        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 3, limit: .rows, found: 3,
+                                                  maximum: 2)) {
+            try CSVReader(limits: limits).parse("a\nb\nc\n", file: "l.csv")
+        }
+        limits = .standard
+        limits.cells = 5
+        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6,
+                                                  maximum: 5)) {
+            try CSVReader(limits: limits).parse("a,b,c\nd,e,f\n", file: "l.csv")
+        }
+        #expect(ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6, maximum: 5)
+            .description.contains("可用 --limit cells=更大的值 提高上限"))
+    }
+
+    @Test("a file larger than the part bound is refused before it is read")
+    func fileSize() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(repeating: 0x41, count: 5000).write(to: url)
+        var limits = ImportLimits.standard
+        limits.partBytes = 4096
+        #expect(throws: ImportError.limitExceeded(file: url.path, part: nil, row: nil, limit: .partBytes, found: 5000,
+                                                  maximum: 4096)) {
+            try CSVReader(limits: limits).read(path: url.path)
+        }
+    }
+
+    @Test("GB18030 text with quoted multi-line fields")
+    func gb18030Quoted() throws {
+        let text = "序号,事项名称\r\n1,\"第一行\r\n第二行\"\r\n"
+        let data = try #require(text.data(using: CSVReader.gb18030))
+        let table = try CSVReader().read(data: data, file: "gbk.csv")
+        #expect(table.rows.map(\.cells) == [["序号", "事项名称"], ["1", "第一行\n第二行"]])
     }
 }

@@ -68,13 +68,19 @@ struct ImportTests {
         #expect(last.fields.first == ListField(name: "类别", value: "食品安全领域"))
         #expect(last.fields.last == ListField(name: "修订日期", value: "2022-10-25"))
 
-        #expect(report.categories.map(\.row) == [3, 5, 10])
-        #expect(report.categories.map(\.items) == [1, 2, 0])
-        // Nothing is dropped unseen: the row without a name and the closing remark are reported.
+        #expect(report.categories.map(\.row) == [3, 5])
+        #expect(report.categories.map(\.items) == [1, 2])
+        // Nothing is dropped unseen: the row without a name and the closing remark (a lone
+        // cell like a category row, with no item after it) are reported.
         #expect(report.unmapped.map(\.row) == [7, 10])
-        #expect(report.unmapped[0].description.hasPrefix("row 7: could not map: no 事项名称"))
+        #expect(report.unmapped[0].description.hasPrefix("第 7 行：未导入：没有事项名称"))
         #expect(report.unmapped[0].cells.contains("D: 《中华人民共和国食品安全法》第一百三十六条"))
-        #expect(report.lines.contains { $0.contains("row 7: could not map:") })
+        #expect(report.lines.contains { $0.contains("第 7 行：未导入：") })
+        // Every non-empty row is accounted for once (row 8 is empty).
+        #expect(report.accounts.map(\.row) == [1, 2, 3, 4, 5, 6, 7, 9, 10])
+        #expect(report.accounts.map(\.kind) == [.aboveHeader, .header, .category, .item, .category, .item, .skipped,
+                                                .item, .skipped])
+        #expect(report.lines.contains("  非空行      9：表头以上 1，表头 1，事项 3，阶次续行 0，类别 2，重复表头 0，未导入 2"))
 
         #expect(report.output == corpus.path + "/lists/scjg/不予处罚事项清单/2022-10-25.yaml")
         #expect(report.written)
@@ -106,8 +112,10 @@ struct ImportTests {
         #expect(food.levels.map(\.level) == ["一般", "严重"])
         #expect(food.levels.map(\.penalty) == ["处5000元以上2万元以下罚款", "处2万元以上5万元以下罚款"])
         #expect(report.unmapped.map(\.row) == [8])
-        #expect(report.unmapped[0].reason.contains("裁量阶次 is empty"))
-        #expect(report.notes.contains { $0.contains("违法行为") && $0.contains("names the items") })
+        #expect(report.unmapped[0].reason.contains("裁量阶次为空"))
+        #expect(report.notes.contains { $0.contains("违法行为") && $0.contains("作为事项名称") })
+        #expect(report.accounts.filter { $0.kind == .level }.map(\.row) == [4, 5, 7])
+        #expect(report.accounts.count == 8)
     }
 
     @Test("a 备注 written on level rows is kept with the item, never lost")
@@ -140,7 +148,7 @@ struct ImportTests {
         let report = try ListImporter(options: Support.options(input, corpus: corpus, kind: "重点监管清单")).run()
         #expect(report.list.items.map(\.id) == ["SCJG-ZDJG-010", "SCJG-ZDJG-002", "SCJG-ZDJG-003"])
         #expect(report.list.items[0].fields == [ListField(name: "监管对象", value: "保健食品经营者")])
-        #expect(report.notes.contains { $0.contains("duplicate id SCJG-ZDJG-010") })
+        #expect(report.notes.contains { $0.contains("编号 SCJG-ZDJG-010 重复") })
         #expect(report.list.title == "乌审旗市场监督管理局重点监管事项清单")
     }
 
@@ -162,7 +170,7 @@ struct ImportTests {
         #expect(report.preamble.map(\.row) == [1, 2, 3])
         #expect(report.preamble.map(\.use) == ["above the header", "title", "above the header"])
         #expect(report.list.items.map(\.id) == ["SCJG-ZMSX-001"])
-        #expect(report.notes.contains { $0.hasPrefix("--sheet ignored") })
+        #expect(report.notes.contains { $0.hasPrefix("--sheet 被忽略") })
         let titled = try ListImporter(options: {
             var o = options
             o.title = "证明事项目录清单（2022年版）"

@@ -62,8 +62,23 @@ struct XLSXBuilder {
     var sheets: [Sheet]
     /// Shared strings written as rich-text runs: text → runs.
     var richText: [String: [String]] = [:]
+    /// Parts stored without compression (method 0), by name.
+    var storedParts: Set<String> = []
 
     func write(to url: URL) throws {
+        try Self.writeArchive(parts(), to: url, stored: storedParts)
+    }
+
+    /// The workbook's bytes.
+    func data() throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("build-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try write(to: url)
+        return try Data(contentsOf: url)
+    }
+
+    /// The parts of the package, name and XML text, in the order they are written.
+    func parts() -> [(String, String)] {
         var shared: [String] = []
         var sharedIndex: [String: Int] = [:]
         func index(of text: String) -> Int {
@@ -158,15 +173,42 @@ struct XLSXBuilder {
                 count="\(shared.count)" uniqueCount="\(shared.count)">\(sst)</sst>
                 """),
         ]
+        return parts
+    }
+
+    /// Writes `parts` as a zip archive, deflated unless named in `stored`.
+    static func writeArchive(_ parts: [(String, String)], to url: URL, stored: Set<String> = []) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
+                                 compressionMethod: stored.contains(path) ? .none : .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+    }
+
+    /// The bytes of a zip archive of `parts`.
+    static func archiveData(_ parts: [(String, String)], stored: Set<String> = []) throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try writeArchive(parts, to: url, stored: stored)
+        return try Data(contentsOf: url)
+    }
+
+    /// `parts` with the text of `name` replaced.
+    static func replacing(_ name: String, in parts: [(String, String)], with text: String) -> [(String, String)] {
+        parts.map { $0.0 == name ? (name, text) : $0 }
+    }
+
+    /// A worksheet part holding `body` inside `<sheetData>`, as Excel writes it.
+    static func sheetXML(_ body: String, after: String = "", prolog: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        \(prolog)<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>\(body)</sheetData>\(after)</worksheet>
+        """
     }
 
     /// Cell styles: 0 General, 1 built-in date (14), 2 custom yyyy"年"m"月"d"日", 3 custom 0.00"元".
@@ -246,5 +288,72 @@ extension ListItem {
                  levels: levels.map { BenchmarkLevel(level: $0.level, circumstances: $0.circumstances,
                                                      penalty: $0.penalty) },
                  fields: fields)
+    }
+}
+
+/// Edits of zip bytes no writer would make: the damaged and hostile archives of the tests.
+enum ZipSurgery {
+    static func u16(_ data: Data, _ offset: Int) -> Int {
+        Int(data[data.startIndex + offset]) | Int(data[data.startIndex + offset + 1]) << 8
+    }
+
+    static func u32(_ data: Data, _ offset: Int) -> Int {
+        u16(data, offset) | u16(data, offset + 2) << 16
+    }
+
+    static func setU32(_ value: UInt32, in data: inout Data, at offset: Int) {
+        for byte in 0..<4 { data[data.startIndex + offset + byte] = UInt8((value >> (8 * UInt32(byte))) & 0xFF) }
+    }
+
+    /// The offset of the central-directory record of `name`.
+    static func directoryRecord(of name: String, in data: Data) -> Int? {
+        var end = data.count - 22
+        while end >= 0, u32(data, end) != 0x0605_4B50 { end -= 1 }
+        guard end >= 0 else { return nil }
+        var offset = u32(data, end + 16)
+        for _ in 0..<u16(data, end + 10) {
+            let nameLength = u16(data, offset + 28)
+            let entry = String(decoding: data[(data.startIndex + offset + 46)..<(data.startIndex + offset + 46 + nameLength)],
+                               as: UTF8.self)
+            if entry == name { return offset }
+            offset += 46 + nameLength + u16(data, offset + 30) + u16(data, offset + 32)
+        }
+        return nil
+    }
+
+    /// Records `size` as the inflated size of `name` in the central directory.
+    static func setDeclaredSize(_ size: UInt32, of name: String, in data: inout Data) {
+        guard let record = directoryRecord(of: name, in: data) else { return }
+        setU32(size, in: &data, at: record + 24)
+    }
+
+    /// Where the (compressed) data of `name` starts and how long it is.
+    static func dataRange(of name: String, in data: Data) -> Range<Int>? {
+        guard let record = directoryRecord(of: name, in: data) else { return nil }
+        let header = u32(data, record + 42)
+        let start = header + 30 + u16(data, header + 26) + u16(data, header + 28)
+        return start..<(start + u32(data, record + 20))
+    }
+
+    /// The first occurrence of `needle` in `data`.
+    static func range(of needle: String, in data: Data) -> Range<Int>? {
+        data.firstRange(of: Data(needle.utf8)).map { ($0.lowerBound - data.startIndex)..<($0.upperBound - data.startIndex) }
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), so property tests repeat exactly.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -8,8 +8,8 @@ enum Fixture {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `shared/` beside the repository: the development set of queries lives there.
-    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `Tests/Eval/`: the development sets (queries, questions, article alignments).
+    static let evaluation = repository.appendingPathComponent("Tests/Eval")
 
     /// Queries over a fresh index of the shipped corpus.
     static let queries: LawQueries = {

@@ -3,7 +3,7 @@ import LawQuery
 import Testing
 import Yams
 
-/// The development set in `shared/eval/queries.yaml`: every expected unit must be among
+/// The development set in `Tests/Eval/queries.yaml`: every expected unit must be among
 /// the top three hits. Prints the mean reciprocal rank over the top ten.
 @Suite struct RelevanceTests {
     struct Case: Decodable, CustomTestStringConvertible {
@@ -27,13 +27,13 @@ import Yams
     }
 
     static let cases: [Case] = {
-        let url = Fixture.shared.appendingPathComponent("eval/queries.yaml")
+        let url = Fixture.evaluation.appendingPathComponent("queries.yaml")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return (try? YAMLDecoder().decode([Case].self, from: text)) ?? []
     }()
 
     @Test func theDevelopmentSetIsThere() {
-        #expect(Self.cases.count >= 19, "expected ../shared/eval/queries.yaml beside the repository")
+        #expect(Self.cases.count >= 19, "expected Tests/Eval/queries.yaml")
     }
 
     @Test(arguments: cases)

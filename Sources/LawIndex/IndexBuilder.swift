@@ -21,13 +21,16 @@ public struct IndexBuilder: Sendable {
         self.artifact = artifact
     }
 
-    /// Loads the corpus and writes the index to `path`, replacing any previous index atomically.
+    /// Loads the corpus and its thesaurus (`thesaurus.yaml`, optional) and writes the index to
+    /// `path`, replacing any previous index atomically.
     public func build(to path: String) throws(IndexError) -> IndexReport {
         let started = Date()
         let removed = TemporaryIndexFile.sweepStale(for: path)
         let corpus: Corpus
+        let thesaurus: Thesaurus
         do {
             corpus = try CorpusLoader(root: corpusRoot).load()
+            thesaurus = try Thesaurus.load(corpusRoot: corpusRoot)
         } catch {
             throw .corpus(error)
         }
@@ -37,7 +40,7 @@ public struct IndexBuilder: Sendable {
         temporary.remove()
         var report: IndexReport
         do throws(IndexError) {
-            report = try write(corpus, fingerprint: fingerprint, to: temporary.path)
+            report = try write(corpus, thesaurus: thesaurus, fingerprint: fingerprint, to: temporary.path)
             report.path = path
             try temporary.moveIntoPlace()
         } catch {
@@ -53,13 +56,16 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Writes the whole index into the file at `path`.
-    private func write(_ corpus: Corpus, fingerprint: String, to path: String) throws(IndexError) -> IndexReport {
+    private func write(
+        _ corpus: Corpus, thesaurus: Thesaurus, fingerprint: String, to path: String
+    ) throws(IndexError) -> IndexReport {
         do {
             let queue = try DatabaseQueue(path: path, configuration: KnowledgeBase.configuration(readonly: false))
             var writer = IndexWriter(artifact: artifact)
             try queue.write { db in
                 try Schema.create(db)
                 try writer.write(corpus, fingerprint: fingerprint, into: db)
+                try writer.write(thesaurus, into: db)
             }
             try queue.vacuum()
             try queue.close()

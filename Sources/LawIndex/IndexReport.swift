@@ -34,4 +34,6 @@ public struct IndexReport: Codable, Sendable {
     public var warnings: [String]
     /// Wall-clock time of the whole build, in seconds.
     public var seconds: Double
+    /// Entries of the thesaurus (`Corpus/thesaurus.yaml`) stored with the index.
+    public var thesaurusEntries: Int = 0
 }

@@ -23,6 +23,8 @@ struct IndexWriter {
     private(set) var withheldLists = 0
     /// Stored values in which a public artifact masked a personal number.
     private(set) var maskedValues = 0
+    /// Entries of the thesaurus stored with the index.
+    var thesaurusEntries = 0
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
 
@@ -68,7 +70,7 @@ struct IndexWriter {
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCitations,
-            notes: notes, warnings: warnings, seconds: 0)
+            notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
     }
 
     // MARK: - Regulations

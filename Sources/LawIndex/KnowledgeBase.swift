@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LawCorpus
 
 /// An open, read-only lawkb index.
 ///
@@ -17,6 +18,10 @@ public final class KnowledgeBase: Sendable {
     public let reader: any DatabaseReader
     /// Which audience the index was built for.
     public let artifact: IndexArtifact
+
+    /// The words people use for what the texts say (`Corpus/thesaurus.yaml` as indexed), read
+    /// once when the index is opened: the index file never changes while open.
+    public let thesaurus: Thesaurus
 
     /// Whether the index was built for the public (`lawkb index --public`): lists not marked
     /// public are absent and personal numbers are masked in the stored text.
@@ -52,6 +57,11 @@ public final class KnowledgeBase: Sendable {
             throw .incompatible(
                 path: path,
                 reason: "结构版本为 \(version.map(String.init) ?? "未知")，应为 \(Schema.version)")
+        }
+        do {
+            thesaurus = try reader.read { db in try StoredThesaurus.read(db) }
+        } catch {
+            throw .incompatible(path: path, reason: "同义词表无法读取：\(error)")
         }
     }
 

@@ -7,7 +7,7 @@ import GRDB
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 2
+    public static let version = 3
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -122,6 +122,15 @@ public enum Schema {
                 rule TEXT NOT NULL,
                 kind TEXT NOT NULL,            -- absolute | relative | recurring
                 report_to TEXT,
+                line INTEGER NOT NULL
+            );
+            CREATE TABLE thesaurus_entry (   -- Corpus/thesaurus.yaml, so an index alone can expand queries
+                id INTEGER PRIMARY KEY,        -- file order
+                terms TEXT NOT NULL,           -- what people type, separated by U+001F
+                finds TEXT NOT NULL,           -- how the texts write it (parts joined by …), separated by U+001F
+                mutual INTEGER NOT NULL,       -- 1: the finds also expand to the terms
+                source TEXT NOT NULL,          -- 法条原文 | 修订解读 | 常用说法
+                note TEXT,
                 line INTEGER NOT NULL
             );
             """)

@@ -27,16 +27,20 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var status: String?
     /// The item's stable id, for list hits.
     public var itemID: String?
+    /// For a hit found only through the thesaurus (ranked after the literal hits): which
+    /// query term found it as which written form. Absent for literal hits.
+    public var matchedVia: [MatchedVia]?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, document, title, location, snippet, score, article, department,
-             listKind = "list_kind", version, status, itemID = "item_id"
+             listKind = "list_kind", version, status, itemID = "item_id", matchedVia = "matched_via"
     }
 
     /// Creates a hit.
     public init(id: Int64, kind: String, document: String, title: String, location: String, snippet: String,
                 score: Double, article: Int? = nil, department: String? = nil, listKind: String? = nil,
-                version: String? = nil, status: String? = nil, itemID: String? = nil) {
+                version: String? = nil, status: String? = nil, itemID: String? = nil,
+                matchedVia: [MatchedVia]? = nil) {
         self.id = id
         self.kind = kind
         self.document = document
@@ -50,6 +54,7 @@ public struct SearchHit: Codable, Equatable, Sendable {
         self.version = version
         self.status = status
         self.itemID = itemID
+        self.matchedVia = matchedVia
     }
 }
 

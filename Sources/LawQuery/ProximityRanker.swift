@@ -44,6 +44,17 @@ public struct ProximityRanker: Sendable {
         return 1 + proximityWeight * proximity + earlinessWeight * earliness
     }
 
+    /// The token positions of `text`, for ``occurs(_:in:)``.
+    func positions(of text: String) -> DocumentPositions {
+        DocumentPositions(text, tokenizer: tokenizer)
+    }
+
+    /// Whether `term` occurs in the text whose `positions` these are, as FTS5 would match it.
+    func occurs(_ term: String, in positions: DocumentPositions) -> Bool {
+        let hashes = queryHashes(term)
+        return !hashes.isEmpty && !positions.occurrences(of: hashes).isEmpty
+    }
+
     struct Occurrence {
         var start: Int
         var length: Int

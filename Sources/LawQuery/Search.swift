@@ -68,31 +68,73 @@ extension LawQueries {
     /// Stage one: FTS5 finds the matching units and ranks them by BM25 (title weighted).
     /// Stage two: the best ``rerankDepth`` are re-ordered by term proximity and position;
     /// the rest keep their BM25 order, so pages never overlap.
+    ///
+    /// When the index's thesaurus expands a term of the query (超载 → 超限), the units found
+    /// only through expansions follow all literal matches, ranked the same way among
+    /// themselves, and each says how it was found (``SearchHit/matchedVia``).
     public func search(_ request: SearchRequest) throws(QueryError) -> SearchResult {
         try request.validate()
         let expression = try QueryParser().parse(request.query)
         return try read { db in
-            let filter = try SearchFilter(request: request, expression: expression, queries: self, db)
-            let (ranked, counted) = try rankedPage(request, expression: expression, filter: filter, db)
-            let total = try counted
-                ?? Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0
-            let hits = try hydrate(ranked, filter: filter, db)
-            return SearchResult(query: request.query, total: total, limit: request.limit,
+            let expanded = ExpandedExpression(expression, thesaurus: knowledgeBase.thesaurus)
+            let literal = try SearchFilter(request: request, match: expression.fts5, queries: self, db)
+            let first = try rankedTier(literal, groups: expression.required, offset: request.offset,
+                                       limit: request.limit, db)
+            guard expanded.isExpanded else {
+                let hits = try hydrate(first.page, filter: literal, expanded: nil, db)
+                return SearchResult(query: request.query, total: first.total, limit: request.limit,
+                                    offset: request.offset, hits: hits)
+            }
+            let wider = try SearchFilter(request: request, match: expanded.fts5, queries: self, db)
+            let onlyExpanded = try SearchFilter(request: request, match: expanded.fts5, queries: self, db,
+                                                excluding: expression.fts5)
+            let second = try rankedTier(onlyExpanded, groups: expanded.rankerGroups,
+                                        offset: max(0, request.offset - first.total),
+                                        limit: request.limit - first.page.count, db)
+            let page = first.page + Self.placedBelow(second.page, literal: first.page)
+            let hits = try hydrate(page, filter: wider, expanded: (expanded, Set(second.page.map(\.id))), db)
+            return SearchResult(query: request.query, total: first.total + second.total, limit: request.limit,
                                 offset: request.offset, hits: hits)
         }
+    }
+
+    /// The scores of expansion hits, scaled (order kept) to stay below the last literal hit
+    /// of the same page, so that scores read best-first down the page.
+    static func placedBelow(
+        _ expansions: [(id: Int64, score: Double)], literal: [(id: Int64, score: Double)]
+    ) -> [(id: Int64, score: Double)] {
+        guard let floor = literal.last?.score, let top = expansions.first?.score, top > 0, floor > 0,
+              top >= floor else { return expansions }
+        let factor = floor / top * 0.99
+        return expansions.map { ($0.id, $0.score * factor) }
+    }
+
+    /// One tier of a search: the ids and scores of `limit` matches of `filter` from `offset`
+    /// on, in final order, and the number of all its matches.
+    private func rankedTier(
+        _ filter: SearchFilter, groups: [[String]], offset: Int, limit: Int, _ db: Database
+    ) throws -> (page: [(id: Int64, score: Double)], total: Int) {
+        guard limit > 0 else {
+            return ([], try Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0)
+        }
+        let (page, counted) = try rankedPage(offset: offset, limit: limit, groups: groups, filter: filter, db)
+        let total = try counted
+            ?? Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0
+        return (page, total)
     }
 
     /// The ids and scores of the requested page, in final order, and the number of matches
     /// when the first stage counted them (one FTS5 pass instead of two).
     private func rankedPage(
-        _ request: SearchRequest, expression: SearchExpression, filter: SearchFilter, _ db: Database
+        offset: Int, limit: Int, groups: [[String]], filter: SearchFilter, _ db: Database
     ) throws -> (page: [(id: Int64, score: Double)], total: Int?) {
         let weights = Schema.bm25Weights
         let rank = "bm25(unit_fts, \(weights.title), \(weights.text))"
-        let end = request.offset + request.limit
+        let (sum, overflow) = offset.addingReportingOverflow(limit)
+        let end = overflow ? Int.max : sum  // an offset near Int.max is an empty page, not a trap
         var page: [(id: Int64, score: Double)] = []
         var total: Int?
-        if request.offset < Self.rerankDepth {
+        if offset < Self.rerankDepth {
             let ranker = ProximityRanker()
             let candidates = try Row.fetchAll(db, sql: """
                 SELECT id, title, text, rank, count(*) OVER () AS total FROM (
@@ -101,19 +143,19 @@ extension LawQueries {
                 ORDER BY rank, id LIMIT \(Self.rerankDepth)
                 """, arguments: filter.arguments)
             let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
-                let boost = ranker.boost(text: row["text"], groups: expression.required)
+                let boost = ranker.boost(text: row["text"], groups: groups)
                 return (row["id"], row["title"], -(row["rank"] as Double) * boost)
             }
             let reranked = Self.diversified(scored)
             total = candidates.first.map { $0["total"] } ?? 0
-            page += reranked[min(request.offset, reranked.count)..<min(end, reranked.count)]
+            page += reranked[min(offset, reranked.count)..<min(end, reranked.count)]
         }
         if end > Self.rerankDepth {
-            let offset = max(request.offset, Self.rerankDepth)
+            let skip = max(offset, Self.rerankDepth)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT unit.id, \(rank) AS rank \(filter.from)
                 ORDER BY rank, unit.id LIMIT ? OFFSET ?
-                """, arguments: filter.arguments + [end - offset, offset])
+                """, arguments: filter.arguments + [end - skip, skip])
             page += rows.map { ($0["id"], -($0["rank"] as Double)) }
         }
         return (page, total)
@@ -148,11 +190,16 @@ extension LawQueries {
     }
 
     /// Titles, locations and snippets of the page's units, in the page's order.
-    private func hydrate(_ page: [(id: Int64, score: Double)], filter: SearchFilter, _ db: Database) throws -> [SearchHit] {
+    /// `expanded`: the expansion and the ids found only through it, whose hits say how.
+    private func hydrate(
+        _ page: [(id: Int64, score: Double)], filter: SearchFilter,
+        expanded: (expression: ExpandedExpression, ids: Set<Int64>)?, _ db: Database
+    ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: page.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
             SELECT unit.id, document.kind, document.title AS document, unit.title, unit.location, unit.article,
+                   unit.text,
                    document.list_kind, document.version, document.sample,
                    (SELECT name FROM department WHERE department.id = document.department_id) AS department,
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
@@ -161,16 +208,21 @@ extension LawQueries {
             """, arguments: filter.arguments + StatementArguments(page.map(\.id)))
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
+        let ranker = ProximityRanker()
         return page.compactMap { entry in
             guard let row = byID[entry.id] else { return nil }
             let isList = (row["kind"] as String) == "list"
+            let via = expanded.flatMap { expanded in
+                expanded.ids.contains(entry.id)
+                    ? expanded.expression.matchedVia(title: row["title"], text: row["text"], ranker: ranker) : nil
+            }
             return SearchHit(
                 id: entry.id, kind: row["kind"], document: row["document"], title: row["title"],
                 location: row["location"], snippet: row["snippet"],
                 score: (entry.score * 1000).rounded() / 1000, article: row["article"],
                 department: row["department"], listKind: row["list_kind"],
                 version: isList ? row["version"] : nil, status: isList ? LawQueries.status(row) : nil,
-                itemID: row["item_id"])
+                itemID: row["item_id"], matchedVia: via)
         }
     }
 }
@@ -180,9 +232,16 @@ struct SearchFilter {
     var from: String
     var arguments: StatementArguments
 
-    init(request: SearchRequest, expression: SearchExpression, queries: LawQueries, _ db: Database) throws {
+    /// The units matching the FTS5 expression `match` under the request's filters, leaving
+    /// out those that match `excluding` (the literal query, when searching its expansions).
+    init(request: SearchRequest, match: String, queries: LawQueries, _ db: Database,
+         excluding: String? = nil) throws {
         var filters = ["unit_fts MATCH ?", queries.visibleDocuments]
-        var arguments: StatementArguments = [expression.fts5]
+        var arguments: StatementArguments = [match]
+        if let excluding {
+            filters.append("unit.id NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)")
+            _ = arguments.append(contentsOf: [excluding])
+        }
         let day = try LawQueries.date(request.asOf, parameter: "as_of").description
         // List versions: only those in force on the day asked about.
         filters.append("""

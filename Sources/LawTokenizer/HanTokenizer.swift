@@ -49,8 +49,9 @@ public struct Token: Equatable, Sendable {
 /// document exactly where those n characters stand in a row. A single-character query is
 /// that character.
 ///
-/// **Quotation and book-title marks** (“ ” ‘ ’ 「 」 『 』 《 》 〈 〉 " ') produce no token and do
-/// not break a Han run, so “两法”衔接 contains the phrase 两法衔接.
+/// **Quotation and book-title marks** (“ ” ‘ ’ 「 」 『 』 《 》 〈 〉 " ') and the **enumeration
+/// comma** 、 produce no token and do not break a Han run, so “两法”衔接 contains the phrase
+/// 两法衔接 and 查封、扣押 the phrase 查封扣押.
 ///
 /// **Letters and digits**: a run of letters (any script) is one lower-cased token, a run of
 /// digits another (`5号楼B座303室` → 5 号 楼 b 座 303 室). Every scalar is NFKC-folded first,

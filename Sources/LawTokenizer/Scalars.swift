@@ -12,12 +12,16 @@ enum Scalars {
             || (value &- 0x20000 < 0x20000 && value &- 0x2F800 >= 0x220)
     }
 
-    /// Whether `value` is a quotation or book-title mark — “ ” ‘ ’ 〈 〉 《 》 「 」 『 』 — which
-    /// neither makes a token nor breaks a run of Han characters (ASCII " and ' are handled
-    /// with ASCII, full-width ＂ ＇ fold to them).
+    /// Whether `value` is a quotation or book-title mark — “ ” ‘ ’ 〈 〉 《 》 「 」 『 』 — or the
+    /// enumeration comma 、, which neither makes a token nor breaks a run of Han characters
+    /// (ASCII " and ' are handled with ASCII, full-width ＂ ＇ fold to them, the small and
+    /// half-width commas ﹑ ､ fold to 、).
+    ///
+    /// 、 joins the parts of one term in legal text (查封、扣押, 罚款、没收违法所得), which people
+    /// type without it: as part of the run, 查封扣押 finds 查封、扣押 and 查封、扣押 finds 查封扣押.
     @inline(__always)
     static func isTransparentMark(_ value: UInt32) -> Bool {
-        value &- 0x3008 < 8 || value &- 0x2018 < 2 || value &- 0x201C < 2
+        value &- 0x3008 < 8 || value &- 0x2018 < 2 || value &- 0x201C < 2 || value == 0x3001
     }
 
     /// Whether `value` is a variation selector (U+FE00–FE0F, U+E0100–E01EF): invisible,

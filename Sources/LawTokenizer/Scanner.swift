@@ -7,7 +7,8 @@
 ///
 /// - Han: ends a word; forms the bigram with the pending character, then becomes pending.
 /// - letter / digit: ends the Han run or a word of the other kind, then extends the word.
-/// - transparent (quotation and book-title marks): ends a word but not a Han run.
+/// - transparent (quotation and book-title marks, the enumeration comma 、): ends a word but
+///   not a Han run.
 /// - ignorable (variation selectors): nothing at all.
 /// - separator (everything else, including invalid bytes): ends both.
 ///
@@ -130,7 +131,7 @@ struct Scanner {
             case 0x20000...0x2F7FF, 0x2FA20...0x3FFFF:  // ideographic planes, minus compatibility
                 han(value, start, end, body)
             case 0x3000...0x3003, 0x3010, 0x3011, 0x3014...0x3017, 0xB7, 0x2014, 0x2015, 0x2022, 0x2026:
-                separator(body)  // ideographic space, 、。〃【】〔〕〖〗·—―•…
+                separator(body)  // ideographic space, 。〃【】〔〕〖〗·—―•… (、 is transparent, above)
             default:
                 rare(value, start, end, body)
             }

@@ -32,14 +32,14 @@ extension LawQueries {
         let from = try request.from.map { text throws(QueryError) in try Self.date(text, parameter: "from") }
         let to = try request.to.map { text throws(QueryError) in try Self.date(text, parameter: "to") }
         if since != nil && (from != nil || to != nil) {
-            throw .invalidParameter(name: "since", message: "give either since or from/to, not both")
+            throw .invalidParameter(name: "since", message: "since 与 from/to 只能选用其一")
         }
         if (from == nil) != (to == nil) {
-            throw .invalidParameter(name: from == nil ? "from" : "to", message: "from and to go together")
+            throw .invalidParameter(name: from == nil ? "from" : "to", message: "from 和 to 须同时给出")
         }
         let kind = try request.kind.map { name throws(QueryError) -> ListKind in
             guard let kind = ListKind.resolve(name) else {
-                throw .invalidParameter(name: "kind", message: "unknown list kind '\(name)'")
+                throw .unknownListKind(name, known: QueryError.listKindVocabulary)
             }
             return kind
         }

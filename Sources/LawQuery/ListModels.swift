@@ -172,6 +172,9 @@ public struct ItemChange: Codable, Equatable, Sendable {
 }
 
 /// One field before and after: `basis`, `levels.一般.penalty`, `levels.一般.amounts`, `fields.监管对象` ….
+///
+/// `field` is the stable path scripts rely on; `label` is its Chinese name for people
+/// (`一般 · 处罚标准`), written to JSON too so clients need not translate paths themselves.
 public struct FieldChange: Codable, Equatable, Sendable {
     /// Which field.
     public var field: String
@@ -180,6 +183,13 @@ public struct FieldChange: Codable, Equatable, Sendable {
     /// Value in the newer version; `null` when it was removed.
     public var after: String?
 
+    /// The Chinese name of ``field``, as the lists' columns call it.
+    public var label: String { FieldLabel.chinese(field) }
+
+    enum CodingKeys: String, CodingKey {
+        case field, before, after, label
+    }
+
     /// Creates a field change.
     public init(field: String, before: String?, after: String?) {
         self.field = field
@@ -187,12 +197,48 @@ public struct FieldChange: Codable, Equatable, Sendable {
         self.after = after
     }
 
-    /// Writes `before` and `after` even when `null`, so scripts can rely on both keys.
+    /// Reads a field change; `label` is derived from `field`, so it is not read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        field = try container.decode(String.self, forKey: .field)
+        before = try container.decodeIfPresent(String.self, forKey: .before)
+        after = try container.decodeIfPresent(String.self, forKey: .after)
+    }
+
+    /// Writes `before` and `after` even when `null`, so scripts can rely on both keys, and the label.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(field, forKey: .field)
         try container.encode(before, forKey: .before)
         try container.encode(after, forKey: .after)
+        try container.encode(label, forKey: .label)
+    }
+}
+
+/// The Chinese names of list item fields, as departments title their columns.
+public enum FieldLabel {
+    /// The columns every list item may have, by their JSON name.
+    static let columns: [String: String] = [
+        "name": "事项名称", "conduct": "违法行为", "basis": "法律依据", "penalty_basis": "处罚依据",
+        "conditions": "适用情形", "measure": "处理方式", "note": "备注",
+    ]
+    /// The parts of a benchmark level.
+    static let levelParts: [String: String] = [
+        "circumstances": "适用情形", "penalty": "处罚标准", "amounts": "罚款幅度",
+    ]
+
+    /// The name people read for a field path: `levels.一般.penalty` → `一般 · 处罚标准`,
+    /// `levels.较重` → `较重（裁量阶次）`, `fields.监管对象` → `监管对象`, `basis` → `法律依据`.
+    /// A path of no known form is returned as it is.
+    public static func chinese(_ field: String) -> String {
+        if let name = columns[field] { return name }
+        if field.hasPrefix("fields.") { return String(field.dropFirst("fields.".count)) }
+        guard field.hasPrefix("levels.") else { return field }
+        let rest = field.dropFirst("levels.".count)
+        if let dot = rest.lastIndex(of: "."), let part = levelParts[String(rest[rest.index(after: dot)...])] {
+            return "\(rest[..<dot]) · \(part)"
+        }
+        return "\(rest)（裁量阶次）"
     }
 }
 

@@ -1,3 +1,5 @@
+import LawCorpus
+
 /// Why a query could not be answered. Every case carries a message a user can act on;
 /// none exposes SQL or internals.
 public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -23,35 +25,58 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchList(department: String, kind: String, message: String)
     /// A citation that could not be understood.
     case unreadableCitation(String)
+    /// No kind of list is called that (neither a canonical name nor an alias).
+    case unknownListKind(String, known: [String])
+    /// A day parameter that is not a date.
+    case invalidDate(parameter: String, text: String)
     /// The index could not answer (e.g. it is being replaced); retrying may help.
     case unavailable(String)
 
+    /// The message for people, in Chinese. A name that matches nothing is answered with the
+    /// closest names (``NameSuggestions``), never with the whole vocabulary.
     public var description: String {
         switch self {
         case .emptyQuery:
-            return "the query is empty; type one or more words, e.g. lawkb search 不予处罚"
+            return "检索词为空，请输入一个或多个词，例如：lawkb search 不予处罚"
         case .noSearchableTerms(let query):
-            return "the query '\(query)' has no searchable words (only punctuation or symbols)"
+            return "检索词“\(query)”中没有可检索的文字（只有标点或符号）"
         case .onlyExclusions:
-            return "the query only excludes words (-word); add at least one word to find"
+            return "检索式只有排除词（-词），请至少加入一个要查找的词"
         case .tooLong(let length, let limit):
-            return "the query is \(length) characters long; the limit is \(limit)"
+            return "检索词过长：\(length) 字，上限 \(limit) 字"
         case .tooManyTerms(let count, let limit):
-            return "the query has \(count) terms; the limit is \(limit)"
+            return "检索词过多：\(count) 个，上限 \(limit) 个"
         case .invalidParameter(let name, let message):
-            return "invalid \(name): \(message)"
+            return "参数 \(name) 有误：\(message)"
         case .unknownDocument(let name, let known):
-            return "no document called '\(name)'; known documents: \(known.joined(separator: ", "))"
-        case .noSuchArticle(let document, let requested, let last, let lastLabel):
-            return "\(document) has no article \(requested); its last article is \(lastLabel) (\(last))"
+            return "没有名为“\(name)”的文件。"
+                + NameSuggestions.sentence(for: name, among: known, otherwise: "收录的文件见 lawkb documents 或 /api/documents。")
+        case .noSuchArticle(let document, let requested, _, let lastLabel):
+            return "\(document)没有第 \(requested) 条，最后一条是\(lastLabel)"
         case .unknownDepartment(let name, let known):
-            return "no department called '\(name)'; known departments: \(known.joined(separator: ", "))"
+            return "没有名为“\(name)”的部门。"
+                + NameSuggestions.sentence(for: name, among: known, otherwise: "全部部门见 lawkb departments 或 /api/departments。")
         case .noSuchList(let department, let kind, let message):
-            return "\(department) has no \(kind) to show: \(message)"
+            return "\(department)没有可显示的\(kind)：\(message)"
         case .unreadableCitation(let text):
-            return "cannot read '\(text)' as a citation; write it like 《行政处罚法》第三十三条第一款 or 行政处罚法 33"
+            return "无法识别引用“\(text)”，请写成《行政处罚法》第三十三条第一款 或 行政处罚法 33 的形式"
+        case .unknownListKind(let name, let known):
+            return "没有名为“\(name)”的清单种类。"
+                + NameSuggestions.sentence(for: name, among: known, otherwise: "清单种类有：\(Self.kindNames)。")
+        case .invalidDate(let parameter, let text):
+            return "参数 \(parameter) 有误：“\(text.prefix(20))”不是日期，请写作 2022-10-31"
         case .unavailable(let message):
-            return "the index cannot answer right now: \(message)"
+            return "索引暂时无法回答（\(message)），请稍后再试"
         }
+    }
+
+    /// The canonical names of the kinds of list, for messages.
+    static var kindNames: String {
+        ListKind.allCases.map(\.rawValue).joined(separator: "、")
+    }
+
+    /// The canonical names and aliases people may type for a kind of list (English codes left out).
+    public static var listKindVocabulary: [String] {
+        ListKind.allCases.flatMap { [$0.rawValue] + $0.aliases.filter { $0.unicodeScalars.contains { !$0.isASCII } } }
     }
 }

@@ -91,7 +91,7 @@ public enum HTML {
             <body>
             <header class="top"><div class="bar">
             <a class="brand" href="/">行政执法法规库</a>
-            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))<a href="/openapi.json">API</a></nav>
+            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))\(navigation("/api", "API"))</nav>
             </div></header>
             <main>
             \(main)
@@ -189,5 +189,34 @@ public enum HTML {
         section.change h3{font-size:1rem;margin:1rem 0 .3rem}
         section.change h4{font-size:.95rem;margin:1rem 0 .3rem}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;margin:.4rem 0;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,12px 100%,12px 100%;background-attachment:local,local,scroll,scroll}
+        table.lists td:not(.kind-cell),table.versions td:not(:nth-child(2)){white-space:nowrap}
+        table.lists td.kind-cell{min-width:7rem}
+        table.versions td:nth-child(2){min-width:12rem}
+        table.parameters th:first-child{width:8rem}
+        table.parameters td.rule{white-space:nowrap}
+        .table-scroll>table{min-width:34rem}
+        .table-scroll>table.codes{min-width:0}
+        .table-scroll>table.parameters{min-width:0}
+        table.documents td:nth-child(2){white-space:nowrap}
+        table.codes th{background:none;font-weight:400}
+        section.endpoint{margin-top:1.4rem;padding-top:.6rem;border-top:1px solid var(--line)}
+        section.endpoint h3{font-size:1rem;margin:0 0 .3rem;overflow-wrap:anywhere}
+        .example{font-size:.9rem;overflow-wrap:anywhere}
+        code{overflow-wrap:anywhere}
+        @media (max-width:40rem){
+        .bar{padding:.5rem .75rem}
+        .top nav a{margin-left:.9rem}
+        main{padding:1rem .75rem 1.5rem}
+        table.item-fields th{width:4.6rem}
+        table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:auto}
+        table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        table.stack{table-layout:auto}
+        table.stack tr{border-bottom:1px solid var(--line);padding:.5rem 0}
+        table.stack td,table.stack th[scope=row]{border:0;padding:.15rem .3rem}
+        table.stack td.before,table.stack td.after{width:auto}
+        table.stack th[scope=row]{font-weight:600;color:var(--ink)}
+        table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.8rem}
+        }
         """
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import LawCorpus
 import LawQuery
 
 /// The pages over the departments' lists: all lists, one list, the changes between versions.
@@ -7,18 +8,43 @@ enum ListPageRoutes {
         [lists(service), list(service), changes(service)]
     }
 
+    /// The `kind` filter of `/lists`.
+    static let kindFilter = RouteParameter(
+        "kind", in: .query, description: "Only lists of this kind, for every department: canonical name or alias.",
+        example: "免罚清单")
+
     private static func lists(_ service: LawService) -> Route {
         Route("/lists", operationID: "listsPage",
-              summary: "Departments and every version of their lists, in force or replaced (HTML).",
-              audience: .page, parameters: [ListAPIRoutes.asOf], contentType: Reply.htmlType,
-              errorStatuses: [400, 503]) { request, _ in
-            let day = try ListInput.date("as_of", try QueryString(request.uri.query))
-            let (departments, lists) = try await service.query { queries in
-                (try queries.departments(), try queries.lists(asOf: day))
-            }
-            let model = ListsPageModel(departments: departments, lists: lists, asOf: day)
-            return .html(Pages.lists(model, publicMode: service.configuration.publicMode))
+              summary: "Departments and every version of their lists, in force or replaced; optionally one department's or one kind's (HTML).",
+              audience: .page, parameters: [ListAPIRoutes.departmentFilter, kindFilter, ListAPIRoutes.asOf],
+              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, _ in
+            let parameters = try QueryString(request.uri.query)
+            let filter = ListsFilter(
+                department: try ListInput.name("department", parameters, service: service),
+                kind: try ListInput.name("kind", parameters, service: service),
+                asOf: try ListInput.date("as_of", parameters))
+            return try await listsPage(filter, service: service)
         }
+    }
+
+    /// The lists page for `filter`: every list, or one department's, or one kind's for every department.
+    static func listsPage(_ filter: ListsFilter, service: LawService) async throws(ServiceError) -> Reply {
+        let kind = try filter.kind.map { name throws(ServiceError) -> String in
+            guard let kind = ListKind.resolve(name) else {
+                throw ServiceError(QueryError.unknownListKind(name, known: QueryError.listKindVocabulary))
+            }
+            return kind.rawValue
+        }
+        let (departments, lists) = try await service.query { queries in
+            (try queries.departments(), try queries.lists(department: filter.department, asOf: filter.asOf))
+        }
+        let model = ListsPageModel(departments: departments, lists: lists.filter { kind == nil || $0.kind == kind },
+                                   asOf: filter.asOf, department: filter.department.map { name in
+                                       departments.first { $0.name == name || $0.id == name || $0.shortNames.contains(name) }?.name
+                                           ?? lists.first?.department ?? name
+                                   },
+                                   kind: kind, filtered: filter.department != nil || kind != nil)
+        return .html(Pages.lists(model, publicMode: service.configuration.publicMode))
     }
 
     private static func list(_ service: LawService) -> Route {
@@ -59,4 +85,14 @@ enum ListPageRoutes {
             return .html(Pages.changes(model, publicMode: service.configuration.publicMode), status: status)
         }
     }
+}
+
+/// Which lists `/lists` shows: all, one department's, one kind's, as in force on a day.
+struct ListsFilter: Sendable {
+    /// The department as given.
+    var department: String?
+    /// The kind of list as given.
+    var kind: String?
+    /// The day whose versions in force are marked.
+    var asOf: String?
 }

@@ -9,12 +9,22 @@ public struct ListsPageModel: Sendable {
     public var lists: [ListSummary]
     /// The day for which versions in force are marked; today when `nil`.
     public var asOf: String?
+    /// The department the lists were narrowed to (official name), if any.
+    public var department: String?
+    /// The kind of list the lists were narrowed to (canonical name), if any.
+    public var kind: String?
+    /// Whether `lists` holds only the department's or kind's lists (departments without any are then not named).
+    public var filtered: Bool
 
     /// Creates the model.
-    public init(departments: [DepartmentSummary], lists: [ListSummary], asOf: String? = nil) {
+    public init(departments: [DepartmentSummary], lists: [ListSummary], asOf: String? = nil,
+                department: String? = nil, kind: String? = nil, filtered: Bool = false) {
         self.departments = departments
         self.lists = lists
         self.asOf = asOf
+        self.department = department
+        self.kind = kind
+        self.filtered = filtered
     }
 }
 
@@ -89,16 +99,41 @@ extension Pages {
         }
         let dayText = model.asOf.map { "\($0) 当日" } ?? "今日"
         let count = Set(model.lists.map { "\($0.department)\u{1F}\($0.kind)" }).count
+        let heading = [model.department, model.kind].compactMap { $0 }.joined(separator: " · ")
         var main = """
-            <h1>部门清单</h1>
+            <h1>\(heading.isEmpty ? "部门清单" : HTML.escape(heading))</h1>
             <p>\(model.departments.count - without.count) 个部门公布的 \(count) 份清单，共 \(model.lists.count) 个版本。每个版本自公布施行之日起生效，至下一版本施行时被替换；“现行”指\(HTML.escape(dayText))施行的版本。</p>
-            \(dayForm(action: "/lists", asOf: model.asOf, label: "查看某日施行的版本"))
-            \(sections)
+            \(listsForm(model))
             """
-        if !without.isEmpty {
+        if model.filtered && model.lists.isEmpty {
+            main += "<p class=\"summary\">没有符合条件的清单。\(HTML.link("/lists", "查看全部清单"))</p>\n"
+        }
+        main += sections
+        if !without.isEmpty && !model.filtered {
             main += "<p class=\"list-note\">暂无公布清单的部门：\(without.map { HTML.escape($0.name) }.joined(separator: "、"))。</p>\n"
         }
-        return HTML.page(title: "部门清单", publicMode: publicMode, current: "/lists", main: main)
+        let title = heading.isEmpty ? "部门清单" : heading
+        return HTML.page(title: title, publicMode: publicMode, current: "/lists", main: main)
+    }
+
+    /// The form of `/lists`: a department, a kind of list and a day.
+    private static func listsForm(_ model: ListsPageModel) -> String {
+        func option(_ value: String, _ label: String, selected: Bool) -> String {
+            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        }
+        var departments = [option("", "全部部门", selected: model.department == nil)]
+        departments += model.departments.filter { $0.lists > 0 }.map { option($0.name, $0.name, selected: model.department == $0.name) }
+        var kinds = [option("", "全部种类", selected: model.kind == nil)]
+        kinds += ListKind.allCases.map { option($0.rawValue, $0.rawValue, selected: model.kind == $0.rawValue) }
+        let reset = model.filtered || model.asOf != nil ? HTML.link("/lists", "全部清单") : ""
+        return """
+            <form class="plain" method="get" action="/lists">
+            <select name="department" aria-label="部门">\(departments.joined())</select>
+            <select name="kind" aria-label="清单种类">\(kinds.joined())</select>
+            <label>施行于 <input type="date" name="as_of" value="\(HTML.escape(model.asOf ?? ""))"></label>
+            <button type="submit">查看</button>\(reset)
+            </form>
+            """
     }
 
     private static func departmentSection(_ department: DepartmentSummary, versions: [ListSummary], asOf: String?) -> String {
@@ -125,12 +160,12 @@ extension Pages {
             <section class="department" aria-labelledby="department-\(HTML.escape(department.id))">
             <h2 id="department-\(HTML.escape(department.id))">\(HTML.escape(department.name))\(names)</h2>
             \(facts.isEmpty ? "" : "<p class=\"list-note\">\(HTML.escape(facts.joined(separator: " · ")))</p>")
-            <table class="lists">
+            <div class="table-scroll"><table class="lists">
             <thead><tr><th scope="col">清单</th><th scope="col">版本</th><th scope="col">状态</th><th scope="col">施行</th><th scope="col">公布</th><th scope="col">备案</th><th scope="col">事项</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
-            </table>
+            </table></div>
             </section>
 
             """
@@ -146,17 +181,6 @@ extension Pages {
 
     private static func kindOrder(_ kind: String) -> (Int, String) {
         (ListKind.allCases.firstIndex { $0.rawValue == kind } ?? ListKind.allCases.count, kind)
-    }
-
-    /// A small form choosing a day (`as_of`).
-    private static func dayForm(action: String, asOf: String?, label: String) -> String {
-        """
-        <form class="plain" method="get" action="\(action)">
-        <label for="as_of">\(HTML.escape(label))</label>
-        <input id="as_of" type="date" name="as_of" value="\(HTML.escape(asOf ?? ""))">
-        <button type="submit">查看</button>\(asOf == nil ? "" : HTML.link(action, "回到今日"))
-        </form>
-        """
     }
 
     // MARK: /lists/{department}/{kind}
@@ -235,12 +259,12 @@ extension Pages {
                 let amounts = level.amounts.map { amount -> String in "<span class=\"amount\">\(HTML.escape(String(describing: amount)))</span>" }
                     .joined(separator: "<br>")
                 return """
-                    <tr><td class="level">\(HTML.escape(level.level))</td><td>\(links.html(level.circumstances ?? ""))</td>\
-                    <td>\(links.html(level.penalty ?? ""))</td><td>\(amounts.isEmpty ? "—" : amounts)</td></tr>
+                    <tr><td class="level">\(HTML.escape(level.level))</td><td data-label="适用情形">\(links.html(level.circumstances ?? ""))</td>\
+                    <td data-label="处罚标准">\(links.html(level.penalty ?? ""))</td><td data-label="罚款幅度">\(amounts.isEmpty ? "—" : amounts)</td></tr>
                     """
             }.joined(separator: "\n")
             levels = """
-                <table class="levels">
+                <table class="levels stack">
                 <caption class="sr">裁量基准</caption>
                 <thead><tr><th scope="col">裁量阶次</th><th scope="col">适用情形</th><th scope="col">处罚标准</th><th scope="col">罚款幅度</th></tr></thead>
                 <tbody>
@@ -278,12 +302,12 @@ extension Pages {
         return """
             <section class="history" aria-labelledby="history-heading">
             <h2 id="history-heading">版本沿革</h2>
-            <table class="versions">
+            <div class="table-scroll"><table class="versions">
             <thead><tr><th scope="col">版本</th><th scope="col">标题</th><th scope="col">施行</th><th scope="col">公布</th><th scope="col">备案</th><th scope="col">事项</th><th scope="col">状态</th></tr></thead>
             <tbody>
             \(rows)
             </tbody>
-            </table>
+            </table></div>
             \(changesLink)
             </section>
 
@@ -371,14 +395,14 @@ extension Pages {
             for item in change.changed {
                 let rows = item.fields.map { field -> String in
                     """
-                    <tr><th scope="row">\(HTML.escape(fieldLabel(field.field)))</th>\
-                    <td class="before">\(diffCell(field.before, absent: "（无）"))</td>\
-                    <td class="after">\(diffCell(field.after, absent: "（删除）"))</td></tr>
+                    <tr><th scope="row">\(HTML.escape(field.label))</th>\
+                    <td class="before" data-label="修改前">\(diffCell(field.before, absent: "（无）"))</td>\
+                    <td class="after" data-label="修改后">\(diffCell(field.after, absent: "（删除）"))</td></tr>
                     """
                 }.joined(separator: "\n")
                 body += """
                     <h4>\(itemLink(item.id, item.name, newer))</h4>
-                    <table class="diff">
+                    <table class="diff stack">
                     <thead><tr><th scope="col">字段</th><th scope="col">修改前（\(HTML.escape(change.from)) 版）</th><th scope="col">修改后（\(HTML.escape(change.to)) 版）</th></tr></thead>
                     <tbody>
                     \(rows)
@@ -402,24 +426,5 @@ extension Pages {
     private static func diffCell(_ value: String?, absent: String) -> String {
         guard let value else { return "<span class=\"absent\">\(absent)</span>" }
         return HTML.escape(value)
-    }
-
-    /// The Chinese name of a changed field: `levels.一般.penalty` → 裁量阶次“一般”· 处罚标准.
-    static func fieldLabel(_ field: String) -> String {
-        let names = [
-            "name": "事项名称", "conduct": "违法行为", "basis": "法律依据", "penalty_basis": "处罚依据",
-            "conditions": "适用情形", "measure": "处理方式", "note": "备注",
-        ]
-        if let name = names[field] { return name }
-        if field.hasPrefix("fields.") { return String(field.dropFirst("fields.".count)) }
-        if field.hasPrefix("levels.") {
-            let rest = field.dropFirst("levels.".count)
-            let parts = [("circumstances", "适用情形"), ("penalty", "处罚标准"), ("amounts", "罚款幅度")]
-            for (suffix, label) in parts where rest.hasSuffix("." + suffix) {
-                return "裁量阶次“\(rest.dropLast(suffix.count + 1))”· \(label)"
-            }
-            return "裁量阶次“\(rest)”"
-        }
-        return field
     }
 }

@@ -59,7 +59,10 @@ public enum OpenAPIDocument {
                 "description": .string("""
                     Full-text search over 乌司发〔2022〕11号, the laws it cites and their articles, and the \
                     departments' lists: every version, the one in force on any day, what changed, what cites an article. \
-                    Read-only: every route answers GET and HEAD. Errors are {"error":{"code","message"}}. \
+                    Read-only: every route answers GET and HEAD. Errors are {"error":{"code","message"}}: code is a \
+                    stable English identifier, message says what went wrong in Chinese (an unknown name is answered \
+                    with the closest names). Keys are English; values meant for people are Chinese. /api explains \
+                    the API for people, in Chinese. \
                     In public mode personal numbers are masked, lists not marked public are neither listed nor found, \
                     and clients are rate-limited (429 with Retry-After).
                     """),
@@ -141,11 +144,34 @@ public enum OpenAPIDocument {
             "score": ["type": "number"], "article": integer, "department": string, "list_kind": string,
             "version": string, "status": ["type": "string", "description": "sample marks example data (示例)."],
             "item_id": string,
+            "matched_via": object([
+                "term": string, "matched": string,
+                "source": ["type": "string", "description": "法条原文, 修订解读 or 常用说法 (Corpus/thesaurus.yaml)."],
+            ], required: ["term", "matched", "source"]),
         ], required: ["id", "kind", "document", "title", "location", "snippet", "score"]),
+        "Understood": object([
+            "department": nullableString, "kind": nullableString, "document": nullableString,
+            "article": ["type": ["integer", "null"]], "paragraph": ["type": ["integer", "null"]],
+            "as_of": ["type": ["string", "null"], "format": "date"], "since": ["type": ["string", "null"], "format": "date"],
+            "until": ["type": ["string", "null"], "format": "date"],
+            "terms": ["type": ["array", "null"], "items": string],
+        ], required: ["department", "kind", "document", "article", "paragraph", "as_of", "since", "until", "terms"]),
+        "AskAnswer": object([
+            "question": string,
+            "intent": ["type": "string", "enum": ["list", "changes", "article", "cited-by", "deadlines", "departments", "search"]],
+            "understood": reference("Understood"),
+            "summary": ["type": "string", "description": "How the question was understood, in Chinese (理解为：…)."],
+            "answer": ["description": "Exactly the JSON of the matching route or `lawkb … --json` command."],
+            "alternatives": ["type": "array", "items": object([
+                "intent": string, "understood": reference("Understood"), "summary": string,
+            ], required: ["intent", "understood", "summary"])],
+        ], required: ["question", "intent", "understood", "summary", "answer", "alternatives"]),
         "SearchResult": object([
             "query": string, "total": integer, "limit": integer, "offset": integer,
             "hits": ["type": "array", "items": reference("SearchHit")],
             "next": ["type": ["string", "null"], "description": "Address of the next page; null on the last page."],
+            "answer": ["$ref": "#/components/schemas/AskAnswer",
+                       "description": "Present when the query reads as a question or a citation: its structured answer."],
         ], required: ["query", "total", "limit", "offset", "hits", "next"]),
         "ArticleRecord": object([
             "document": string, "short_name": string, "version": string, "status": string, "article": integer,
@@ -216,9 +242,10 @@ public enum OpenAPIDocument {
         "ItemSummary": object(["id": string, "name": string], required: ["id", "name"]),
         "FieldChange": object([
             "field": ["type": "string", "description": "name, basis, levels.一般.penalty, levels.一般.amounts, fields.监管对象 …"],
+            "label": ["type": "string", "description": "The field's Chinese name for people: 事项名称, 法律依据, 一般 · 处罚标准, 一般 · 罚款幅度, 监管对象 …"],
             "before": ["type": ["string", "null"], "description": "null when the field is new."],
             "after": ["type": ["string", "null"], "description": "null when the field was removed."],
-        ], required: ["field", "before", "after"]),
+        ], required: ["field", "label", "before", "after"]),
         "ItemChange": object([
             "id": string, "name": string, "fields": ["type": "array", "items": reference("FieldChange")],
         ], required: ["id", "name", "fields"]),

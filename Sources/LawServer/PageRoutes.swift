@@ -4,7 +4,7 @@ import LawQuery
 /// The web pages for people: search, articles, deadlines, and the departments' lists.
 enum PageRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [search(service), article(service), deadlines(service)] + ListPageRoutes.routes(service)
+        [search(service), article(service), deadlines(service), apiGuide(service)] + ListPageRoutes.routes(service)
     }
 
     private static func search(_ service: LawService) -> Route {
@@ -23,6 +23,11 @@ enum PageRoutes {
             var status = HTTPResponse.Status.ok
             do throws(ServiceError) {
                 let input = try SearchInput(try QueryString(request.uri.query), service: service)
+                if input.request == nil, input.department != nil || input.listKind != nil {
+                    // Filters without words to find: the lists they name.
+                    return try await ListPageRoutes.listsPage(
+                        ListsFilter(department: input.department, kind: input.listKind, asOf: input.asOf), service: service)
+                }
                 model.query = input.query ?? ""
                 model.kind = input.kind
                 model.document = input.document
@@ -31,7 +36,7 @@ enum PageRoutes {
                 model.asOf = input.asOf
                 model.limit = input.limit
                 if let searchRequest = input.request {
-                    model.result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
+                    model = try await SearchAnswer.filled(model, request: searchRequest, service: service)
                 }
             } catch {
                 model.error = error
@@ -63,6 +68,14 @@ enum PageRoutes {
             let page = Pages.article(record, previous: previous, next: next, citedBy: citedBy,
                                      publicMode: service.configuration.publicMode)
             return .html(page)
+        }
+    }
+
+    private static func apiGuide(_ service: LawService) -> Route {
+        Route("/api", operationID: "apiPage",
+              summary: "The JSON API explained for people, in Chinese: each route, its parameters and an example (HTML).",
+              audience: .page, contentType: Reply.htmlType) { _, _ in
+            .html(APIGuidePage.render(LawServer.routes(for: service), publicMode: service.configuration.publicMode))
         }
     }
 

@@ -4,25 +4,30 @@ import LawQuery
 /// An error answered to a client: an HTTP status, a stable machine-readable code and a
 /// message that is safe to show (never SQL, file paths or stack traces).
 ///
-/// The JSON form is `{"error":{"code":"…","message":"…"}}`; web pages show ``chineseMessage``.
+/// The JSON form is `{"error":{"code":"…","message":"…"}}`: `code` is stable and English for
+/// scripts, `message` is for people and in Chinese, the same text the web pages show.
 public struct ServiceError: Error, Sendable, Equatable {
     /// HTTP status of the answer.
     public var status: HTTPResponse.Status
     /// Stable code for scripts: `invalid_parameter`, `unknown_document`, `rate_limited` …
     public var code: String
-    /// What went wrong and what to do, in English.
+    /// What went wrong and what to do, in Chinese: the JSON `message` and the pages' error text.
     public var message: String
-    /// The same for people using the web pages, in Chinese.
-    public var chineseMessage: String
+    /// The same problem described in English for the server's own log; never sent to clients.
+    public var detail: String
     /// Extra headers of the answer (`Retry-After`, `Allow`).
     public var headers: HTTPFields
 
-    /// Creates an error answer.
+    /// The message shown on web pages (the same as ``message``).
+    public var chineseMessage: String { message }
+
+    /// Creates an error answer: `chinese` is the message clients see, `message` the English
+    /// description kept as ``detail`` for the log.
     public init(_ status: HTTPResponse.Status, code: String, message: String, chinese: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
-        self.message = message
-        self.chineseMessage = chinese
+        self.message = chinese
+        self.detail = message
         self.headers = headers
     }
 
@@ -81,6 +86,8 @@ public struct ServiceError: Error, Sendable, Equatable {
         chinese: "服务器内部错误，已记录。")
 
     /// A parameter is missing, malformed or out of range.
+    ///
+    /// `chinese` says what is wrong for clients; `message`, in English, goes to the log only.
     public static func invalidParameter(_ name: String, _ message: String, chinese: String) -> ServiceError {
         ServiceError(.badRequest, code: "invalid_parameter", message: "invalid \(name): \(message)",
                      chinese: "参数 \(name) 有误：\(chinese)")
@@ -93,45 +100,48 @@ public struct ServiceError: Error, Sendable, Equatable {
                      chinese: "请求地址的编码无效（\(what)），请使用 UTF-8。")
     }
 
-    /// The answer for a query failure; the index's own failure details are not shown.
+    /// The answer for a query failure, with the query's own Chinese message; the index's own
+    /// failure details are not shown.
     public init(_ error: QueryError) {
+        let message = error.description
         switch error {
         case .emptyQuery:
-            self.init(.badRequest, code: "empty_query",
-                      message: "the query is empty; type one or more words, e.g. 不予处罚",
-                      chinese: "请输入检索词，例如：不予处罚。")
+            self.init(.badRequest, code: "empty_query", message: message, chinese: "请输入检索词，例如：不予处罚。")
         case .noSearchableTerms:
-            self.init(.badRequest, code: "no_searchable_terms", message: error.description,
-                      chinese: "检索词中没有可检索的文字（只有标点或符号）。")
+            self.init(.badRequest, code: "no_searchable_terms", message: message, chinese: message + "。")
         case .onlyExclusions:
-            self.init(.badRequest, code: "only_exclusions", message: error.description,
-                      chinese: "检索式只有排除词（-词），请至少加入一个要查找的词。")
-        case .tooLong(let length, let limit):
-            self.init(.badRequest, code: "query_too_long", message: error.description,
-                      chinese: "检索词过长（\(length) 字，上限 \(limit) 字）。")
-        case .tooManyTerms(let count, let limit):
-            self.init(.badRequest, code: "too_many_terms", message: error.description,
-                      chinese: "检索词过多（\(count) 个，上限 \(limit) 个）。")
-        case .invalidParameter(let name, let message):
-            self.init(.badRequest, code: "invalid_parameter", message: error.description,
-                      chinese: "参数 \(name) 有误：\(message)")
-        case .unknownDocument(let name, let known):
-            self.init(.notFound, code: "unknown_document", message: error.description,
-                      chinese: "没有名为“\(name)”的文件。现有文件：\(known.joined(separator: "、"))。")
-        case .noSuchArticle(let document, let requested, _, let lastLabel):
-            self.init(.notFound, code: "no_such_article", message: error.description,
-                      chinese: "\(document)没有第 \(requested) 条；最后一条是\(lastLabel)。")
-        case .unknownDepartment(let name, let known):
-            self.init(.notFound, code: "unknown_department", message: error.description,
-                      chinese: "没有名为“\(name)”的部门。现有部门：\(known.joined(separator: "、"))。")
-        case .noSuchList(let department, let kind, _):
-            self.init(.notFound, code: "no_such_list", message: error.description,
-                      chinese: "\(department)没有可显示的\(kind)。")
+            self.init(.badRequest, code: "only_exclusions", message: message, chinese: message + "。")
+        case .tooLong, .tooManyTerms:
+            self.init(.badRequest, code: error.isTooLong ? "query_too_long" : "too_many_terms", message: message,
+                      chinese: message + "。")
+        case .invalidParameter, .unknownListKind, .invalidDate:
+            self.init(.badRequest, code: "invalid_parameter", message: message, chinese: Self.sentence(message))
+        case .unknownDocument:
+            self.init(.notFound, code: "unknown_document", message: message, chinese: Self.sentence(message))
+        case .noSuchArticle:
+            self.init(.notFound, code: "no_such_article", message: message, chinese: Self.sentence(message))
+        case .unknownDepartment:
+            self.init(.notFound, code: "unknown_department", message: message, chinese: Self.sentence(message))
+        case .noSuchList:
+            self.init(.notFound, code: "no_such_list", message: message, chinese: Self.sentence(message))
         case .unreadableCitation:
-            self.init(.badRequest, code: "unreadable_citation", message: error.description,
-                      chinese: "无法识别该引用，请写成《行政处罚法》第三十三条第一款 或 行政处罚法 33 的形式。")
+            self.init(.badRequest, code: "unreadable_citation", message: message, chinese: Self.sentence(message))
         case .unavailable:
             self = .unavailable
         }
+    }
+
+    /// `text` ending with a full stop (or the question mark of a suggestion).
+    private static func sentence(_ text: String) -> String {
+        guard let last = text.last, !"。？！".contains(last) else { return text }
+        return text + "。"
+    }
+}
+
+extension QueryError {
+    /// Whether this is ``tooLong(length:limit:)``.
+    fileprivate var isTooLong: Bool {
+        if case .tooLong = self { return true }
+        return false
     }
 }

@@ -4,22 +4,21 @@ import LawQuery
 struct ArticleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "article",
-        abstract: "Show one article of a law by its number.",
+        abstract: "按条文序号显示法律的一条。",
         discussion: """
-            The law may be named by its full title or the name people use; the number may be \
-            written 33, 第33条 or 第三十三条.
+            法律可写全称或常用简称；条文序号可写 33、第33条 或 第三十三条。
 
               lawkb article 行政处罚法 33
               lawkb article 中华人民共和国行政强制法 第十六条 --json
             """)
 
-    @Argument(help: "The law: 行政处罚法, 中华人民共和国行政处罚法, 优化营商环境条例 …")
+    @Argument(help: "法律：行政处罚法、中华人民共和国行政处罚法、优化营商环境条例 …")
     var document: String
 
-    @Argument(help: "The article number: 33 or 第三十三条.")
-    var number: String
+    @Argument(help: "条文序号：33 或 第三十三条。")
+    var number: String = ""
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions

@@ -7,22 +7,22 @@ import Yams
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
-        abstract: "Measure tokenizer throughput and search latency (build with -c release).",
-        subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self])
+        abstract: "测量分词速度和检索延迟（请用 -c release 编译）。",
+        subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self, AskBenchmarkCommand.self])
 }
 
 struct TokenizerBenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenizer",
-        abstract: "Tokenizer MB/s on the corpus texts: lawkb_han alone, and lawkb_han, unicode61, trigram in FTS5.")
+        abstract: "语料文本的分词速度（MB/s）：单独的 lawkb_han，以及 FTS5 中的 lawkb_han、unicode61、trigram。")
 
-    @Option(help: "The corpus directory whose .md and .txt files are tokenized.")
+    @Option(help: "语料目录，对其中的 .md 和 .txt 文件分词。")
     var corpus: String = "Corpus"
 
-    @Option(help: "How many times the texts are tokenized.")
+    @Option(help: "分词的重复次数。")
     var repetitions: Int = 20
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     func run() throws {
@@ -33,16 +33,16 @@ struct TokenizerBenchmarkCommand: ParsableCommand {
             try Terminal.printJSON(results)
             return
         }
-        print(String(format: "%.2f MB of text × %d repetitions", megabytes, repetitions))
+        print(String(format: "文本 %.2f MB × 重复 %d 次", megabytes, repetitions))
         for result in results {
             print(String(format: "%8.1f MB/s  ", result.megabytesPerSecond)
-                + "\(result.name)  (\(result.tokens) tokens/terms)")
+                + "\(result.name)（\(result.tokens) 个词元）")
         }
     }
 
     private func corpusParagraphs() throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: corpus) else {
-            throw ValidationError("no corpus directory at \(corpus)")
+            throw ValidationError("\(corpus) 不是语料目录")
         }
         var paragraphs: [String] = []
         while let path = enumerator.nextObject() as? String {
@@ -57,15 +57,15 @@ struct TokenizerBenchmarkCommand: ParsableCommand {
 struct SearchBenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search latency (median, p99) over the queries of a YAML file such as ../shared/eval/queries.yaml.")
+        abstract: "检索延迟（中位数、p99），检索词取自 YAML 文件（如 Tests/Eval/queries.yaml）。")
 
-    @Option(help: "A YAML list of entries with a `query` key.")
-    var queries: String = "../shared/eval/queries.yaml"
+    @Option(help: "YAML 列表，每项有 `query` 键。")
+    var queries: String = "Tests/Eval/queries.yaml"
 
-    @Option(help: "How many times each query runs.")
+    @Option(help: "每个检索词运行的次数。")
     var rounds: Int = 50
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
@@ -80,19 +80,19 @@ struct SearchBenchmarkCommand: ParsableCommand {
             try Terminal.printJSON(result)
             return
         }
-        print("search: \(result)  (\(entries.count) queries × \(rounds))")
+        print("检索：\(result)（\(entries.count) 个检索词 × \(rounds) 次）")
     }
 }
 
 struct ListsBenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists",
-        abstract: "Latency of `list` (every department's every list kind) and `changes` (all lists).")
+        abstract: "`list`（每个部门的每种清单）和 `changes`（全部清单）的延迟。")
 
-    @Option(help: "How many times each call runs.")
+    @Option(help: "每次调用运行的次数。")
     var rounds: Int = 20
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
@@ -115,8 +115,8 @@ struct ListsBenchmarkCommand: ParsableCommand {
             try Terminal.printJSON(Output(list: list, changes: changes))
             return
         }
-        print("list:    \(list)  (\(pairs.count) lists × \(rounds))")
-        print("changes: \(changes)  (all lists, × \(rounds))")
+        print("list：   \(list)（\(pairs.count) 份清单 × \(rounds) 次）")
+        print("changes：\(changes)（全部清单 × \(rounds) 次）")
     }
 }
 

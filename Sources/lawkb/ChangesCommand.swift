@@ -1,34 +1,35 @@
 import ArgumentParser
+import LawCorpus
 import LawQuery
 
 struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
-        abstract: "What changed between versions of the lists: items added, removed and changed.",
+        abstract: "清单各版本之间的变化：新增、删除和修改的事项。",
         discussion: """
-            Without --since or --from/--to every successive pair of versions is compared. For a \
-            benchmark the changed fields name the level: levels.一般.penalty, levels.一般.amounts.
+            不给 --since 或 --from/--to 时，比较每两个相邻版本。修改的字段用中文名称显示，\
+            裁量基准写明阶次：一般 · 处罚标准、一般 · 罚款幅度（--json 中 field 为 levels.一般.penalty，label 为中文名称）。
 
               lawkb changes --kind 裁量基准 --since 2022-10-31
               lawkb changes --department 交通运输局 --from 2022-10-26 --to 2023-10-16 --json
             """)
 
-    @Option(help: "Only lists of this kind.")
+    @Option(help: "只看该种清单。")
     var kind: String?
 
-    @Option(help: "Only this department's lists.")
+    @Option(help: "只看该部门的清单。")
     var department: String?
 
-    @Option(help: "Only versions that came into force after this day (YYYY-MM-DD).")
+    @Option(help: "只看该日（YYYY-MM-DD）之后施行的新版本。")
     var since: String?
 
-    @Option(help: "Compare the version current on this version date …")
+    @Option(help: "比较该日现行的版本 …")
     var from: String?
 
-    @Option(help: "… with the version current on this one.")
+    @Option(help: "… 与该日现行的版本。")
     var to: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
@@ -43,22 +44,30 @@ struct ChangesCommand: ParsableCommand {
                 try Terminal.printJSON(Output(changes: changes))
                 return
             }
-            if changes.isEmpty { print("No changes.") }
-            for change in changes {
-                let sample = change.status == "sample" ? "【示例】" : ""
-                print("\(sample)\(change.department) · \(change.kind): \(change.from) → \(change.to)")
-                for item in change.added { print("  + \(item.id) \(item.name)") }
-                for item in change.removed { print("  - \(item.id) \(item.name)") }
-                for item in change.changed {
-                    print("  ~ \(item.id) \(item.name)")
-                    for field in item.fields {
-                        print("      \(field.field): \(field.before ?? "—") → \(field.after ?? "—")")
-                    }
-                }
-                print("")
-            }
+            ChangesPrinter.print(changes)
         } catch {
             throw Terminal.fail(error)
+        }
+    }
+}
+
+/// Prints list changes for people, fields by their Chinese names.
+enum ChangesPrinter {
+    static func print(_ changes: [ListChange]) {
+        if changes.isEmpty { Swift.print("没有清单变更。") }
+        for change in changes {
+            let sample = change.status == "sample" ? "【示例】" : ""
+            Swift.print("\(sample)\(change.department) · \(change.kind)：\(change.from) → \(change.to)"
+                + "（新增 \(change.added.count)，删除 \(change.removed.count)，修改 \(change.changed.count)）")
+            for item in change.added { Swift.print("  新增 \(item.id) \(item.name)") }
+            for item in change.removed { Swift.print("  删除 \(item.id) \(item.name)") }
+            for item in change.changed {
+                Swift.print("  修改 \(item.id) \(item.name)")
+                for field in item.fields {
+                    Swift.print("      \(field.label)：\(field.before ?? "（无）") → \(field.after ?? "（删除）")")
+                }
+            }
+            Swift.print("")
         }
     }
 }
@@ -66,44 +75,56 @@ struct ChangesCommand: ParsableCommand {
 struct CitedByCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cited-by",
-        abstract: "List items, plan passages and articles that cite an article.",
+        abstract: "引用某一条文的清单事项、方案段落和法律条文。",
         discussion: """
-            List items come from the versions in force today (or --as-of).
+            清单事项取自今日（或 --as-of 当日）施行的版本；--list-kind 只列该种清单的事项。
 
               lawkb cited-by 行政处罚法 33
+              lawkb cited-by 行政处罚法 第三十三条 --list-kind 免罚清单
               lawkb cited-by 行政强制法 第十六条 --json
             """)
 
-    @Argument(help: "The law.")
+    @Argument(help: "被引用的法律。")
     var document: String
 
-    @Argument(help: "The article number: 33 or 第三十三条.")
-    var number: String
+    @Argument(help: "条文序号：33 或 第三十三条。")
+    var number: String = ""
 
-    @Option(name: .customLong("as-of"), help: "Use the list versions in force on this day; today by default.")
+    @Option(name: .customLong("as-of"), help: "使用该日（YYYY-MM-DD）施行的清单版本，默认今日。")
     var asOf: String?
 
-    @Flag(help: "Print JSON.")
+    @Option(name: .customLong("list-kind"), help: "只列该种清单的事项（名称或简称：免罚清单、裁量基准 …）。")
+    var listKind: String?
+
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
 
     func run() throws {
         do {
-            let record = try options.open().citedBy(document: document, number: number, asOf: asOf)
+            let kind = try listKind.map { name throws(QueryError) -> ListKind in
+                guard let kind = ListKind.resolve(name) else {
+                    throw .unknownListKind(name, known: QueryError.listKindVocabulary)
+                }
+                return kind
+            }
+            var record = try options.open().citedBy(document: document, number: number, asOf: asOf)
+            if let kind { record.items.removeAll { $0.kind != kind.rawValue } }
             if json {
                 try Terminal.printJSON(record)
                 return
             }
-            print("\(record.document) \(record.label): cited by \(record.items.count) list items "
-                + "(in force on \(record.asOf)) and \(record.passages.count) passages")
+            let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
+            print("\(record.document) \(record.label)：\(record.asOf) 施行的\(which)有 \(record.items.count) 项事项引用，"
+                + "另有 \(record.passages.count) 处方案或法律条文引用")
             for item in record.items {
                 let sample = item.status == "sample" ? "【示例】" : ""
                 print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
                 print("      \(item.citation)")
             }
             for passage in record.passages {
-                print("  \(passage.document) · \(passage.title): \(passage.citation)")
+                print("  \(passage.document) · \(passage.title)：\(passage.citation)")
             }
         } catch {
             throw Terminal.fail(error)

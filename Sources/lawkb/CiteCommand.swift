@@ -4,19 +4,18 @@ import LawQuery
 struct CiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cite",
-        abstract: "Resolve a citation and show the article it names.",
+        abstract: "识别一处引用，显示所引的条文。",
         discussion: """
-            Accepts citations as they appear in lists and decisions, with full or short titles \
-            and Chinese or Arabic numerals; a named paragraph (款) is shown on its own first.
+            接受清单和决定书中的写法：全称或简称，中文或阿拉伯数字；引用到款时先单独显示该款。
 
               lawkb cite "《中华人民共和国行政处罚法》第三十三条第一款"
               lawkb cite 行政强制法第16条
             """)
 
-    @Argument(help: "The citation, e.g. 《行政处罚法》第三十三条第一款.")
+    @Argument(help: "引用，例如《行政处罚法》第三十三条第一款。")
     var citation: [String]
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions

@@ -4,13 +4,13 @@ import LawQuery
 struct DeadlinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlines",
-        abstract: "The plan's obligations, soonest first.",
+        abstract: "实施方案规定的工作时限，最近的在前。",
         discussion: """
-            Dated obligations come first, by due date; relative rules (…后10个工作日内) and \
-            recurring ones (每月25日前) follow with their rule as written.
+            有具体日期的按日期排列在前；相对期限（…后10个工作日内）和定期报送（每月25日前）\
+            列在后面，按原文写明规定。
             """)
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions

@@ -4,9 +4,9 @@ import LawQuery
 struct DocumentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "documents",
-        abstract: "The documents in the index, with versions, dates and validity.")
+        abstract: "索引收录的文件，及其版本、日期和效力。")
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
@@ -25,10 +25,22 @@ struct DocumentsCommand: ParsableCommand {
             for document in documents {
                 let dates = [document.promulgated.map { "公布 \($0)" }, document.effective.map { "施行 \($0)" }]
                     .compactMap { $0 }.joined(separator: "，")
-                print("\(document.title)  [\(document.kind)] \(document.status ?? "") \(dates)  \(document.units) units")
+                print("\(document.title)  [\(DocumentKindName.chinese(document.kind))] \(document.status ?? "") \(dates)  共 \(document.units) 条")
             }
         } catch {
             throw Terminal.fail(error)
+        }
+    }
+}
+
+/// The Chinese name of a kind of document, as the pages show it.
+enum DocumentKindName {
+    static func chinese(_ kind: String) -> String {
+        switch kind {
+        case "plan": return "实施方案"
+        case "regulation": return "法律法规"
+        case "list": return "清单"
+        default: return kind
         }
     }
 }

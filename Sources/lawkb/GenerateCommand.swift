@@ -5,34 +5,34 @@ import LawCorpus
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a large synthetic corpus (the shipped one plus generated lists) for benchmarks.",
+        abstract: "生成供性能测试用的大型合成语料（自带语料加生成的清单）。",
         discussion: """
-            Deterministic: the same --items and --seed always give the same files. Lists are built \
-            from the vocabulary of the shipped lists and cite real articles; all are marked sample.
+            结果确定：同样的 --items 和 --seed 总是生成同样的文件。清单用自带清单的词语生成，\
+            引用真实的条文，全部标为示例。
 
               lawkb generate --items 100000 --output /tmp/lawkb-100k
               lawkb index --corpus /tmp/lawkb-100k/Corpus --output /tmp/lawkb-100k/lawkb.sqlite
             """)
 
-    @Option(help: "How many list items to generate.")
+    @Option(help: "生成的清单事项数。")
     var items: Int = 100_000
 
-    @Option(name: .customLong("per-list"), help: "Items per list file.")
+    @Option(name: .customLong("per-list"), help: "每个清单文件的事项数。")
     var perList: Int = 500
 
-    @Option(help: "Seed of the generator.")
+    @Option(help: "随机数种子。")
     var seed: UInt64 = 20221110
 
-    @Option(help: "The corpus to start from.")
+    @Option(help: "作为起点的语料。")
     var corpus: String = "Corpus"
 
-    @Option(help: "Directory to create; the corpus is written to OUTPUT/Corpus.")
+    @Option(help: "要创建的目录，语料写入 OUTPUT/Corpus。")
     var output: String
 
     func run() throws {
         let target = (output as NSString).appendingPathComponent("Corpus")
         guard !FileManager.default.fileExists(atPath: target) else {
-            throw ValidationError("\(target) exists already; choose a new --output")
+            throw ValidationError("\(target) 已存在，请另选 --output")
         }
         do {
             let loaded = try CorpusLoader(root: corpus).load()
@@ -41,7 +41,7 @@ struct GenerateCommand: ParsableCommand {
             let files = try SyntheticLists(corpus: loaded).write(
                 items: items, perList: perList, seed: seed,
                 into: (target as NSString).appendingPathComponent("lists/generated"))
-            print("Wrote \(items) items in \(files) list files under \(target)/lists/generated")
+            print("已在 \(target)/lists/generated 下写入 \(files) 个清单文件，共 \(items) 项事项")
         } catch {
             throw Terminal.fail(error)
         }

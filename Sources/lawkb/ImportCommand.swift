@@ -6,7 +6,7 @@ import LawImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a department's list table (.csv or .xlsx) as a list version of the corpus.",
+        abstract: "把部门的清单表格（.csv 或 .xlsx）导入为语料中的一个清单版本。",
         usage: """
             lawkb import FILE.csv|FILE.xlsx --department NAME --kind KIND --version DATE \
             [--published DATE] [--filed DATE] [--title T] [--status sample|official] \
@@ -67,56 +67,56 @@ struct ImportCommand: ParsableCommand {
                 --version 2023-03-01 --dry-run
             """)
 
-    @Argument(help: "The department's table: a .csv or .xlsx file.")
+    @Argument(help: "部门的表格：.csv 或 .xlsx 文件。")
     var file: String
 
-    @Option(help: "The department: id, official name or short name (scjg, 乌审旗市场监督管理局, 市场监管局).")
+    @Option(help: "部门：编号、全称或简称（scjg、乌审旗市场监督管理局、市场监管局）。")
     var department: String
 
-    @Option(help: "The kind of list, by name or alias (不予处罚事项清单, 免罚清单, 裁量基准, benchmark …).")
+    @Option(help: "清单种类，名称或简称（不予处罚事项清单、免罚清单、裁量基准、benchmark …）。")
     var kind: String
 
-    @Option(help: "The version date, YYYY-MM-DD: names the output file.")
+    @Option(help: "版本日期（YYYY-MM-DD），也是输出文件名。")
     var version: String
 
-    @Option(help: "公示日期, YYYY-MM-DD.")
+    @Option(help: "公示日期（YYYY-MM-DD）。")
     var published: String?
 
-    @Option(help: "备案日期 (filed with the justice bureau), YYYY-MM-DD.")
+    @Option(help: "向司法局备案的日期（YYYY-MM-DD）。")
     var filed: String?
 
-    @Option(help: "The title (default: the title row above the header).")
+    @Option(help: "标题（默认取表头上方的标题行）。")
     var title: String?
 
-    @Option(name: .customLong("published-at"), help: "Where the list was published (网站栏目、公示栏).")
+    @Option(name: .customLong("published-at"), help: "公布途径（网站栏目、公示栏）。")
     var publishedAt: String?
 
-    @Option(help: "A note on the whole list.")
+    @Option(help: "对整份清单的说明。")
     var note: String?
 
-    @Option(help: "official (published by the department) or sample (示例, written for demonstration).")
+    @Option(help: "official（部门正式公布）或 sample（示例，演示用）。")
     var status: String = "official"
 
-    @Flag(name: .customLong("internal"), help: "Mark the list as internal (public: false): never shown to the public.")
+    @Flag(name: .customLong("internal"), help: "标为内部清单（public: false）：不向公众提供。")
     var isInternal = false
 
-    @Option(help: "The worksheet of an .xlsx file (default: the first).")
+    @Option(help: ".xlsx 文件的工作表（默认第一张）。")
     var sheet: String?
 
-    @Option(help: "The corpus directory: departments.yaml is read from it, lists are written into it.")
+    @Option(help: "语料目录：从中读取 departments.yaml，清单写入其中。")
     var corpus: String = "Corpus"
 
-    @Option(help: "Where to write (default: <corpus>/lists/<department id>/<kind>/<version>.yaml).")
+    @Option(help: "写到哪里（默认 <语料>/lists/<部门编号>/<种类>/<版本>.yaml）。")
     var output: String?
 
-    @Flag(help: "Replace the output file if it exists.")
+    @Flag(help: "输出文件已存在时覆盖。")
     var force = false
 
-    @Flag(help: "Print the report and the YAML; write nothing.")
+    @Flag(help: "只打印报告和 YAML，不写文件。")
     var dryRun = false
 
     @Option(name: .customLong("limit"),
-            help: "Raise or lower a reading bound, NAME=VALUE (rows=2000000, part-bytes=512MiB …); repeatable.")
+            help: "调整读取上限，名称=数值（rows=2000000、part-bytes=512MiB …），可重复。")
     var limitSettings: [String] = []
 
     func validate() throws {

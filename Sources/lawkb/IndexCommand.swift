@@ -4,31 +4,28 @@ import LawIndex
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build the index from the corpus.",
+        abstract: "由语料建立索引。",
         discussion: """
-            Writes a new index to a temporary file and moves it into place only when complete: \
-            if a corpus file is malformed the error names the file and line, and the previous \
-            index stays usable. Temporary files of a failed build are removed, and so are \
-            those left by builds that were killed.
+            新索引先写入临时文件，完整后才替换原索引：语料文件有误时，错误信息写明文件和行号，\
+            原索引照常可用。建立失败或被中断留下的临时文件都会删除。
 
-            --public builds the index a public server serves (`lawkb serve --public`): lists \
-            marked `public: false` are not stored at all, and personal numbers are masked in \
-            the stored text itself, so no search, snippet or count can reveal them.
+            --public 建立公开服务（`lawkb serve --public`）使用的索引：标为 `public: false` 的清单\
+            完全不存入，个人号码在存储的文本中即已隐去，任何检索、摘要或计数都不会泄露。
 
               lawkb index                       # Index/lawkb.sqlite
               lawkb index --public              # Index/lawkb-public.sqlite
             """)
 
-    @Option(help: "The corpus directory.")
+    @Option(help: "语料目录。")
     var corpus: String = "Corpus"
 
-    @Option(help: "Where to write the index (default \(KnowledgeBase.defaultPath), or \(KnowledgeBase.defaultPublicPath) with --public).")
+    @Option(help: "索引写到哪里（默认 \(KnowledgeBase.defaultPath)，加 --public 时为 \(KnowledgeBase.defaultPublicPath)）。")
     var output: String?
 
-    @Flag(name: .customLong("public"), help: "Build the public index: public lists only, personal numbers masked.")
+    @Flag(name: .customLong("public"), help: "建立公开版索引：只含公开清单，个人号码隐去。")
     var publicArtifact = false
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: "以 JSON 输出报告。")
     var json = false
 
     func run() throws {
@@ -41,8 +38,8 @@ struct IndexCommand: ParsableCommand {
                 return
             }
             print(Self.describe(report, corpus: corpus))
-            for note in report.notes { print("note: \(note)") }
-            for warning in report.warnings { Terminal.note("warning: \(warning)") }
+            for note in report.notes { print("说明：\(note)") }
+            for warning in report.warnings { Terminal.note("警告：\(warning)") }
         } catch {
             throw Terminal.fail(error)
         }
@@ -51,22 +48,22 @@ struct IndexCommand: ParsableCommand {
     /// The report as printed for people.
     static func describe(_ report: IndexReport, corpus: String) -> String {
         var lines = [
-            "Indexed \(corpus)/ into \(report.path) in \(String(format: "%.2f", report.seconds)) s",
-            "  artifact   \(report.artifact.rawValue)",
-            "  documents  \(report.documents)",
-            "  units      \(report.units)",
-            "  articles   \(report.articles)",
-            "  lists      \(report.lists) versions, \(report.listItems) items",
-            "  deadlines  \(report.deadlines)",
-            "  citations  \(report.citations) (\(report.unresolvedCitations) to documents not in the corpus)",
-            "  size       \(report.bytes / 1024) KiB",
+            "已将 \(corpus)/ 编入 \(report.path)，用时 \(String(format: "%.2f", report.seconds)) 秒",
+            "  索引类型  \(report.artifact == .public ? "公开版" : "内部版")（\(report.artifact.rawValue)）",
+            "  文件      \(report.documents) 个",
+            "  条目      \(report.units) 条",
+            "  法律条文  \(report.articles) 条",
+            "  清单      \(report.lists) 个版本，\(report.listItems) 项事项",
+            "  工作时限  \(report.deadlines) 项",
+            "  引用      \(report.citations) 处（其中 \(report.unresolvedCitations) 处所引文件未收录）",
+            "  大小      \(report.bytes / 1024) KiB",
         ]
         if report.artifact == .public {
-            lines.append("  withheld   \(report.withheldLists) list versions not marked public")
-            lines.append("  masked     personal numbers in \(report.maskedValues) stored values")
+            lines.append("  未收录    \(report.withheldLists) 个未标为公开的清单版本")
+            lines.append("  已隐去    \(report.maskedValues) 处存储文本中的个人号码")
         }
         if !report.removedTemporaryFiles.isEmpty {
-            lines.append("  removed    \(report.removedTemporaryFiles.count) temporary files of interrupted builds")
+            lines.append("  已删除    \(report.removedTemporaryFiles.count) 个中断建立留下的临时文件")
         }
         return lines.joined(separator: "\n")
     }

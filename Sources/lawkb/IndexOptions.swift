@@ -7,10 +7,10 @@ import LawQuery
 struct IndexOptions: ParsableArguments {
     @Option(
         name: .customLong("index"),
-        help: "The index file (default \(KnowledgeBase.defaultPath); \(KnowledgeBase.defaultPublicPath) for a public server).")
+        help: "索引文件（默认 \(KnowledgeBase.defaultPath)；公开服务为 \(KnowledgeBase.defaultPublicPath)）。")
     private var indexPath: String?
 
-    @Option(help: "The corpus directory the index is built from.")
+    @Option(help: "建立索引所用的语料目录。")
     var corpus: String = "Corpus"
 
     /// The index the commands read: `--index`, or the default full index.
@@ -30,15 +30,15 @@ struct IndexOptions: ParsableArguments {
         case .usable(let knowledgeBase):
             return LawQueries(knowledgeBase)
         case .stale(let knowledgeBase):
-            Terminal.note("\(corpus)/ changed since the index was built; rebuilding it …")
+            Terminal.note("\(corpus)/ 在建立索引后有改动，正在重建索引 …")
             do {
                 try build(artifact, at: index)
             } catch {
-                Terminal.note("warning: \(error); using the previous index")
+                Terminal.note("警告：\(error)；继续使用原有索引")
                 return LawQueries(knowledgeBase)
             }
         case .unusable(let reason):
-            Terminal.note("\(reason); building it from \(corpus)/ …")
+            Terminal.note("\(reason)；正在从 \(corpus)/ 建立索引 …")
             try build(artifact, at: index)
         }
         return LawQueries(try KnowledgeBase(path: index))
@@ -52,7 +52,7 @@ struct IndexOptions: ParsableArguments {
     func openPublic() throws -> LawQueries {
         let path = publicIndex
         guard FileManager.default.fileExists(atPath: path) else {
-            Terminal.note("no public index at \(path) (first use); building it from \(corpus)/ …")
+            Terminal.note("\(path) 还没有公开版索引（首次使用）；正在从 \(corpus)/ 建立 …")
             try build(.public, at: path)
             return LawQueries(try KnowledgeBase(path: path), publicOnly: true)
         }
@@ -61,15 +61,15 @@ struct IndexOptions: ParsableArguments {
         case .usable(let knowledgeBase):
             return LawQueries(knowledgeBase, publicOnly: true)
         case .stale(let knowledgeBase):
-            Terminal.note("\(corpus)/ changed since the public index was built; rebuilding it …")
+            Terminal.note("\(corpus)/ 在建立公开版索引后有改动，正在重建 …")
             do {
                 try build(.public, at: path)
             } catch {
-                Terminal.note("warning: \(error); using the previous public index")
+                Terminal.note("警告：\(error)；继续使用原有公开版索引")
                 return LawQueries(knowledgeBase, publicOnly: true)
             }
         case .unusable(let reason):
-            Terminal.note("\(reason); building the public index from \(corpus)/ …")
+            Terminal.note("\(reason)；正在从 \(corpus)/ 建立公开版索引 …")
             try build(.public, at: path)
         }
         let knowledgeBase = try KnowledgeBase(path: path)
@@ -87,13 +87,13 @@ struct IndexOptions: ParsableArguments {
     /// it is stale when the corpus changed since it was built, or when it is of another kind.
     private func status(of path: String, artifact: IndexArtifact) -> Status {
         guard FileManager.default.fileExists(atPath: path) else {
-            return .unusable("no index at \(path) (first use)")
+            return .unusable("\(path) 还没有索引（首次使用）")
         }
         let knowledgeBase: KnowledgeBase
         do {
             knowledgeBase = try KnowledgeBase(path: path)
         } catch {
-            return .unusable("the index at \(path) cannot be used (\(error))")
+            return .unusable("\(path) 的索引无法使用（\(error)）")
         }
         if let current = CorpusFingerprint.compute(root: corpus, artifact: artifact),
            let built = try? knowledgeBase.meta("corpus_fingerprint"), built != current {
@@ -104,7 +104,7 @@ struct IndexOptions: ParsableArguments {
 
     private func build(_ artifact: IndexArtifact, at path: String) throws {
         let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).build(to: path)
-        Terminal.note("indexed \(report.documents) documents, \(report.units) units in "
-            + String(format: "%.2f s", report.seconds))
+        Terminal.note("已建立索引：\(report.documents) 个文件，\(report.units) 条，用时 "
+            + String(format: "%.2f 秒", report.seconds))
     }
 }

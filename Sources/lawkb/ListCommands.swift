@@ -5,44 +5,82 @@ import LawQuery
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Show the items of a department's list, as in force on a day.",
+        abstract: "显示某部门某种清单在某日施行的版本及其事项。",
         discussion: """
-            Department and kind accept the names people use: 市场监管局 or 乌审旗市场监督管理局; \
-            不予处罚事项清单, 免罚清单, 裁量基准 ….
+            部门和清单种类都可用常用叫法：市场监管局 或 乌审旗市场监督管理局；不予处罚事项清单、免罚清单、裁量基准 …。\
+            只给清单种类时，列出每个部门的该种清单；只给部门时，列出该部门的全部清单版本。
 
               lawkb list 市场监管局 免罚清单
+              lawkb list 免罚清单
               lawkb list 交通运输局 裁量基准 --as-of 2023-01-01 --json
             """)
 
-    @Argument(help: "The department.")
+    @Argument(help: "部门（或只给清单种类）。")
     var department: String
 
-    @Argument(help: "The kind of list.")
-    var kind: String
+    @Argument(help: "清单种类。")
+    var kind: String?
 
-    @Option(name: .customLong("as-of"), help: "The version in force on this day (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), help: "显示该日（YYYY-MM-DD）施行的版本，默认今日。")
     var asOf: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
 
+    private struct Output: Encodable { var lists: [ListRecord] }
+    private struct Summaries: Encodable { var lists: [ListSummary] }
+
     func run() throws {
         do {
-            let list = try options.open().list(department: department, kind: kind, asOf: asOf)
-            if json {
-                try Terminal.printJSON(list)
-            } else {
-                ListPrinter.print(list)
+            let queries = try options.open()
+            if let kind {
+                let list = try queries.list(department: department, kind: kind, asOf: asOf)
+                if json { try Terminal.printJSON(list) } else { ListPrinter.print(list) }
+                return
             }
+            if let listKind = ListKind.resolve(department) {
+                let lists = try EveryDepartment.lists(of: listKind, queries: queries, asOf: asOf)
+                if json { try Terminal.printJSON(Output(lists: lists)) } else { ListPrinter.print(lists, kind: listKind) }
+                return
+            }
+            let lists = try EveryDepartment.lists(ofDepartment: department, queries: queries, asOf: asOf)
+            if json { try Terminal.printJSON(Summaries(lists: lists)) } else { ListSummaryPrinter.print(lists) }
         } catch {
             throw Terminal.fail(error)
         }
     }
 }
 
-/// Prints a list version for people.
+/// `list` given one name: a kind shown for every department, or a department's lists.
+enum EveryDepartment {
+    /// The version of every department's list of `kind` in force on `asOf`, departments in registry order.
+    static func lists(of kind: ListKind, queries: LawQueries, asOf: String?) throws -> [ListRecord] {
+        var lists: [ListRecord] = []
+        for department in try queries.departments() where department.lists > 0 {
+            do {
+                lists.append(try queries.list(department: department.id, kind: kind.rawValue, asOf: asOf))
+            } catch .noSuchList {
+                continue
+            }
+        }
+        guard !lists.isEmpty else { throw CommandError.noDepartmentHasKind(kind.rawValue, asOf: asOf) }
+        return lists
+    }
+
+    /// Every version of the lists of the department called `name`; a name that is neither a
+    /// department nor a kind of list is answered with the closest of both.
+    static func lists(ofDepartment name: String, queries: LawQueries, asOf: String?) throws -> [ListSummary] {
+        do {
+            return try queries.lists(department: name, asOf: asOf)
+        } catch .unknownDepartment(_, let known) {
+            throw CommandError.neitherDepartmentNorKind(name, known: known + QueryError.listKindVocabulary)
+        }
+    }
+}
+
+/// Prints list versions for people.
 enum ListPrinter {
     static func print(_ list: ListRecord) {
         let sample = list.status == "sample" ? "【示例】" : ""
@@ -53,17 +91,40 @@ enum ListPrinter {
         for (index, item) in list.items.enumerated() {
             Swift.print("")
             Swift.print("\(index + 1). \(item.name)  [\(item.id)]")
-            for (label, value) in [("违法行为", item.conduct), ("法律依据", item.basis), ("处罚依据", item.penaltyBasis),
-                                   ("适用情形", item.conditions), ("处理方式", item.measure)] {
-                if let value { Swift.print("   \(label)：\(value)") }
+            for (field, value) in [("conduct", item.conduct), ("basis", item.basis), ("penalty_basis", item.penaltyBasis),
+                                   ("conditions", item.conditions), ("measure", item.measure)] {
+                if let value { Swift.print("   \(FieldLabel.chinese(field))：\(value)") }
             }
             for level in item.levels {
-                let amounts = level.amounts.isEmpty ? "" : "  (\(level.amounts.map(\.description).joined(separator: "; ")))"
+                let amounts = level.amounts.isEmpty ? "" : "（\(level.amounts.map(\.description).joined(separator: "；"))）"
                 Swift.print("   【\(level.level)】\(level.circumstances ?? "")")
                 if let penalty = level.penalty { Swift.print("          \(penalty)\(amounts)") }
             }
             for field in item.fields { Swift.print("   \(field.name)：\(field.value)") }
-            if let note = item.note { Swift.print("   备注：\(note)") }
+            if let note = item.note { Swift.print("   \(FieldLabel.chinese("note"))：\(note)") }
+        }
+    }
+
+    /// Several departments' lists of one kind, each under a rule.
+    static func print(_ lists: [ListRecord], kind: ListKind) {
+        Swift.print("\(kind.rawValue)：\(lists.count) 个部门")
+        for list in lists {
+            Swift.print("")
+            Swift.print(String(repeating: "─", count: 20))
+            print(list)
+        }
+    }
+}
+
+/// Prints list versions without their items, one a line.
+enum ListSummaryPrinter {
+    static func print(_ lists: [ListSummary]) {
+        if lists.isEmpty { Swift.print("没有清单。") }
+        for list in lists {
+            let state = list.inForce ? "现行" : (list.inForceUntil == nil ? "未施行" : "已替换")
+            let sample = list.status == "sample" ? "【示例】" : ""
+            Swift.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
+                + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
         }
     }
 }
@@ -71,16 +132,16 @@ enum ListPrinter {
 struct ListsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists",
-        abstract: "Every list version, with its dates and whether it is in force.",
+        abstract: "全部清单版本，及其日期和是否现行。",
         discussion: "  lawkb lists --department 市场监管局")
 
-    @Option(help: "Only this department's lists.")
+    @Option(help: "只看该部门的清单。")
     var department: String?
 
-    @Option(name: .customLong("as-of"), help: "Mark the versions in force on this day; today by default.")
+    @Option(name: .customLong("as-of"), help: "标出该日（YYYY-MM-DD）施行的版本，默认今日。")
     var asOf: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions
@@ -94,12 +155,7 @@ struct ListsCommand: ParsableCommand {
                 try Terminal.printJSON(Output(lists: lists))
                 return
             }
-            for list in lists {
-                let state = list.inForce ? "现行" : (list.inForceUntil == nil ? "未施行" : "已替换")
-                let sample = list.status == "sample" ? "【示例】" : ""
-                Swift.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
-                    + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
-            }
+            ListSummaryPrinter.print(lists)
         } catch {
             throw Terminal.fail(error)
         }
@@ -109,9 +165,9 @@ struct ListsCommand: ParsableCommand {
 struct DepartmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "departments",
-        abstract: "The departments and 苏木镇 of the registry, with the names lawkb understands.")
+        abstract: "部门和苏木镇名录，以及 lawkb 能识别的名称。")
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "输出 JSON。")
     var json = false
 
     @OptionGroup var options: IndexOptions

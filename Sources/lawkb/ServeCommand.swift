@@ -6,64 +6,60 @@ import LawServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API and the web pages over HTTP.",
+        abstract: "通过 HTTP 提供 JSON API 和网页。",
         discussion: """
-            Builds the index first when it is missing or outdated, then serves it read-only. \
-            When `lawkb index` replaces the index file, the server switches to it without a \
-            restart. Stop it with Ctrl-C (SIGINT) or SIGTERM: it stops accepting connections, \
-            sends every response in flight in full (for at most --shutdown-grace seconds) and exits.
+            索引缺失或过期时先建立索引，然后以只读方式提供服务。`lawkb index` 替换索引文件后，\
+            服务无需重启即改用新索引。用 Ctrl-C（SIGINT）或 SIGTERM 停止：不再接受新连接，\
+            把正在发送的回答发完（至多 --shutdown-grace 秒）后退出。
 
-            --public makes a public endpoint. It serves the public index \
-            (Index/lawkb-public.sqlite unless --index says otherwise, built with \
-            `lawkb index --public`, and built here on first use): lists not marked public are \
-            not in it and personal numbers are masked in its stored text. It refuses any other \
-            index, at start and on reload. Personal numbers are masked again in every answer, \
-            only public records are served, clients are rate-limited and the API may be \
-            read from any origin, each client gets --client-concurrency requests at once, and \
-            /metrics and the details of /healthz are not served (unless --expose-operations).
+            --public 提供公开服务。它使用公开版索引（默认 Index/lawkb-public.sqlite，可用 --index 另指，\
+            由 `lawkb index --public` 建立，首次使用时在此建立）：其中没有未标为公开的清单，个人号码\
+            在存储的文本中即已隐去；启动和重新加载时都拒绝其他索引。每个回答中的个人号码再次隐去，\
+            只提供公开记录，按客户端限制请求频率，API 可跨域读取，每个客户端同时至多 \
+            --client-concurrency 个请求，不提供 /metrics 和 /healthz 的详情（除非加 --expose-operations）。
 
               lawkb serve                       # http://127.0.0.1:8080/
               lawkb serve --host 0.0.0.0 --port 80 --public
             """)
 
-    @Option(help: "The interface to listen on (0.0.0.0 for all).")
+    @Option(help: "监听的网络接口（0.0.0.0 表示全部）。")
     var host = "127.0.0.1"
 
-    @Option(help: "The TCP port to listen on.")
+    @Option(help: "监听的 TCP 端口。")
     var port = 8080
 
-    @Flag(help: "Serve as a public endpoint: mask personal numbers, public records only, rate limits, CORS.")
+    @Flag(help: "作为公开服务：隐去个人号码，只提供公开记录，限制请求频率，允许跨域读取。")
     var `public` = false
 
-    @Option(help: "Requests per second per client (default 20 with --public, unlimited otherwise; 0 for unlimited).")
+    @Option(help: "每个客户端每秒的请求数（--public 时默认 20，否则不限；0 为不限）。")
     var rateLimit: Double?
 
-    @Option(help: "Requests a client may make at once (default 40 with --public).")
+    @Option(help: "客户端可连续发出的请求数（--public 时默认 40）。")
     var burst: Int?
 
-    @Option(help: "Seconds a query may run before it is stopped.")
+    @Option(help: "一次检索最多运行的秒数，超时即停止。")
     var queryTimeout: Double = 2
 
     @Option(help: ArgumentHelp(
-        "Requests of one client answered at once (default 1 with --public, unlimited otherwise; 0 for unlimited).",
-        discussion: "Further requests of that client wait their turn, so one client's slow requests cannot starve others."))
+        "同时处理同一客户端的请求数（--public 时默认 1，否则不限；0 为不限）。",
+        discussion: "该客户端的其他请求排队等候，一个客户端的慢请求不会拖累其他客户端。"))
     var clientConcurrency: Int?
 
-    @Option(help: "Seconds that responses in flight may take to finish after SIGTERM or SIGINT.")
+    @Option(help: "收到 SIGTERM 或 SIGINT 后，正在发送的回答最多还可用的秒数。")
     var shutdownGrace: Double = 30
 
-    @Flag(help: "With --public, also serve /metrics and the details of /healthz (bind such a server to an operator's address only).")
+    @Flag(help: "与 --public 同用时，也提供 /metrics 和 /healthz 的详情（这样的服务只应绑定在运维地址上）。")
     var exposeOperations = false
 
     @OptionGroup var options: IndexOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard queryTimeout > 0 else { throw ValidationError("--query-timeout must be positive") }
-        if let rateLimit, rateLimit < 0 { throw ValidationError("--rate-limit must be 0 or more") }
-        if let burst, burst < 1 { throw ValidationError("--burst must be at least 1") }
-        if let clientConcurrency, clientConcurrency < 0 { throw ValidationError("--client-concurrency must be 0 or more") }
-        guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must be 0 or more") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port 应在 0 到 65535 之间") }
+        guard queryTimeout > 0 else { throw ValidationError("--query-timeout 应大于 0") }
+        if let rateLimit, rateLimit < 0 { throw ValidationError("--rate-limit 不能小于 0") }
+        if let burst, burst < 1 { throw ValidationError("--burst 至少为 1") }
+        if let clientConcurrency, clientConcurrency < 0 { throw ValidationError("--client-concurrency 不能小于 0") }
+        guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace 不能小于 0") }
     }
 
     func run() async throws {

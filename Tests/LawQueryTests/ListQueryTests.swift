@@ -30,10 +30,10 @@ import Testing
 
     @Test func unknownNamesAreClearErrors() {
         #expect { try queries.list(department: "宇宙管理局", kind: "免罚清单") } throws: { error in
-            "\(error)".contains("宇宙管理局") && "\(error)".contains("市场监管局")
+            "\(error)".contains("宇宙管理局") && "\(error)".contains("您是不是要找：")
         }
         #expect { try queries.list(department: "市场监管局", kind: "奇怪清单") } throws: { error in
-            "\(error)".contains("kind")
+            "\(error)".contains("奇怪清单") && "\(error)".contains("清单种类")
         }
         #expect { try queries.list(department: "文旅局", kind: "裁量基准") } throws: { error in
             "\(error)".contains("不予处罚事项清单")
@@ -113,5 +113,36 @@ import Testing
         #expect(throws: QueryError.self) { try publicQueries.list(department: "应急管理局", kind: "追责情形清单") }
         let hits = try publicQueries.search(SearchRequest(query: "承办人", limit: 100)).hits
         #expect(!hits.contains { $0.department == "乌审旗应急管理局" && $0.listKind == "追责情形清单" })
+    }
+
+    @Test func anUnknownNameIsAnsweredWithTheClosestNames() throws {
+        #expect(NameSuggestions.closest(to: "处罚法", among: ["行政处罚法", "行政强制法", "优化营商环境条例", "行政处罚法",
+                                                               "中华人民共和国行政处罚法"])
+            == ["行政处罚法"], "the closest, once, and not names sharing only 法")
+        #expect(NameSuggestions.closest(to: "市场局", among: ["市监局", "市场监管局", "乌审旗市场监督管理局", "交通运输局"])
+            == ["市场监管局", "乌审旗市场监督管理局", "市监局"])
+        let many = ["应急", "林草", "水利", "自然资源", "卫生健康", "文化旅游", "交通运输"].map { "\($0)管理局" }
+        #expect(NameSuggestions.closest(to: "宇宙管理局", among: many).count == NameSuggestions.limit)
+        #expect(NameSuggestions.closest(to: "abc", among: ["行政处罚法"]).isEmpty, "nothing in common, nothing suggested")
+        #expect(NameSuggestions.closest(to: String(repeating: "罚", count: 100_000), among: ["行政处罚法"]) == ["行政处罚法"])
+
+        do {
+            _ = try queries.article(document: "行政处罚条例", number: "1")
+            Issue.record("an unknown document must fail")
+        } catch {
+            let message = error.description
+            #expect(message.hasPrefix("没有名为“行政处罚条例”的文件。您是不是要找：行政处罚法"), "\(message)")
+            #expect(message.components(separatedBy: "、").count <= NameSuggestions.limit, "\(message)")
+            #expect(!message.contains("优化营商环境条例"), "not the whole vocabulary: \(message)")
+        }
+    }
+
+    @Test func changesRefuseAnUnknownKindInChinese() throws {
+        #expect(throws: QueryError.unknownListKind("奇怪清单", known: QueryError.listKindVocabulary)) {
+            try queries.changes(ChangesRequest(kind: "奇怪清单"))
+        }
+        let message = QueryError.unknownListKind("免罚单", known: QueryError.listKindVocabulary).description
+        #expect(message.hasPrefix("没有名为“免罚单”的清单种类。您是不是要找："), "\(message)")
+        #expect(message.contains("免罚清单"))
     }
 }

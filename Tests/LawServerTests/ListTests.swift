@@ -110,7 +110,7 @@ struct ListAPITests {
         (ServerFixture.target("/api/lists/\(String(repeating: "局", count: 101))/免罚清单"), 400, "invalid_parameter", "department"),
         ("/api/lists/%E5%B8/x", 400, "invalid_encoding", nil),
         (ServerFixture.target("/api/lists", [("department", "不存在局")]), 404, "unknown_department", nil),
-        (ServerFixture.target("/api/lists", [("as_of", "2023/08/15")]), 400, "invalid_parameter", "as_of"),
+        (ServerFixture.target("/api/lists", [("as_of", "2023-08-15x")]), 400, "invalid_parameter", "as_of"),
         (ServerFixture.target("/api/changes", [("since", "bad")]), 400, "invalid_parameter", "since"),
         (ServerFixture.target("/api/changes", [("from", "2022-10-26")]), 400, "invalid_parameter", "to"),
         (ServerFixture.target("/api/changes", [("to", "2023-10-16")]), 400, "invalid_parameter", "from"),
@@ -135,7 +135,8 @@ struct ListAPITests {
             #expect(try response.errorCode() == `case`.code, "\(`case`.target)")
             if let parameter = `case`.parameter {
                 let message = try #require((try response.object()["error"] as? [String: Any])?["message"] as? String)
-                #expect(message.hasPrefix("invalid \(parameter):"), "\(message)")
+                #expect(message.hasPrefix("参数 \(parameter) 有误") || message.contains("清单种类"), "\(message)")
+                #expect(!message.contains("invalid"), "\(message)")
             }
         }
     }
@@ -157,12 +158,14 @@ struct ListAPITests {
             #expect((market["removed"] as? [[String: Any]])?.map { $0["id"] as? String } == ["SCJG-CLJZ-007"])
             let changed = try #require((market["changed"] as? [[String: Any]])?.first { $0["id"] as? String == "SCJG-CLJZ-001" })
             let fields = try #require(changed["fields"] as? [[String: Any]])
-            #expect(fields.allSatisfy { Set($0.keys) == ["field", "before", "after"] }, "before and after are always present")
+            #expect(fields.allSatisfy { Set($0.keys) == ["field", "label", "before", "after"] }, "before and after are always present")
             let penalty = try #require(fields.first { $0["field"] as? String == "levels.一般.penalty" })
             #expect((penalty["before"] as? String)?.contains("2000元以下") == true)
             #expect((penalty["after"] as? String)?.contains("1000元以下") == true)
+            #expect(penalty["label"] as? String == "一般 · 处罚标准")
             let added = try #require(fields.first { $0["field"] as? String == "levels.较重" })
             #expect(added["before"] is NSNull)
+            #expect(added["label"] as? String == "较重（裁量阶次）")
 
             let later = try #require(try await client.get(ServerFixture.target("/api/changes", [("since", "2023-12-31")]))
                 .object()["changes"] as? [[String: Any]])
@@ -306,7 +309,7 @@ struct ListPageTests {
     func lists() async throws {
         try await ServerFixture.withClient { client in
             let html = try await client.get("/lists").text
-            #expect(html.contains("<table class=\"lists\">"))
+            #expect(html.contains("<div class=\"table-scroll\"><table class=\"lists\">"))
             #expect(html.contains("<h2 id=\"department-scjg\">乌审旗市场监督管理局"))
             #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.noPenalty))\""))
             #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
@@ -331,7 +334,8 @@ struct ListPageTests {
             #expect(html.contains("<h1>乌审旗市场监督管理局行政处罚裁量权基准（部分事项）（2024年修订）<span class=\"sample\""))
             #expect(html.contains("版本 2024-03-20"))
             #expect(html.contains("<table class=\"item-fields\">"))
-            #expect(html.contains("<table class=\"levels\">"))
+            #expect(html.contains("<table class=\"levels stack\">"))
+            #expect(html.contains("<td data-label=\"处罚标准\">"))
             #expect(html.contains("<th scope=\"col\">罚款幅度</th>"))
             #expect(html.contains("1000–3000 元"))
             #expect(html.contains("id=\"item-SCJG-CLJZ-001\""))
@@ -362,7 +366,7 @@ struct ListPageTests {
             // Lists without levels show their own columns.
             let town = try await client.get(ServerFixture.target("/lists/嘎鲁图镇/综合执法事项清单"))
             expectPage(town, current: "/lists")
-            #expect(!town.text.contains("<table class=\"levels\">"))
+            #expect(!town.text.contains("<table class=\"levels"))
         }
     }
 
@@ -396,12 +400,13 @@ struct ListPageTests {
             #expect(html.contains("新增事项"))
             #expect(html.contains("删除事项"))
             #expect(html.contains("SCJG-CLJZ-008"))
-            #expect(html.contains("<table class=\"diff\">"))
+            #expect(html.contains("<table class=\"diff stack\">"))
             #expect(html.contains("修改前（2022-10-25 版）"))
             #expect(html.contains("修改后（2024-03-20 版）"))
-            #expect(html.contains("<td class=\"before\">责令改正，没收违法所得，可以并处2000元以下罚款</td>"))
-            #expect(html.contains("<td class=\"after\">责令改正，没收违法所得，可以并处1000元以下罚款</td>"))
-            #expect(html.contains("裁量阶次“一般”· 处罚标准"))
+            #expect(html.contains("<td class=\"before\" data-label=\"修改前\">责令改正，没收违法所得，可以并处2000元以下罚款</td>"))
+            #expect(html.contains("<td class=\"after\" data-label=\"修改后\">责令改正，没收违法所得，可以并处1000元以下罚款</td>"))
+            #expect(html.contains("<th scope=\"row\">一般 · 处罚标准</th>"))
+            #expect(!html.contains("levels."), "no field paths for people")
             #expect(html.contains("class=\"absent\""), "a level new in the later version")
             #expect(html.components(separatedBy: "<section class=\"change\">").count - 1 == 3)
             #expect(html.components(separatedBy: "class=\"sample\"").count - 1 == 3)

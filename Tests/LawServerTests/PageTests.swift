@@ -138,7 +138,8 @@ struct PageTests {
             #expect(response.status == .ok)
             expectWellFormedPage(response)
             let html = response.text
-            #expect(html.contains("<table class=\"deadlines\">"))
+            #expect(html.contains("<table class=\"deadlines stack\">"))
+            #expect(html.contains("<td data-label=\"责任单位与任务\">"))
             #expect(html.contains("2022-03-28"))
             #expect(html.contains("每月25日前"))
             #expect(html.components(separatedBy: "<tr>").count - 2 >= 20)

@@ -12,11 +12,12 @@ import Testing
     @Test func firstUseBuildsTheIndexAndSaysSo() throws {
         let output = try cli.run(["search", "二年内未被发现"])
         #expect(output.status == 0)
-        #expect(output.stderr.contains("building it from"))
+        #expect(output.stderr.contains("正在从"))
+        #expect(output.stderr.contains("建立索引"))
         #expect(output.stdout.contains("行政处罚法 第三十六条"))
         #expect(output.stdout.contains("[二年内未被发现]"))
         let again = try cli.run(["search", "二年内未被发现"])
-        #expect(!again.stderr.contains("building"))
+        #expect(!again.stderr.contains("建立"))
     }
 
     @Test func searchJSONIsTheDocumentedContract() throws {
@@ -90,7 +91,7 @@ import Testing
         let runner = try CLIRunner(corpus: corpus.path)
         let built = try runner.run(["index"])
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(built.stdout.contains("articles"))
+        #expect(built.stdout.contains("法律条文"))
 
         let broken = corpus.appendingPathComponent("regulations/broken.md")
         try "没有标题的文件\n第一条 内容\n".write(to: broken, atomically: true, encoding: .utf8)
@@ -101,16 +102,16 @@ import Testing
         let search = try runner.run(["search", "处罚"])
         #expect(search.status == 0)
         #expect(search.stderr.contains("broken.md:1"))
-        #expect(search.stdout.contains("hits for 处罚"))
+        #expect(search.stdout.contains("处罚"))
     }
 
     @Test func emptyAndHostileQueriesFailCleanly() throws {
         let empty = try cli.run(["search", "。，"])
         #expect(empty.status == 1)
-        #expect(empty.stderr.contains("no searchable words"))
+        #expect(empty.stderr.contains("没有可检索的文字"))
         let long = try cli.run(["search", String(repeating: "罚", count: 10_000)])
         #expect(long.status == 1)
-        #expect(long.stderr.contains("limit is"))
+        #expect(long.stderr.contains("上限"))
         let near = try cli.run(["search", "NEAR(处罚", "*"])
         #expect(near.status == 0, "\(near.stderr)")
     }
@@ -143,6 +144,82 @@ import Testing
         #expect(human.stdout.contains("【示例】"))
         let missing = try cli.run(["list", "市场监管局", "奇怪清单"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("unknown list kind"))
+        #expect(missing.stderr.contains("奇怪清单"))
+    }
+
+    /// The names after “您是不是要找：” in `text`, or `nil` when there is no suggestion.
+    private func suggestions(_ text: String) -> [String]? {
+        guard let start = text.range(of: "您是不是要找：") else { return nil }
+        let rest = text[start.upperBound...].prefix { $0 != "？" && $0 != "\n" }
+        return rest.split(separator: "、").map(String.init)
+    }
+
+    @Test func changesSpeakChineseAndNameFieldsByTheirLabels() throws {
+        let output = try cli.run(["changes", "--kind", "裁量基准", "--since", "2022-10-31"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("一般 · 处罚标准："))
+        #expect(output.stdout.contains("一般 · 罚款幅度："))
+        #expect(output.stdout.contains("新增 "))
+        #expect(output.stdout.contains("修改 SCJG-CLJZ-"))
+        #expect(!output.stdout.contains("levels."), "no field paths for people")
+        let none = try cli.run(["changes", "--department", "文旅局"])
+        #expect(none.stdout == "没有清单变更。\n")
+        let json = try cli.run(["changes", "--kind", "裁量基准", "--since", "2022-10-31", "--json"]).json()
+        let fields = (json["changes"] as? [[String: Any]] ?? []).flatMap { $0["changed"] as? [[String: Any]] ?? [] }
+            .flatMap { $0["fields"] as? [[String: Any]] ?? [] }
+        let penalty = try #require(fields.first { $0["field"] as? String == "levels.一般.penalty" })
+        #expect(penalty["label"] as? String == "一般 · 处罚标准")
+    }
+
+    @Test func aKindAloneListsItForEveryDepartment() throws {
+        let human = try cli.run(["list", "免罚清单"])
+        #expect(human.status == 0, "\(human.stderr)")
+        #expect(human.stdout.hasPrefix("不予处罚事项清单："))
+        #expect(human.stdout.contains("乌审旗市场监督管理局 · 不予处罚事项清单"))
+        #expect(human.stdout.contains("乌审旗交通运输局 · 不予处罚事项清单"))
+        let json = try cli.run(["list", "不予处罚事项清单", "--json"]).json()
+        let lists = try #require(json["lists"] as? [[String: Any]])
+        #expect(lists.count >= 3)
+        #expect(lists.allSatisfy { $0["kind"] as? String == "不予处罚事项清单" })
+        #expect(Set(lists.compactMap { $0["department"] as? String }).count == lists.count)
+
+        let department = try cli.run(["list", "市监局"])
+        #expect(department.status == 0, "\(department.stderr)")
+        #expect(department.stdout.contains("乌审旗市场监督管理局 · 行政处罚裁量权基准"))
+
+        let neither = try cli.run(["list", "宇宙管理局"])
+        #expect(neither.status == 1)
+        #expect(neither.stderr.contains("既不是部门，也不是清单种类"))
+        #expect((suggestions(neither.stderr)?.count ?? 0) <= 5)
+    }
+
+    @Test func citedByNarrowsToOneKindOfList() throws {
+        let all = try #require(try cli.run(["cited-by", "行政处罚法", "33", "--json"]).json()["items"] as? [[String: Any]])
+        let output = try cli.run(["cited-by", "行政处罚法", "33", "--list-kind", "免罚清单", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let items = try #require(output.json()["items"] as? [[String: Any]])
+        #expect(!items.isEmpty)
+        #expect(items.count < all.count)
+        #expect(items.allSatisfy { $0["kind"] as? String == "不予处罚事项清单" })
+        let human = try cli.run(["cited-by", "行政处罚法", "33", "--list-kind", "免罚清单"])
+        #expect(human.stdout.hasPrefix("中华人民共和国行政处罚法 第三十三条："))
+        #expect(human.stdout.contains("施行的不予处罚事项清单中有 \(items.count) 项事项引用"))
+        let unknown = try cli.run(["cited-by", "行政处罚法", "33", "--list-kind", "奇怪清单"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("没有名为“奇怪清单”的清单种类"))
+    }
+
+    @Test func anUnknownNameGetsTheClosestNamesNotTheVocabulary() throws {
+        let output = try cli.run(["article", "行政处罚条例", "1"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("没有名为“行政处罚条例”的文件"))
+        let names = try #require(suggestions(output.stderr))
+        #expect(!names.isEmpty && names.count <= 5, "\(names)")
+        #expect(names.first == "行政处罚法", "\(names)")
+        #expect(output.stderr.split(separator: "\n").filter { $0.contains("没有名为") }.count == 1, "one line")
+
+        let documents = try cli.run(["documents"])
+        #expect(documents.stdout.contains("[法律法规]"))
+        #expect(!documents.stdout.contains("units"))
     }
 }

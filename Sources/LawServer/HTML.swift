@@ -155,6 +155,9 @@ public enum HTML {
         .filters select,.filters input,form.plain select,form.plain input,form.plain button{font:inherit;font-size:.9rem;padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
         form.plain button{background:var(--accent);border-color:var(--accent);color:#fff;cursor:pointer}
         .notice{background:#eef4fb;border-left:4px solid var(--accent);padding:.5rem .9rem;margin:.8rem 0}
+        .answer{margin:.8rem 0 1.4rem;overflow-wrap:anywhere}
+        .answer .understood{font-weight:600;margin:.2rem 0 .5rem}
+        .suggest a{margin-right:.2rem}
         .list-note{color:var(--muted);font-size:.92rem}
         section.department,section.change,section.history,section.items{margin-top:1.6rem}
         section.department h2 .rule{font-weight:400;margin-left:.5rem}

@@ -45,12 +45,12 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unreadable(file, reason):
-            return "\(file): cannot be read (\(reason))"
+            return "\(file)：无法读取（\(reason)）"
         case let .unsupportedFormat(file):
-            return "\(file): not a .csv or .xlsx file; save the table from Excel or WPS as "
-                + "“Excel 工作簿 (*.xlsx)” or “CSV UTF-8 (逗号分隔) (*.csv)”"
+            return "\(file)：不是 .csv 或 .xlsx 文件；请在 Excel 或 WPS 中另存为"
+                + "“Excel 工作簿 (*.xlsx)”或“CSV UTF-8 (逗号分隔) (*.csv)”"
         case let .undecodableText(file):
-            return "\(file): the text is neither UTF-8 nor GB18030/GBK; save it again as "
+            return "\(file)：文字编码既不是 UTF-8 也不是 GB18030/GBK；请另存为"
                 + "“CSV UTF-8 (逗号分隔) (*.csv)”"
         case let .unterminatedQuote(file, row, line):
             return "\(file):\(line): 第 \(row) 行的引号字段（\"…）没有闭合，文件可能被截断；请检查该行的引号"
@@ -70,29 +70,44 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file)\(place)\(limit)超出上限 \(maximum)（已读到 \(found)）；未导入任何行。"
                 + "如确需导入这样大的表格，可用 --limit \(limit.rawValue)=更大的值 提高上限"
         case let .sheetNotFound(file, sheet, available):
-            return "\(file): no sheet named '\(sheet)'; the workbook has: \(available.joined(separator: ", "))"
+            return "\(file)：没有名为“\(sheet)”的工作表；工作簿中有：\(available.joined(separator: "、"))"
         case let .noHeaderRow(file, rowsSearched):
-            return "\(file): no header row in the first \(rowsSearched) rows; expected column names such as "
-                + "序号, 事项名称, 违法行为, 法律依据, 不予处罚的情形, 处理方式, 裁量阶次, 处罚标准"
+            return "\(file)：前 \(rowsSearched) 行中没有表头行；应有“序号、事项名称、违法行为、法律依据、"
+                + "不予处罚的情形、处理方式、裁量阶次、处罚标准”这样的列名"
         case let .noNameColumn(file, row, headers):
-            return "\(file):\(row): no column for the item name among \(headers.joined(separator: ", ")); "
-                + "expected 事项名称, 违法行为名称, 违法行为, 证明名称, 监管事项, 决定类型 or 情形"
+            return "\(file):\(row): 表头（\(headers.joined(separator: "、"))）中没有事项名称列；"
+                + "应为事项名称、违法行为名称、违法行为、证明名称、监管事项、决定类型或情形之一"
         case let .noItems(file):
-            return "\(file): no row could be read as an item"
+            return "\(file)：没有一行能读作清单事项"
         case let .departments(file, reason):
-            return "\(file): \(reason)"
+            return "\(file)：\(reason)"
         case let .unknownDepartment(name, known):
-            return "unknown department '\(name)'; departments.yaml knows: \(known.joined(separator: ", "))"
+            return "没有名为“\(name)”的部门" + Self.closest(name, among: known)
         case let .unknownKind(name, known):
-            return "unknown list kind '\(name)'; kinds: \(known.joined(separator: ", "))"
+            return "没有名为“\(name)”的清单种类" + Self.closest(name, among: known)
         case let .invalidDate(option, value):
-            return "--\(option) must be a date written YYYY-MM-DD, not '\(value)'"
+            return "--\(option) 应为日期（如 2022-10-31 或 2022年10月31日），收到的是“\(value)”"
         case let .invalidStatus(value):
-            return "--status must be sample or official, not '\(value)'"
+            return "--status 应为 sample（示例）或 official（正式），收到的是“\(value)”"
         case let .outputExists(path):
-            return "\(path) already exists; pass --force to replace it, or --output to write elsewhere"
+            return "\(path) 已存在；加 --force 覆盖，或用 --output 写到别处"
         case let .unwritable(path, reason):
-            return "\(path): cannot be written (\(reason))"
+            return "\(path)：无法写入（\(reason)）"
         }
+    }
+
+    /// `；您是不是要找：…？` with the few known names closest to `name` (shared characters),
+    /// or an empty string when none is close.
+    static func closest(_ name: String, among known: [String]) -> String {
+        let wanted = Set(name)
+        let needed = min(wanted.count, 4)
+        var scored: [(name: String, shared: Int)] = []
+        for candidate in known {
+            let shared = Set(candidate).intersection(wanted).count
+            if shared > 0, shared * 2 >= needed { scored.append((candidate, shared)) }
+        }
+        scored.sort { $0.shared > $1.shared }
+        let names: [String] = scored.prefix(5).map { $0.name }
+        return names.isEmpty ? "" : "；您是不是要找：" + names.joined(separator: "、") + "？"
     }
 }

@@ -114,7 +114,7 @@ public struct ListImporter: Sendable {
 
     static func date(_ option: String, _ text: String?) throws(ImportError) -> CalendarDate? {
         guard let text else { return nil }
-        guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = WrittenDate.day(text) else {
             throw ImportError.invalidDate(option: option, value: text)
         }
         return date

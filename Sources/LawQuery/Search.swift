@@ -43,17 +43,16 @@ public struct SearchRequest: Equatable, Sendable {
     /// Checks the parameters, naming the first one that is wrong.
     public func validate() throws(QueryError) {
         guard (1...Self.maximumLimit).contains(limit) else {
-            throw .invalidParameter(name: "limit", message: "must be between 1 and \(Self.maximumLimit), got \(limit)")
+            throw .invalidParameter(name: "limit", message: "应为 1 到 \(Self.maximumLimit) 之间的整数，收到的是 \(limit)")
         }
         guard offset >= 0 else {
-            throw .invalidParameter(name: "offset", message: "must be 0 or more, got \(offset)")
+            throw .invalidParameter(name: "offset", message: "应为 0 或正整数，收到的是 \(offset)")
         }
         if let kind, !Self.kinds.contains(kind) {
-            throw .invalidParameter(name: "kind", message: "must be one of \(Self.kinds.joined(separator: ", ")), got '\(kind)'")
+            throw .invalidParameter(name: "kind", message: "应为 \(Self.kinds.joined(separator: "、")) 之一")
         }
         if let listKind, ListKind.resolve(listKind) == nil {
-            throw .invalidParameter(name: "list_kind", message: "unknown list kind '\(listKind)'; kinds: "
-                + ListKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw .unknownListKind(listKind, known: QueryError.listKindVocabulary)
         }
         _ = try LawQueries.date(asOf, parameter: "as_of")
     }

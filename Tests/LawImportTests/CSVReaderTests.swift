@@ -47,7 +47,7 @@ struct CSVReaderTests {
         #expect(throws: ImportError.undecodableText(file: "x.csv")) {
             try CSVReader().read(data: bytes, file: "x.csv")
         }
-        #expect(ImportError.undecodableText(file: "x.csv").description.contains("save it again as"))
+        #expect(ImportError.undecodableText(file: "x.csv").description.contains("请另存为"))
     }
 
     @Test("an unclosed quote names its row")

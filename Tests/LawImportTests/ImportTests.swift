@@ -305,7 +305,7 @@ struct ImportTests {
 
     // MARK: - Validation and safety
 
-    @Test("an unknown department names the known ones")
+    @Test("an unknown department gets the closest names")
     func unknownDepartment() throws {
         let corpus = try Support.scratchCorpus()
         let input = try Support.writeCSV(noPenaltyCSV, named: "a.csv", beside: corpus)
@@ -315,22 +315,30 @@ struct ImportTests {
             guard case ImportError.unknownDepartment(let name, let known) = error else { return false }
             return name == "乌审旗税务局" && known.contains("乌审旗市场监督管理局")
                 && error.localizedDescription.isEmpty == false
-                && "\(error)".contains("departments.yaml knows: 乌审旗市场监督管理局")
+                && "\(error)".hasPrefix("没有名为“乌审旗税务局”的部门；您是不是要找：")
         }
     }
 
-    @Test("an unknown kind lists the kinds")
+    @Test("an unknown kind is named, without the whole vocabulary")
     func unknownKind() throws {
         let corpus = try Support.scratchCorpus()
         let input = try Support.writeCSV(noPenaltyCSV, named: "a.csv", beside: corpus)
         #expect {
             try ListImporter(options: Support.options(input, corpus: corpus, kind: "黑名单")).run()
         } throws: { error in
-            "\(error)".hasPrefix("unknown list kind '黑名单'; kinds: 不予处罚事项清单, 从轻处罚事项清单")
+            "\(error)" == "没有名为“黑名单”的清单种类"
         }
     }
 
-    @Test("dates must be YYYY-MM-DD days that exist")
+    @Test("dates may be written as people write them")
+    func writtenDates() throws {
+        let corpus = try Support.scratchCorpus()
+        let input = try Support.writeCSV(noPenaltyCSV, named: "a.csv", beside: corpus)
+        let report = try ListImporter(options: Support.options(input, corpus: corpus, version: "2022年10月31日")).run()
+        #expect(report.list.version.description == "2022-10-31")
+    }
+
+    @Test("dates must be days that exist")
     func badDates() throws {
         let corpus = try Support.scratchCorpus()
         let input = try Support.writeCSV(noPenaltyCSV, named: "a.csv", beside: corpus)
@@ -338,8 +346,8 @@ struct ImportTests {
             try ListImporter(options: Support.options(input, corpus: corpus, version: "2022-02-30")).run()
         }
         var options = Support.options(input, corpus: corpus)
-        options.published = "2022/10/28"
-        #expect(throws: ImportError.invalidDate(option: "published", value: "2022/10/28")) {
+        options.published = "2022/10/32"
+        #expect(throws: ImportError.invalidDate(option: "published", value: "2022/10/32")) {
             try ListImporter(options: options).run()
         }
     }

@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func badParametersNameTheParameter() {
-        #expect(throws: QueryError.invalidParameter(name: "limit", message: "must be between 1 and 100, got 0")) {
+        #expect(throws: QueryError.invalidParameter(name: "limit", message: "应为 1 到 100 之间的整数，收到的是 0")) {
             try queries.search(SearchRequest(query: "处罚", limit: 0))
         }
         #expect { try queries.search(SearchRequest(query: "处罚", offset: -1)) } throws: { error in

@@ -43,11 +43,14 @@ let package = Package(
             ]),
         // Read side: query syntax, search, article lookup, deadlines.
         .target(name: "LawQuery", dependencies: ["LawIndex"]),
+        // Understanding how people ask: names, kinds, citations, dates and intents in plain
+        // Chinese, recognised from the index's own vocabulary; `ask` answers with the read side.
+        .target(name: "LawAsk", dependencies: ["LawQuery", "LawCorpus"]),
         // HTTP JSON API and web pages over the read side; safe as a public endpoint.
         .target(
             name: "LawServer",
             dependencies: [
-                "LawQuery", "LawIndex", "LawCorpus",
+                "LawAsk", "LawQuery", "LawIndex", "LawCorpus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "lawkb",
             dependencies: [
-                "LawQuery", "LawIndex", "LawCorpus", "LawServer", "LawImport",
+                "LawAsk", "LawQuery", "LawIndex", "LawCorpus", "LawServer", "LawImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -79,6 +82,9 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]),
         .testTarget(name: "LawImportTests", dependencies: ["LawImport"]),
+        .testTarget(
+            name: "LawAskTests",
+            dependencies: ["LawAsk", "LawIndex", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
     ]
 )

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of list the plan orders departments to compile, publish and file.
 ///
 /// The raw value is the name the plan uses; ``aliases`` holds the other names people
@@ -33,7 +35,8 @@ public enum ListKind: String, CaseIterable, Codable, Sendable {
             return ["重点监管清单", "重点监管事项目录", "行业领域重点监管清单", "key-supervision"]
         case .discretionBenchmark:
             return ["裁量基准", "裁量权基准", "行政处罚裁量基准", "处罚裁量基准", "自由裁量基准",
-                    "行政处罚自由裁量基准", "行政处罚裁量权基准制度", "benchmark"]
+                    "行政处罚自由裁量基准", "行政处罚裁量权基准制度", "裁量标准", "处罚裁量标准", "处罚标准",
+                    "行政处罚裁量标准", "benchmark"]
         case .accountability:
             return ["追责情形", "失职照单问责清单", "问责情形清单", "accountability"]
         case .exemption:
@@ -52,16 +55,57 @@ public enum ListKind: String, CaseIterable, Codable, Sendable {
     /// Whether items of this list carry discretion levels (轻微/一般/较重/严重).
     public var hasLevels: Bool { self == .discretionBenchmark }
 
-    /// The kind called `name` (canonical name or alias; full-width and spacing tolerated).
+    /// The kind called `name`: canonical name or alias, with or without 清单/事项/目录
+    /// (不予处罚, 免罚, 从轻, 免予强制, 综合执法事项 …); full-width and spacing tolerated.
     public static func resolve(_ name: String) -> ListKind? {
         let key = normalize(name)
-        return allCases.first { kind in
-            normalize(kind.rawValue) == key || kind.aliases.contains { normalize($0) == key }
+        guard !key.isEmpty, key.count <= 40 else { return nil }
+        return lookup[key] ?? lookup[core(key)]
+    }
+
+    /// Every spelling that names a kind, longest first: the names and aliases, and their
+    /// cores without 清单/事项/目录 (从轻, 不予处罚 …). For finding kinds inside a sentence.
+    public static let spellings: [(spelling: String, kind: ListKind)] = lookup
+        .map { (spelling: $0.key, kind: $0.value) }
+        .filter { !$0.spelling.allSatisfy(\.isASCII) }
+        .sorted { $0.spelling.count != $1.spelling.count ? $0.spelling.count > $1.spelling.count : $0.spelling < $1.spelling }
+
+    /// Normalized spelling → kind, for names, aliases and their cores.
+    private static let lookup: [String: ListKind] = {
+        var table: [String: ListKind] = [:]
+        for kind in allCases {
+            for name in [kind.rawValue] + kind.aliases {
+                let key = normalize(name)
+                if table[key] == nil { table[key] = kind }
+                let core = core(key)
+                if core.count >= 2, table[core] == nil { table[core] = kind }
+            }
         }
+        return table
+    }()
+
+    /// `key` without the words that only say "a list": 清单, 目录, 事项 (事项 only when at
+    /// least three characters remain, so 证明事项 keeps its meaning).
+    public static func core(_ key: String) -> String {
+        var core = key
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in ["清单", "目录", "事项"] where core.hasSuffix(suffix) {
+                let rest = String(core.dropLast(suffix.count))
+                let minimum = suffix == "事项" ? 3 : 2
+                if rest.count >= minimum {
+                    core = rest
+                    changed = true
+                }
+            }
+        }
+        return core
     }
 
     private static func normalize(_ name: String) -> String {
-        String(name.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "“" && $0 != "”" })
-            .lowercased()
+        String(name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+            !$0.properties.isWhitespace && !"“”\"《》".unicodeScalars.contains($0)
+        }).lowercased()
     }
 }

@@ -7,9 +7,15 @@ extension LawQueries {
     /// The article `number` of the document called `document`.
     ///
     /// `number` may be `33`, `第33条`, `三十三` or `第三十三条` (full-width digits too).
+    ///
+    /// The document may also carry the article, as people write a citation in one piece
+    /// (`行政处罚法第33条`, `《行政处罚法》第三十三条`): then `number` is empty.
     public func article(document: String, number: String) throws(QueryError) -> ArticleRecord {
+        if number.trimmingCharacters(in: .whitespaces).isEmpty {
+            return try cite(document).article
+        }
         guard let value = Self.articleNumber(number) else {
-            throw .invalidParameter(name: "article", message: "'\(number)' is not an article number (33 or 第三十三条)")
+            throw .invalidParameter(name: "article", message: "“\(String(number.prefix(40)))”不是条号，请写成 33 或 第三十三条")
         }
         return try read { db in
             let target = try documentID(named: document, db)

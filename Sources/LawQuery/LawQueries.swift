@@ -34,18 +34,28 @@ public struct LawQueries: Sendable {
         }
     }
 
-    /// The names of all documents (titles, short names, 文号), for resolving what users type.
+    /// The names of the visible documents (titles, short names, 文号, and the short forms
+    /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
         var names = DocumentNames()
         let rows = try Row.fetchAll(db, sql: """
-            SELECT document.title, group_concat(document_name.name, char(31)) AS names
+            SELECT document.title, min(document.kind) AS kind, group_concat(document_name.name, char(31)) AS names
             FROM document JOIN document_name ON document_name.document_id = document.id
-            GROUP BY document.title
+            WHERE \(visibleDocuments)
+            GROUP BY document.title ORDER BY min(document.kind = 'list'), document.title
             """)
+        var registered: [(title: String, aliases: [String])] = []  // the laws and the plan
         for row in rows {
             let title: String = row["title"]
             let aliases = (row["names"] as String? ?? "").split(separator: "\u{1F}").map(String.init)
             names.register(title: title, aliases: aliases)
+            if (row["kind"] as String?) != "list" { registered.append((title, aliases)) }
+        }
+        let laws = registered
+        let derived = DerivedDocumentNames.forms(
+            titles: Dictionary(laws.map { ($0.title, [$0.title] + $0.aliases) }, uniquingKeysWith: { $0 + $1 }))
+        for (title, forms) in derived.sorted(by: { $0.key < $1.key }) {
+            names.register(title: title, aliases: forms.sorted())
         }
         return names
     }
@@ -55,12 +65,14 @@ public struct LawQueries: Sendable {
         let names = try documentNames(db)
         guard let title = names.resolve(name),
               let id = try Int64.fetchOne(db, sql: """
-                  SELECT id FROM document WHERE title = ?
+                  SELECT id FROM document WHERE title = ? AND \(visibleDocuments)
                   ORDER BY status = '现行有效' DESC, version DESC LIMIT 1
                   """, arguments: [title])
         else {
             let known = try String.fetchAll(db, sql: """
-                SELECT coalesce(short_name, title) FROM document ORDER BY kind, title
+                SELECT DISTINCT document_name.name FROM document_name
+                JOIN document ON document.id = document_name.document_id
+                WHERE document.kind != 'list' AND \(visibleDocuments) ORDER BY document.kind, document_name.name
                 """)
             throw QueryError.unknownDocument(name, known: known)
         }

@@ -50,10 +50,7 @@ extension LawQueries {
     /// The version of `department`'s list of `kind` in force on `asOf` (today by default), with its items.
     public func list(department: String, kind: String, asOf: String? = nil) throws(QueryError) -> ListRecord {
         let day = try Self.date(asOf, parameter: "as_of")
-        guard let listKind = ListKind.resolve(kind) else {
-            throw .invalidParameter(name: "kind", message: "unknown list kind '\(kind)'; kinds: "
-                + ListKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
+        let listKind = try Self.listKind(kind)
         return try read { db in
             let departmentID = try departmentID(named: department, db)
             let rows = try Row.fetchAll(db, sql: """
@@ -69,13 +66,13 @@ extension LawQueries {
                     SELECT DISTINCT list_kind FROM document WHERE department_id = ? AND \(visibleDocuments)
                     """, arguments: [departmentID])
                 throw QueryError.noSuchList(department: name, kind: listKind.rawValue,
-                                            message: kinds.isEmpty ? "it has published no lists"
-                                                : "its lists: " + kinds.joined(separator: ", "))
+                                            message: kinds.isEmpty ? "该部门尚未公布清单"
+                                                : "该部门的清单有：" + kinds.joined(separator: "、"))
             }
             guard let row = rows.last(where: { ($0["in_force_from"] as String) <= day.description }) else {
                 throw QueryError.noSuchList(
                     department: name, kind: listKind.rawValue,
-                    message: "no version was in force on \(day); the first came into force on \(rows[0]["in_force_from"] as String)")
+                    message: "\(day) 没有施行中的版本；最早的版本自 \(rows[0]["in_force_from"] as String) 起施行")
             }
             return try listRecord(row, db)
         }
@@ -120,17 +117,25 @@ extension LawQueries {
         return result
     }
 
-    /// The database id of the department called `name` (official name, short name or id).
+    /// The database id of the department called `name`: official name, short name, id, or
+    /// a form people derive (交通, 市场局, 环保); an ambiguous form means the first department
+    /// it may name, in registry order.
     func departmentID(named name: String, _ db: Database) throws -> Int64 {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id")
-        let departments = rows.map { row in
-            Department(id: row["code"], name: row["name"], shortNames: Self.split(row["short_names"]))
+        let registry = try departmentRegistry(db)
+        guard let found = registry.matches(name).first,
+              let id = try Int64.fetchOne(db, sql: "SELECT id FROM department WHERE code = ?", arguments: [found.id])
+        else {
+            let known = registry.departments.flatMap { [$0.name] + $0.shortNames }
+            throw QueryError.unknownDepartment(name, known: known)
         }
-        guard let registry = try? DepartmentRegistry(departments), let found = registry.resolve(name),
-              let index = departments.firstIndex(where: { $0.id == found.id }) else {
-            throw QueryError.unknownDepartment(name, known: departments.map { $0.shortNames.first ?? $0.name })
-        }
-        return rows[index]["id"]
+        return id
+    }
+
+    /// The list kind called `name` (any name or alias, with or without 清单/事项), or an
+    /// error naming the closest kinds.
+    static func listKind(_ name: String) throws(QueryError) -> ListKind {
+        if let kind = ListKind.resolve(name) { return kind }
+        throw .unknownListKind(name, known: QueryError.listKindVocabulary)
     }
 
     static func split(_ joined: String?) -> [String] {
@@ -141,11 +146,12 @@ extension LawQueries {
         (row["sample"] as Bool? ?? false) ? ListStatus.sample.rawValue : ListStatus.official.rawValue
     }
 
-    /// Parses a `YYYY-MM-DD` parameter; `nil` means today (China Standard Time).
+    /// Parses a date parameter as people write it (`2022-10-31`, `2022年10月31日`, `2022/10/31`,
+    /// `2022.10.31`, `2022-1-5`); `nil` means today (China Standard Time).
     static func date(_ text: String?, parameter: String) throws(QueryError) -> CalendarDate {
         guard let text else { return CalendarDate.todayInChina() }
-        guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
-            throw .invalidParameter(name: parameter, message: "'\(text)' is not a date written YYYY-MM-DD")
+        guard let date = WrittenDate.day(text) else {
+            throw .invalidDate(parameter: parameter, text: text)
         }
         return date
     }

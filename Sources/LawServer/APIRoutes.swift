@@ -1,4 +1,5 @@
 import Hummingbird
+import LawAsk
 import LawQuery
 
 /// The JSON API: the CLI's `--json` answers over HTTP.
@@ -38,7 +39,15 @@ enum APIRoutes {
               errorStatuses: [400, 404, 503]) { request, _ in
             let input = try SearchInput(try QueryString(request.uri.query), service: service)
             guard let searchRequest = input.request else { throw ServiceError(QueryError.emptyQuery) }
-            var result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
+            let best = searchRequest.asksQuestion ? await SearchAnswer.best(for: searchRequest.query, service: service) : nil
+            var result: SearchResult
+            do {
+                result = service.policy.visible(try await service.query { try $0.search(searchRequest) })
+            } catch {
+                // A question or a citation may have no full-text hits of its own words.
+                guard let best else { throw error }
+                return try .json(SearchPage(result: nil, request: searchRequest, next: nil, answer: best))
+            }
             result.hits = result.hits.map { hit in
                 var hit = hit
                 hit.snippet = Highlight.render(hit.snippet, open: "[", close: "]")
@@ -46,7 +55,7 @@ enum APIRoutes {
             }
             let next = result.offset + result.limit < result.total
                 ? input.link("/api/search", offset: result.offset + result.limit) : nil
-            return try .json(SearchPage(result: result, next: next))
+            return try .json(SearchPage(result: result, request: searchRequest, next: next, answer: best))
         }
     }
 
@@ -105,16 +114,36 @@ enum APIRoutes {
 }
 
 /// `/api/search`'s answer: the CLI's `SearchResult` plus `next`, the address of the next
-/// page (`null` on the last page).
+/// page (`null` on the last page), and, when the query reads as a question or a citation,
+/// `answer`: the `/api/ask` answer to show first (the key is absent otherwise).
 struct SearchPage: Encodable {
-    var result: SearchResult
+    var result: SearchResult?
+    var request: SearchRequest
     var next: String?
+    var answer: AskAnswer?
 
-    private enum CodingKeys: String, CodingKey { case next }
+    private enum CodingKeys: String, CodingKey { case query, total, limit, offset, hits, next, answer }
 
     func encode(to encoder: any Encoder) throws {
-        try result.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        if let result {
+            try result.encode(to: encoder)
+        } else {
+            try container.encode(request.query, forKey: .query)
+            try container.encode(0, forKey: .total)
+            try container.encode(request.limit, forKey: .limit)
+            try container.encode(request.offset, forKey: .offset)
+            try container.encode([SearchHit](), forKey: .hits)
+        }
         try container.encode(next, forKey: .next)
+        try container.encodeIfPresent(answer, forKey: .answer)
+    }
+}
+
+extension SearchRequest {
+    /// Whether the query is worth understanding as a question: the first page, no filters
+    /// (a filtered search is a search as typed).
+    var asksQuestion: Bool {
+        offset == 0 && kind == nil && document == nil && department == nil && listKind == nil && asOf == nil
     }
 }

@@ -1,3 +1,4 @@
+import LawAsk
 import LawCorpus
 import LawQuery
 
@@ -25,6 +26,11 @@ public struct SearchPageModel: Sendable {
     public var result: SearchResult?
     /// Why the search failed, if it did.
     public var error: ServiceError?
+    /// The structured answer the query reads as (a citation's article, a question's list,
+    /// changes, deadlines …), shown above the hits.
+    public var answer: AskAnswer?
+    /// What to offer when nothing is found.
+    public var suggestions: Suggestions?
 
     /// Creates the model.
     public init(query: String = "", kind: String? = nil, document: String? = nil, department: String? = nil,
@@ -50,11 +56,15 @@ public enum Pages {
     /// `/`: the search form and, after a search, the hits with highlighted snippets and page links.
     public static func search(_ model: SearchPageModel, publicMode: Bool) -> String {
         var main = "<h1 class=\"sr\">法规检索</h1>\n" + searchForm(model)
-        if let error = model.error {
+        if let answer = model.answer {
+            main += AnswerCard.html(answer, asOf: model.asOf)
+        }
+        if let error = model.error, model.answer == nil {
             main += "<p class=\"error\" role=\"alert\">\(HTML.escape(error.chineseMessage))</p>\n"
         } else if let result = model.result {
             main += results(result, model: model)
-        } else {
+            if result.total == 0, let suggestions = model.suggestions { main += suggestionsHTML(suggestions) }
+        } else if model.answer == nil {
             main += introduction(model.documents)
         }
         let title = model.query.isEmpty ? "检索" : "\(model.query) - 检索"
@@ -113,16 +123,16 @@ public enum Pages {
             let who = deadline.responsible.map { "<strong>\(HTML.escape($0))</strong>：" } ?? ""
             return """
                 <tr><td class="due">\(HTML.escape(deadline.due ?? "—"))<div class="rule">\(HTML.escape(kind))</div></td>\
-                <td>\(HTML.escape(deadline.rule))</td>\
-                <td>\(HTML.escape(deadline.measure))</td>\
-                <td>\(who)\(HTML.escape(deadline.task))</td>\
-                <td>\(HTML.escape(deadline.reportTo ?? ""))</td></tr>
+                <td data-label="原文规定">\(HTML.escape(deadline.rule))</td>\
+                <td data-label="所属措施">\(HTML.escape(deadline.measure))</td>\
+                <td data-label="责任单位与任务">\(who)\(HTML.escape(deadline.task))</td>\
+                <td data-label="报送至">\(HTML.escape(deadline.reportTo ?? "—"))</td></tr>
                 """
         }.joined(separator: "\n")
         let main = """
             <h1>实施方案工作时限</h1>
             <p>乌司发〔2022〕11号规定的 \(deadlines.count) 项报送和完成时限：有具体日期的按日期排列，相对期限和定期报送列在最后。</p>
-            <table class="deadlines">
+            <table class="deadlines stack">
             <thead><tr><th scope="col">期限</th><th scope="col">原文规定</th><th scope="col">所属措施</th><th scope="col">责任单位与任务</th><th scope="col">报送至</th></tr></thead>
             <tbody>
             \(rows)
@@ -235,6 +245,20 @@ public enum Pages {
         }
         html += "</ol>\n"
         html += pager(result, model: model)
+        return html
+    }
+
+    /// Near names (您是不是要找) and the lists of the department asked about.
+    private static func suggestionsHTML(_ suggestions: Suggestions) -> String {
+        var html = ""
+        if !suggestions.names.isEmpty {
+            let links = suggestions.names.map { HTML.link(QueryString.link("/", [("q", $0)]), $0) }
+            html += "<p class=\"suggest hint\">您是不是要找：\(links.joined(separator: "、"))</p>\n"
+        }
+        if let department = suggestions.department, !suggestions.kinds.isEmpty {
+            let links = suggestions.kinds.map { HTML.link(HTML.listPath(department: department, kind: $0), $0) }
+            html += "<p class=\"suggest hint\">\(HTML.escape(department))的清单：\(links.joined(separator: "、"))</p>\n"
+        }
         return html
     }
 

@@ -17,7 +17,7 @@ struct Lawkb: AsyncParsableCommand {
               lawkb deadlines
             """,
         subcommands: [
-            SearchCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
+            SearchCommand.self, AskCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
             ListCommand.self, ListsCommand.self, ChangesCommand.self, CitedByCommand.self, DepartmentsCommand.self,
             DocumentsCommand.self, IndexCommand.self, ImportCommand.self, GenerateCommand.self, ServeCommand.self,
             BenchmarkCommand.self,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LawAsk
 import LawQuery
 
 struct SearchCommand: ParsableCommand {
@@ -52,39 +53,81 @@ struct SearchCommand: ParsableCommand {
             let request = SearchRequest(query: query.joined(separator: " "), kind: kind, document: document,
                                         department: department, listKind: listKind, asOf: asOf,
                                         limit: limit, offset: offset)
-            let result = try options.open().search(request)
-            if json {
-                var copy = result
-                copy.hits = result.hits.map { hit in
-                    var hit = hit
-                    hit.snippet = Highlight.render(hit.snippet, open: "[", close: "]")
-                    return hit
-                }
-                try Terminal.printJSON(copy)
-            } else {
-                printHuman(result)
+            let queries = try options.open()
+            let best = filtered || offset > 0 ? nil : Asker(queries).bestAnswer(for: request.query)
+            var result: SearchResult?
+            do {
+                result = try queries.search(request)
+            } catch {
+                // A question or a citation may have no full-text hits of its own words.
+                guard best != nil else { throw error }
             }
+            if json {
+                try Terminal.printJSON(SearchWithAnswer(
+                    result: result.map(AnswerPayload.bracketed), request: request, answer: best))
+                return
+            }
+            if let best {
+                print(best.understoodLine)
+                print("")
+                AnswerPrinter.print(best.answer)
+                print("")
+                print("——— 全文检索 ———")
+            }
+            if let result { SearchPrinter.print(result) }
         } catch {
             throw Terminal.fail(error)
         }
     }
 
-    private func printHuman(_ result: SearchResult) {
+    /// Whether a filter narrows the search: then the query is searched as typed, not asked.
+    private var filtered: Bool {
+        kind != nil || document != nil || department != nil || listKind != nil || asOf != nil
+    }
+}
+
+/// `search --json`: the search result and, under `answer`, the structured answer a question
+/// or citation was understood as (`null` when the query is only a search).
+/// When the words themselves could not be searched (only names), the result is empty.
+struct SearchWithAnswer: Encodable {
+    var result: SearchResult?
+    var request: SearchRequest
+    var answer: AskAnswer?
+
+    private enum Keys: String, CodingKey { case query, total, limit, offset, hits, answer }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        if let result {
+            try result.encode(to: encoder)
+        } else {
+            try container.encode(request.query, forKey: .query)
+            try container.encode(0, forKey: .total)
+            try container.encode(request.limit, forKey: .limit)
+            try container.encode(request.offset, forKey: .offset)
+            try container.encode([SearchHit](), forKey: .hits)
+        }
+        try container.encode(answer, forKey: .answer)
+    }
+}
+
+/// Prints search hits for people.
+enum SearchPrinter {
+    static func print(_ result: SearchResult) {
         guard !result.hits.isEmpty else {
-            print(result.total == 0
-                  ? "No hits for \(result.query)."
-                  : "No hits on this page; \(result.total) in all (offset \(result.offset)).")
+            Swift.print(result.total == 0
+                        ? "没有找到“\(result.query)”的结果。"
+                        : "本页没有结果；共 \(result.total) 条（已跳过 \(result.offset) 条）。")
             return
         }
         let first = result.offset + 1
-        let noun = result.total == 1 ? "hit" : "hits"
-        print("\(result.total) \(noun) for \(result.query) (showing \(first)–\(result.offset + result.hits.count))")
+        Swift.print("共 \(result.total) 条结果：\(result.query)（显示第 \(first)–\(result.offset + result.hits.count) 条）")
         for (index, hit) in result.hits.enumerated() {
-            print("")
+            Swift.print("")
             let sample = hit.status == "sample" ? "【示例】" : ""
-            print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)")
-            if !hit.location.isEmpty && hit.location != hit.title { print("   \(hit.location)") }
-            print("   " + Terminal.highlighted(hit.snippet).replacingOccurrences(of: "\n", with: "\n   "))
+            Swift.print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)")
+            if !hit.location.isEmpty && hit.location != hit.title { Swift.print("   \(hit.location)") }
+            Swift.print("   " + Terminal.highlighted(hit.snippet).replacingOccurrences(of: "\n", with: "\n   "))
         }
     }
 }

@@ -8,10 +8,10 @@ enum Fixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// `Corpus/` of the repository.
     static let corpus = repository.appendingPathComponent("Corpus").path
-    /// `shared/` beside the repository (older law versions live there).
-    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `Tests/Eval/history/`: earlier versions of the laws, for comparisons.
+    static let history = repository.appendingPathComponent("Tests/Eval/history")
     /// The 2017 version of 行政处罚法.
-    static let penalty2017 = shared.appendingPathComponent("corpus/history/中华人民共和国行政处罚法(2017).md").path
+    static let penalty2017 = history.appendingPathComponent("中华人民共和国行政处罚法(2017).md").path
 
     static let penaltyTitle = "中华人民共和国行政处罚法"
     static let coercionTitle = "中华人民共和国行政强制法"

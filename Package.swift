@@ -67,6 +67,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // Fuzz targets for the parsers: libFuzzer with Benchmarks/fuzz.sh, else a replay runner.
+        .executableTarget(
+            name: "LawFuzz",
+            dependencies: ["LawCorpus", "LawTokenizer", "LawQuery", "LawImport"]),
         .testTarget(name: "LawTokenizerTests", dependencies: ["LawTokenizer"]),
         .testTarget(name: "LawCorpusTests", dependencies: ["LawCorpus"]),
         .testTarget(name: "LawIndexTests", dependencies: ["LawIndex"]),

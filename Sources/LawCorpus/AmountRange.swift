@@ -23,10 +23,15 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
         self.text = text
     }
 
+    /// The largest amount read from text: one thousand billion (10¹⁵), above any fine and still
+    /// exact as a `Double`. Larger figures are not read as amounts.
+    public static let maximumAmount: Double = 1e15
+
     /// `1000–5000 元`, `≤ 2000 元`, `违法所得 1–5 倍`.
     public var description: String {
         func number(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
+            // Whole numbers without `.0`; only those an `Int` holds exactly are converted.
+            value == value.rounded() && abs(value) <= Self.maximumAmount ? String(Int(value)) : String(value)
         }
         let range: String
         switch (lower, upper) {
@@ -91,15 +96,20 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
         return ["以上", "以上、", "以上，", "至", "到", "-", "—", "－", "~", "～", "以上至"].contains(trimmed)
     }
 
+    /// The amount a match states, scale applied; `nil` when it is not a number or above
+    /// ``maximumAmount`` (`9999999999999999999999元` is not a fine).
     private static func value(_ match: AmountRegex.Match) -> Double? {
         let digits = match.output.number
+        guard digits.count <= ChineseNumeral.maximumLength else { return nil }
         let base = Double(String(digits)) ?? ChineseNumeral.parse(digits).map(Double.init)
-        guard let base else { return nil }
+        guard let base, base.isFinite else { return nil }
+        let scaled: Double
         switch match.output.scale {
-        case "万": return base * 10_000
-        case "千": return base * 1_000
-        default: return base
+        case "万": scaled = base * 10_000
+        case "千": scaled = base * 1_000
+        default: scaled = base
         }
+        return scaled <= maximumAmount ? scaled : nil
     }
 
     private static func multiplied(before index: String.Index, in text: String) -> String? {

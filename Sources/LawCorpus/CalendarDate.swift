@@ -19,12 +19,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; returns `nil` for anything else, including impossible days.
+    /// The years a parser accepts from corpus files and users: far enough back for any law in
+    /// force and forward for any deadline. The ``init(year:month:day:)`` initializer itself
+    /// accepts 1…9999, for arithmetic; every parser bounds its input to these years first.
+    public static let parsedYears = 1900...2200
+
+    /// Parses `YYYY-MM-DD` (ASCII digits, a year in ``parsedYears``); returns `nil` for
+    /// anything else, including impossible days.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+              let y = Self.decimal(parts[0]), let m = Self.decimal(parts[1]), let d = Self.decimal(parts[2]),
+              Self.parsedYears.contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The value of a short run of ASCII digits (no sign, no spaces); `nil` otherwise.
+    private static func decimal(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))  // at most four digits: cannot overflow
+        }
+        return value
     }
 
     /// The last day of a month (10月底 → the 31st).
@@ -63,9 +80,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `daysSinceEpoch` days after 1970-01-01.
+    /// Days since 1970-01-01 of the first and last dates the type holds, 0001-01-01 and 9999-12-31.
+    public static let representableDays = -719_162...2_932_896
+
+    /// The date `daysSinceEpoch` days after 1970-01-01. Days outside ``representableDays``
+    /// saturate at 0001-01-01 or 9999-12-31, so that no count of days, however extreme, leaves
+    /// the calendar's range or overflows.
     public init(daysSinceEpoch z0: Int) {
-        let z = z0 + 719_468
+        let z = min(max(z0, Self.representableDays.lowerBound), Self.representableDays.upperBound) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
@@ -78,9 +100,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = d
     }
 
-    /// The date `days` days later (earlier when negative).
+    /// The date `days` days later (earlier when negative), saturating at 0001-01-01 and
+    /// 9999-12-31 like ``init(daysSinceEpoch:)``.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return CalendarDate(daysSinceEpoch: overflow ? (days < 0 ? Int.min : Int.max) : sum)
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -100,7 +124,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         guard let date = CalendarDate(iso: text) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a date of the form YYYY-MM-DD"))
+                debugDescription: "'\(text.prefix(40))' is not a date of the form YYYY-MM-DD "
+                    + "between \(Self.parsedYears.lowerBound) and \(Self.parsedYears.upperBound)"))
         }
         self = date
     }

@@ -20,6 +20,9 @@ public struct CitationParser: Sendable {
     /// The largest range (`第一条至第九十条`) expanded; longer ones keep only their ends.
     static let maximumRange = 50
 
+    /// The longest citation a user may type, in characters; longer text is not read as one.
+    public static let maximumTypedLength = 200
+
     /// Every citation in `text`, in order. `currentDocument` is the canonical title that
     /// `本法`/`本条例` and bare `第X条` refer to; with `nil`, bare `第X条` are not citations.
     public func citations(in text: String, currentDocument: String?) -> [Citation] {
@@ -52,14 +55,50 @@ public struct CitationParser: Sendable {
         return result
     }
 
+    /// The `第…条`, `第…款` and `第…项` expressions of `text` whose number is beyond any article,
+    /// paragraph or item (larger than ``ChineseNumeral/maximumOrdinal``, or too long to be a
+    /// number): ``citations(in:currentDocument:)`` does not read them as citations, and a corpus
+    /// editor should hear about them.
+    public func outOfRangeReferences(in text: String) -> [String] {
+        let t = FoldedText(text)
+        var result: [String] = []
+        var i = 0
+        while i < t.count {
+            guard t.folded[i] == "第" else {
+                i += 1
+                continue
+            }
+            var j = skipSpaces(t, i + 1)
+            if j < t.count, t.folded[j] == "(" { j += 1 }
+            let (reading, end) = t.numeralReading(at: j)
+            var k = end
+            if k < t.count, t.folded[k] == ")" { k += 1 }
+            k = skipSpaces(t, k)
+            let tooLarge: Bool
+            switch reading {
+            case .tooLarge: tooLarge = true
+            case .number(let value): tooLarge = value > ChineseNumeral.maximumOrdinal
+            case .invalid: tooLarge = false
+            }
+            if tooLarge, k < t.count, "条款项".contains(t.folded[k]) {
+                result.append(t.text(i..<(k + 1)))
+                i = k + 1
+            } else {
+                i = max(end, i + 1)
+            }
+        }
+        return result
+    }
+
     /// Reads one citation typed by a user: `《行政处罚法》第三十三条第一款`, `行政处罚法第33条`,
     /// `行政处罚法 33`, `中华人民共和国行政处罚法第三十三条第二款第（一）项`. For a list, the
     /// first article. `nil` when the text is not a citation.
     public func parse(_ citation: String) -> Citation? {
+        guard citation.unicodeScalars.count <= Self.maximumTypedLength * 4 else { return nil }
         var typed = TextSupport.trim(citation)
         while let last = typed.last, "。.;；,，".contains(last) { typed = TextSupport.trim(typed.dropLast()) }
         let t = FoldedText(typed)
-        guard t.count > 0 else { return nil }
+        guard t.count > 0, t.count <= Self.maximumTypedLength else { return nil }
         // `…第X条…` covering the whole input.
         for k in 0..<t.count where t.folded[k] == "第" {
             if let match = references(in: t, at: k), skipSpaces(t, match.end) == t.count,
@@ -72,7 +111,7 @@ public struct CitationParser: Sendable {
         if t.folded[end - 1] == "条" { end -= 1 }
         var start = end
         while start > 0, TextSupport.isNumeral(t.folded[start - 1]) { start -= 1 }
-        guard start < end, let number = ChineseNumeral.parse(t.foldedText(start..<end)), number > 0 else {
+        guard start < end, let number = ChineseNumeral.ordinal(t.foldedText(start..<end)) else {
             return nil
         }
         let arabic = t.folded[start..<end].allSatisfy { $0.isASCII }
@@ -202,9 +241,9 @@ public struct CitationParser: Sendable {
         return (n, i + 1)
     }
 
+    /// An article, paragraph or item number at `index`: 1…``ChineseNumeral/maximumOrdinal``.
     private func number(in t: FoldedText, at index: Int) -> (Int, Int)? {
-        guard let (value, end) = t.numeral(at: index), value > 0 else { return nil }
-        return (value, end)
+        t.ordinal(at: index)
     }
 
     private func skipSpaces(_ t: FoldedText, _ index: Int) -> Int {

@@ -14,9 +14,10 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line: message`, the format editors and terminals recognise.
+    /// `file:line: message`, the format editors and terminals recognise, on one line: control
+    /// characters of the file name or of quoted corpus text are shown escaped (`\u{1B}`).
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        let place = line.map { "\(file):\($0)" } ?? file
+        return ControlCharacters.escaped("\(place): \(message)")
     }
 }

@@ -69,6 +69,27 @@ extension CorpusLoader {
         return lists
     }
 
+    /// Each version of a list is one file: two files with the same department, kind and version
+    /// would make which of them is in force depend on file order, so they are an error naming both.
+    static func checkUniqueVersions(_ lists: [ListVersion]) throws(CorpusError) {
+        struct Key: Hashable {
+            var department: String
+            var kind: ListKind
+            var version: CalendarDate
+        }
+        var first: [Key: String] = [:]
+        for list in lists.sorted(by: { $0.file < $1.file }) {
+            let key = Key(department: list.department.id, kind: list.kind, version: list.version)
+            if let earlier = first[key] {
+                throw CorpusError(
+                    file: list.file,
+                    message: "与 \(earlier) 同为\(list.department.name)\(list.kind.rawValue)的 \(list.version) 版本；"
+                        + "同一版本只能有一个文件，请删除或改正其中一个")
+            }
+            first[key] = list.file
+        }
+    }
+
     /// Orders versions of each list and sets when each stops being in force: the day the next one starts.
     static func setInForcePeriods(_ lists: inout [ListVersion], warnings: inout [String]) {
         lists.sort {
@@ -111,8 +132,8 @@ extension CorpusLoader {
 extension CalendarDate {
     /// Today in China Standard Time (UTC+8, no daylight saving), without needing tzdata.
     public static func todayInChina() -> CalendarDate {
-        let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        return CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let seconds = Date().timeIntervalSince1970 + 8 * 3600
+        return CalendarDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
     }
 }
 

@@ -22,9 +22,7 @@ public struct CorpusLoader: Sendable {
     /// A loader for the corpus directory at `root`.
     public init(root: String) {
         self.root = root
-        // Today in China Standard Time (UTC+8, no daylight saving), without needing tzdata.
-        let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        self.today = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        self.today = CalendarDate.todayInChina()
     }
 
     init(root: String, today: CalendarDate) {
@@ -61,6 +59,7 @@ public struct CorpusLoader: Sendable {
             for a in regulations[r].articles.indices {
                 let body = regulations[r].articles[a].paragraphs.joined(separator: "\n")
                 regulations[r].articles[a].citations = parser.citations(in: body, currentDocument: title)
+                warnings += Self.outOfRangeWarnings(parser, body, at: "\(regulations[r].file):\(regulations[r].articles[a].line)")
             }
         }
         regulations.sort { ($0.metadata.title, $0.metadata.version) < ($1.metadata.title, $1.metadata.version) }
@@ -71,6 +70,7 @@ public struct CorpusLoader: Sendable {
         }
         let registry = try loadDepartments()
         var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
+        try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
         warnings += Self.missingArticles(citedBy: lists, regulations: regulations)
         return Corpus(plans: plans, regulations: regulations, warnings: warnings,
@@ -145,6 +145,13 @@ public struct CorpusLoader: Sendable {
         return (regulation, explicitStatus)
     }
 
+    /// Warnings for the `第…条` of `text` whose number is beyond any article, at `place` (`file:line`).
+    static func outOfRangeWarnings(_ parser: CitationParser, _ text: String, at place: String) -> [String] {
+        parser.outOfRangeReferences(in: text).map {
+            "\(place): “\($0.prefix(60))”超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取"
+        }
+    }
+
     static func derivedShortNames(_ title: String) -> [String] {
         let short = DocumentNames.strippingCountry(title)
         return short != title && !short.isEmpty ? [short] : []
@@ -195,12 +202,13 @@ public struct CorpusLoader: Sendable {
             if let title = try sidecar.string("title") { metadata.title = title }
             if let number = try sidecar.string("number") { metadata.number = number }
             if let issuer = try sidecar.string("issuer") { metadata.issuer = issuer }
-            if let year = try sidecar.integer("year") { metadata.year = year }
+            if let year = try sidecar.year("year") { metadata.year = year }
             if let date = try sidecar.date("date") { metadata.date = date }
         }
         var sections = parsed.sections
         for s in sections.indices {
             sections[s].citations = parser.citations(in: sections[s].text, currentDocument: nil)
+            warnings += Self.outOfRangeWarnings(parser, sections[s].text, at: "\(file):\(sections[s].line)")
         }
         let deadlines = DeadlineExtractor(year: metadata.year).deadlines(in: parsed.paragraphs)
         var notes: [String] = []
@@ -227,7 +235,7 @@ public struct CorpusLoader: Sendable {
         if let number = parsed.number {
             let t = FoldedText(number)
             for i in 0..<t.count where "〔[［(".contains(t.original[i]) || t.folded[i] == "[" {
-                if let (value, _) = t.digits(at: i + 1), (1000...9999).contains(value) { year = value }
+                if let (value, _) = t.digits(at: i + 1), CalendarDate.parsedYears.contains(value) { year = value }
             }
         }
         return PlanMetadata(title: title, number: parsed.number ?? "", issuer: issuer, year: year, date: nil)

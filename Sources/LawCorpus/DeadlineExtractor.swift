@@ -72,55 +72,94 @@ struct DeadlineExtractor {
         let clauses = Self.clauses(in: t)
         let expressions = timeExpressions(in: t)
 
-        // The subject of each clause, if it names one.
+        // The subject of each clause, if it names one, and the nearest named up to each clause.
         let clauseSubjects: [String?] = clauses.map { Self.subject(of: t.text($0)) }
+        var nearestSubjects: [String?] = []
+        for named in clauseSubjects { nearestSubjects.append(named ?? nearestSubjects.last ?? nil) }
         var deadlines: [Deadline] = []
         for (n, expression) in expressions.enumerated() {
-            let clauseIndex = clauses.firstIndex { $0.contains(expression.range.lowerBound) } ?? 0
+            let clauseIndex = Self.clauseIndex(in: clauses, containing: expression.range.lowerBound) ?? 0
             // Responsible: the nearest subject in this sentence up to the expression's clause,
             // else the one carried from earlier sentences of the measure.
-            let responsible = clauseSubjects[...clauseIndex].last { $0 != nil }.flatMap { $0 } ?? subject
+            let responsible = nearestSubjects[clauseIndex] ?? subject
             // The task runs from the expression to the clause of the next expression.
             var segmentEnd = t.count
             if n + 1 < expressions.count {
                 let next = expressions[n + 1].range.lowerBound
-                let nextClause = clauses.first { $0.contains(next) }
+                let nextClause = Self.clauseIndex(in: clauses, containing: next).map { clauses[$0] }
                 segmentEnd = max(expression.range.upperBound, min(next, nextClause?.lowerBound ?? next))
             }
             let after = expression.range.upperBound..<segmentEnd
-            let reportTo = Self.reportTo(in: t, after)
-                ?? Self.reportTo(in: t, clauses[clauseIndex].lowerBound..<expression.range.lowerBound)
+            // The office may also be named just before the expression, in the same clause.
+            let before = max(clauses[clauseIndex].lowerBound, expression.range.lowerBound - Self.maximumEventDistance)
+            let reportTo = Self.reportTo(in: t, after) ?? Self.reportTo(in: t, before..<expression.range.lowerBound)
             var task = Self.task(from: t.text(after))
-            if task.isEmpty { task = TextSupport.trim(t.text(clauses[clauseIndex])) }
+            if task.isEmpty {
+                // The clause around the expression; in a clause of pages, only its neighbourhood.
+                let clause = clauses[clauseIndex]
+                let start = max(clause.lowerBound, expression.range.lowerBound - Self.maximumEventDistance)
+                let end = min(clause.upperBound, expression.range.upperBound + Self.maximumEventDistance)
+                task = TextSupport.trim(t.text(start..<max(start, end)))
+            }
             deadlines.append(Deadline(measure: paragraph.measure, task: task, responsible: responsible,
                                       due: expression.due, rule: t.text(expression.range), kind: expression.kind,
                                       reportTo: reportTo, line: paragraph.line))
         }
-        if let last = clauseSubjects.last(where: { $0 != nil }) { subject = last }
+        if let last = nearestSubjects.last ?? nil { subject = last }
         return deadlines
     }
 
     // MARK: - Time expressions
 
     func timeExpressions(in t: FoldedText) -> [TimeExpression] {
-        var found: [TimeExpression] = []
+        var fixed: [TimeExpression] = []  // in order, not overlapping
         var i = 0
         while i < t.count {
             if let e = recurring(in: t, at: i) ?? absolute(in: t, at: i) {
-                found.append(e)
+                fixed.append(e)
                 i = e.range.upperBound
             } else {
                 i += 1
             }
         }
-        // Relative: …后N个工作日内, …前向/报/将…
+        // Relative: …后N个工作日内, …前向/报/将… — unless inside or across a fixed expression or
+        // an earlier relative one. Each later relative one ends further on, so an overlap with
+        // an earlier one shows in the furthest end reached so far.
+        var relatives: [TimeExpression] = []
+        var furthestRelativeEnd = 0
+        var next = 0  // the first fixed expression not wholly before `i`
         for i in 0..<t.count where t.folded[i] == "后" || t.folded[i] == "前" {
-            guard !found.contains(where: { $0.range.contains(i) }) else { continue }
-            if let e = relative(in: t, at: i), !found.contains(where: { $0.range.overlaps(e.range) }) {
-                found.append(e)
-            }
+            while next < fixed.count, fixed[next].range.upperBound <= i { next += 1 }
+            if next < fixed.count, fixed[next].range.contains(i) { continue }
+            guard let e = relative(in: t, at: i), e.range.lowerBound >= furthestRelativeEnd,
+                  !Self.overlapsAny(e.range, sorted: fixed) else { continue }
+            relatives.append(e)
+            furthestRelativeEnd = max(furthestRelativeEnd, e.range.upperBound)
         }
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return (fixed + relatives).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether `range` overlaps one of `sorted`, expressions in order that do not overlap.
+    private static func overlapsAny(_ range: Range<Int>, sorted: [TimeExpression]) -> Bool {
+        // The first expression ending after `range` starts is the only one that can overlap it.
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].range.overlaps(range)
+    }
+
+    /// The index of the clause holding character `index` (clauses are in order and contiguous).
+    static func clauseIndex(in clauses: [Range<Int>], containing index: Int) -> Int? {
+        var low = 0
+        var high = clauses.count
+        while low < high {
+            let middle = (low + high) / 2
+            if clauses[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return low < clauses.count && clauses[low].contains(index) ? low : nil
     }
 
     /// 前 / 之前 / 以前 at `index`; returns the end.
@@ -162,7 +201,7 @@ struct DeadlineExtractor {
         var year = self.year
         var j = e1
         var month: Int
-        if t.has("年", at: j), (1000...9999).contains(first) {
+        if t.has("年", at: j), CalendarDate.parsedYears.contains(first) {
             year = first
             j += 1
             if t.has("底", at: j) || t.has("末", at: j), let end = before(in: t, at: j + 1) {
@@ -193,9 +232,12 @@ struct DeadlineExtractor {
         return TimeExpression(range: i..<end, kind: .absolute, due: due)
     }
 
+    /// How far back from 后/前 the event's verb is looked for, in characters: a clause names
+    /// its event close by, and a bound keeps a long text without commas linear.
+    static let maximumEventDistance = 100
+
     /// `动态调整后10个工作日内` (at 后) and `开展单项联合执法工作前` followed by 向/报/将 (at 前).
     private func relative(in t: FoldedText, at i: Int) -> TimeExpression? {
-        let clauseStart = Self.clauseStart(in: t, before: i)
         var end: Int
         if t.folded[i] == "后" {
             var j = i + 1
@@ -209,10 +251,11 @@ struct DeadlineExtractor {
             guard t.has("内", at: j) || t.has("以内", at: j) else { return nil }
             end = j + (t.has("内", at: j) ? 1 : 2)
         } else {
-            guard i + 1 < t.count, "向报将".contains(t.folded[i + 1]), i > clauseStart,
-                  !"日底末月年之以".contains(t.folded[i - 1]) else { return nil }
+            guard i + 1 < t.count, "向报将".contains(t.folded[i + 1]), i > 0, t.original[i - 1] != "，",
+                  t.original[i - 1] != ",", !"日底末月年之以".contains(t.folded[i - 1]) else { return nil }
             end = i + 1
         }
+        let clauseStart = max(Self.clauseStart(in: t, before: i), i - Self.maximumEventDistance)
         // The event: from the verb nearest the 后/前 (longest verb when several end together).
         var best: (start: Int, end: Int)?
         for verb in Self.eventVerbs {
@@ -252,9 +295,12 @@ struct DeadlineExtractor {
         return result
     }
 
+    /// Where the clause holding `index` starts, looking back at most ``maximumEventDistance``
+    /// characters (the start of that window when no comma is found in it).
     static func clauseStart(in t: FoldedText, before index: Int) -> Int {
+        let limit = max(0, index - maximumEventDistance)
         var k = index - 1
-        while k >= 0, t.original[k] != "，", t.original[k] != "," { k -= 1 }
+        while k >= limit, t.original[k] != "，", t.original[k] != "," { k -= 1 }
         return k + 1
     }
 
@@ -274,15 +320,21 @@ struct DeadlineExtractor {
         return candidate
     }
 
+    /// The longest stretch between 向/报 and the verb that may name an office: an office's name
+    /// is at most 15 characters (see `agency`), spaces aside.
+    static let maximumAgencyDistance = 40
+
     /// The office reported to in `range`: 向X报送/申报/备案, 报送至X, 报X备案.
     static func reportTo(in t: FoldedText, _ range: Range<Int>) -> String? {
         var i = range.lowerBound
         while i < range.upperBound {
+            let window = min(range.upperBound, i + maximumAgencyDistance)
             if t.has("向", at: i) {
                 // X up to the first reporting verb.
                 var best: Int?
                 for verb in reportVerbs {
-                    if let k = t.firstIndex(of: verb, from: i + 1, to: range.upperBound), best == nil || k < best! {
+                    let limit = min(range.upperBound, window + verb.count)
+                    if let k = t.firstIndex(of: verb, from: i + 1, to: limit), best == nil || k < best! {
                         best = k
                     }
                 }
@@ -290,11 +342,12 @@ struct DeadlineExtractor {
             }
             for lead in ["报送至", "报至", "提交至", "上报至", "报送到"] where t.has(lead, at: i) {
                 var k = i + lead.count
-                while k < range.upperBound, !"，。；,并和及".contains(t.original[k]), !t.has("备案", at: k) { k += 1 }
+                let limit = min(range.upperBound, k + maximumAgencyDistance)
+                while k < limit, !"，。；,并和及".contains(t.original[k]), !t.has("备案", at: k) { k += 1 }
                 if let x = agency(t.text((i + lead.count)..<k)) { return x }
             }
             if t.has("报", at: i), !t.has("报送", at: i), !t.has("报告", at: i),
-               let k = t.firstIndex(of: "备案", from: i + 1, to: range.upperBound),
+               let k = t.firstIndex(of: "备案", from: i + 1, to: min(range.upperBound, window + 2)),
                let x = agency(t.text((i + 1)..<k)) {
                 return x
             }

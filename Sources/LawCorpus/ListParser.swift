@@ -15,10 +15,17 @@ struct ListParser {
                                         "measure", "note", "levels", "fields"]
     static let levelKeys: Set<String> = ["level", "circumstances", "penalty"]
 
+    /// Reads and parses the list file at `file`.
     func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
         guard let text = try TextFile.read(file) else {
             throw CorpusError(file: file, message: "cannot be read")
         }
+        return try parse(text: text, file: file, warnings: &warnings)
+    }
+
+    /// Parses `text`, the contents of the list file at `file` (whose folders say which
+    /// department and kind the list should be).
+    func parse(text: String, file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
         let yaml = try Sidecar(file: file, yaml: text)
         warnings += yaml.unknownKeys(allowed: Self.listKeys)
         let department = try self.department(yaml)
@@ -34,7 +41,15 @@ struct ListParser {
         if let filed, let published, filed < published {
             warnings.append("\(file):\(yaml.line(of: "filed")): filed \(filed) is before publication \(published)")
         }
-        let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let kindFolder = (file as NSString).deletingLastPathComponent
+        let departmentFolder = ((kindFolder as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        if let owner = registry.resolve(departmentFolder), owner.id != department.id {
+            throw CorpusError(
+                file: file, line: yaml.line(of: "department"),
+                message: "清单属于\(department.name)（\(department.id)），却放在\(owner.name)的文件夹 "
+                    + "\(departmentFolder)/ 中；请移到 lists/\(department.id)/")
+        }
+        let folder = (kindFolder as NSString).lastPathComponent
         if let folderKind = ListKind.resolve(folder), folderKind != kind {
             warnings.append("\(file):\(yaml.line(of: "kind")): kind \(kind.rawValue) does not match its folder \(folder)")
         }
@@ -108,6 +123,7 @@ struct ListParser {
                 warnings.append("\(yaml.file):\(entry.line(of: "levels")): item \(id) has levels but a \(kind.rawValue) has none")
             }
             item.citations = citations(of: item)
+            warnings += outOfRangeWarnings(item, entry: entry)
             items.append(item)
         }
         if items.isEmpty {
@@ -127,6 +143,24 @@ struct ListParser {
                                          penalty: try level.string("penalty")))
         }
         return levels
+    }
+
+    /// A warning, at the line of the field, for each `第…条` of the item whose number is beyond
+    /// any article: it is not read as a citation.
+    private func outOfRangeWarnings(_ item: ListItem, entry: Sidecar) -> [String] {
+        let fields: [(key: String, text: String?)] = [
+            ("basis", item.basis), ("penalty_basis", item.penaltyBasis), ("conditions", item.conditions),
+            ("measure", item.measure),
+        ] + item.levels.flatMap { [("levels", $0.circumstances), ("levels", $0.penalty)] }
+        var warnings: [String] = []
+        for (key, text) in fields {
+            guard let text else { continue }
+            for reference in citations.outOfRangeReferences(in: text) {
+                warnings.append("\(entry.file):\(entry.line(of: key)): 事项 \(item.id) 引用的“\(reference.prefix(60))”"
+                    + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
+            }
+        }
+        return warnings
     }
 
     /// Citations in the item's basis, conditions, measure and levels, without repeats.

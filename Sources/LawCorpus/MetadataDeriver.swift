@@ -80,7 +80,7 @@ enum MetadataDeriver {
         var found: String?
         while i < t.count {
             if t.folded[i] == "(", let (value, end) = t.digits(at: i + 1), end < t.count, t.folded[end] == ")",
-               (1000...9999).contains(value) {
+               CalendarDate.parsedYears.contains(value) {
                 found = String(value)
             }
             i += 1

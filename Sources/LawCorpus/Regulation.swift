@@ -188,7 +188,7 @@ enum ItemMarker {
     static func parse(_ line: some StringProtocol) -> (number: Int, length: Int)? {
         let text = FoldedText(line.prefix(12))
         guard text.count >= 3, text.folded[0] == "(" else { return nil }
-        guard let (value, end) = text.numeral(at: 1), end < text.count, text.folded[end] == ")" else { return nil }
+        guard let (value, end) = text.ordinal(at: 1), end < text.count, text.folded[end] == ")" else { return nil }
         return (value, end + 1)
     }
 }

@@ -149,7 +149,7 @@ struct RegulationParser {
         let text = FoldedText(body)
         guard text.has("第", at: 0) else { return nil }
         let end = text.numeralRunEnd(from: 1)
-        guard end > 1, end < text.count, ChineseNumeral.parse(text.foldedText(1..<end)) != nil,
+        guard end > 1, end < text.count, ChineseNumeral.ordinal(text.foldedText(1..<end)) != nil,
               let level = [HeadingLevel.part, .chapter, .section].first(where: { $0.character == text.folded[end] })
         else { return nil }
         let label = text.text(0..<(end + 1))
@@ -165,7 +165,7 @@ struct RegulationParser {
         let end = text.numeralRunEnd(from: 1)
         guard end > 1, end + 1 < text.count, text.folded[end] == "条",
               TextSupport.isSpace(text.original[end + 1]) || text.folded[end + 1] == " ",
-              let number = ChineseNumeral.parse(text.foldedText(1..<end)), number > 0
+              let number = ChineseNumeral.ordinal(text.foldedText(1..<end))
         else { return nil }
         let label = text.text(0..<(end + 1))
         let rest = TextSupport.trim(line.dropFirst(end + 1))

@@ -38,7 +38,39 @@ struct Sidecar {
             self.init(emptyFile: file)
             return
         }
+        try Self.checkExpansion(of: root, size: yaml.utf8.count, file: file)
         try self.init(file: file, node: root)
+    }
+
+    /// How far a document may grow through aliases: each alias (`*name`) stands for a whole
+    /// copy of its anchor, so a few lines can stand for gigabytes (the "billion laughs").
+    /// Written out, a document's nodes and scalars never take much more than its own bytes.
+    static let maximumExpansion = 4
+
+    /// Walks the document counting nodes and scalar bytes, aliases expanded, and stops with an
+    /// error as soon as the count exceeds ``maximumExpansion`` times its size; the walk itself
+    /// is bounded the same way.
+    static func checkExpansion(of root: Node, size: Int, file: String) throws(CorpusError) {
+        let budget = maximumExpansion * size + 4096
+        var used = 1  // nodes are counted when queued, so the queue is bounded too
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar): used += scalar.string.utf8.count
+            case .mapping(let mapping):
+                used += 2 * mapping.count
+                if used <= budget { for (key, value) in mapping { pending += [key, value] } }
+            case .sequence(let sequence):
+                used += sequence.count
+                if used <= budget { pending += Array(sequence) }
+            case .alias: break
+            }
+            if used > budget {
+                throw CorpusError(file: file, line: nil,
+                                  message: "YAML 经别名（*name）展开后超过文件本身大小的 \(maximumExpansion) 倍；"
+                                      + "请直接写出各值，不用别名")
+            }
+        }
     }
 
     private init(emptyFile file: String) {
@@ -160,9 +192,22 @@ struct Sidecar {
         guard let text = node.scalar?.string, let date = CalendarDate(iso: TextSupport.trim(text)) else {
             let written = node.scalar?.string ?? "…"
             throw CorpusError(file: file, line: line,
-                              message: "'\(key)' must be a date written YYYY-MM-DD, not '\(written)'")
+                              message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
+                                  + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
+                                  + "not '\(written.prefix(40))'")
         }
         return date
+    }
+
+    /// A year in ``CalendarDate/parsedYears``.
+    func year(_ key: String) throws(CorpusError) -> Int? {
+        guard let value = try integer(key) else { return nil }
+        guard CalendarDate.parsedYears.contains(value) else {
+            throw CorpusError(file: file, line: line(of: key),
+                              message: "“\(key)”应为 \(CalendarDate.parsedYears.lowerBound) 至 "
+                                  + "\(CalendarDate.parsedYears.upperBound) 之间的年份，而不是 \(value)")
+        }
+        return value
     }
 
     /// An integer.
@@ -180,6 +225,9 @@ struct Sidecar {
             return mark.line
         case let .duplicatedKeysInMapping(_, context):
             return context.mark.line
+        case let .reader(_, offset?, _, yaml):
+            // The reader counts characters (code points) of the input.
+            return yaml.unicodeScalars.prefix(max(0, offset)).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         default:
             return nil
         }
@@ -191,6 +239,9 @@ struct Sidecar {
             return problem
         case let .duplicatedKeysInMapping(duplicates, _):
             return "duplicate keys \(duplicates.joined(separator: ", "))"
+        case let .reader(problem, _, value, _):
+            let character = Unicode.Scalar(UInt32(bitPattern: value)).map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            return problem + (character.map { " (\($0))" } ?? "")
         default:
             return "\(error)"
         }

@@ -20,6 +20,9 @@ public struct SyntheticLists {
     private let vocabulary: Vocabulary
     private let departments: [Department]
     private let laws: [(title: String, articles: Int)]
+    /// Versions the corpus has already (`department id/kind/version`): a generated list never
+    /// takes one, as two files of the same version are an error.
+    private let takenVersions: Set<String>
 
     /// Prepares a generator from a loaded corpus (it needs departments, lists and regulations).
     public init(corpus: Corpus) {
@@ -38,6 +41,11 @@ public struct SyntheticLists {
         self.vocabulary = vocabulary
         departments = corpus.departments
         laws = corpus.regulations.map { ($0.metadata.title, $0.articles.count) }
+        takenVersions = Set(corpus.lists.map { Self.versionKey($0.department, $0.kind, $0.version) })
+    }
+
+    private static func versionKey(_ department: Department, _ kind: ListKind, _ version: CalendarDate) -> String {
+        "\(department.id)/\(kind.rawValue)/\(version)"
     }
 
     /// Writes `items` items as list files of about `perList` items each under `lists` (a `Corpus/lists` folder).
@@ -54,6 +62,9 @@ public struct SyntheticLists {
             let kind = kinds[random.next(below: kinds.count)]
             let count = min(perList, items - written)
             versionDay = versionDay.adding(days: 1 + random.next(below: 3))
+            while takenVersions.contains(Self.versionKey(department, kind, versionDay)) {
+                versionDay = versionDay.adding(days: 1)
+            }
             let text = listFile(department: department, kind: kind, version: versionDay, items: count,
                                 first: written, random: &random)
             let directory = "\(lists)/\(department.id)/\(kind.rawValue)"

@@ -56,18 +56,38 @@ struct FoldedText {
         return i
     }
 
-    /// The run of ASCII digits starting at `index`, as an integer and its end.
+    /// The run of ASCII digits starting at `index`, as an integer and its end; `nil` when there
+    /// is none or it is too long to be a number.
     func digits(at index: Int) -> (value: Int, end: Int)? {
         var i = index
         while i < folded.count, folded[i].isASCII, folded[i].isWholeNumber { i += 1 }
-        guard i > index, let value = Int(String(folded[index..<i])) else { return nil }
+        guard i > index, i - index <= ChineseNumeral.maximumLength,
+              let value = Int(String(folded[index..<i])) else { return nil }
         return (value, i)
     }
 
-    /// A numeral (digits or Chinese) starting at `index`, its value and end.
-    func numeral(at index: Int) -> (value: Int, end: Int)? {
+    /// What the run of numeral characters starting at `index` says, and where it ends
+    /// (equal to `index`, with ``ChineseNumeral/Reading/invalid``, when there is none).
+    func numeralReading(at index: Int) -> (reading: ChineseNumeral.Reading, end: Int) {
         let end = numeralRunEnd(from: index)
-        guard end > index, let value = ChineseNumeral.parse(String(folded[index..<end])) else { return nil }
+        guard end > index else { return (.invalid, end) }
+        guard end - index <= ChineseNumeral.maximumLength else { return (.tooLarge, end) }
+        return (ChineseNumeral.read(String(folded[index..<end])), end)
+    }
+
+    /// A numeral (digits or Chinese) starting at `index`, its value and end; `nil` when the run
+    /// is not a numeral or too large to be one.
+    func numeral(at index: Int) -> (value: Int, end: Int)? {
+        guard case let (.number(value), end) = numeralReading(at: index) else { return nil }
+        return (value, end)
+    }
+
+    /// An article, paragraph or item number (1…``ChineseNumeral/maximumOrdinal``) starting at
+    /// `index`, and its end.
+    func ordinal(at index: Int) -> (value: Int, end: Int)? {
+        guard let (value, end) = numeral(at: index), (1...ChineseNumeral.maximumOrdinal).contains(value) else {
+            return nil
+        }
         return (value, end)
     }
 
@@ -153,7 +173,8 @@ enum TextSupport {
     }
 }
 
-/// Finds dates written as `2021年7月15日` (digits, full-width digits or Chinese numerals).
+/// Finds dates written as `2021年7月15日` (digits, full-width digits or Chinese numerals), with
+/// a year in ``CalendarDate/parsedYears``.
 enum DateScanner {
     /// Every date in `text`, in order, with the character range it occupies.
     static func dates(in text: FoldedText) -> [(date: CalendarDate, range: Range<Int>)] {
@@ -161,7 +182,7 @@ enum DateScanner {
         var i = 0
         while i < text.count {
             if i == 0 || !TextSupport.isNumeral(text.folded[i - 1]),
-               let (year, yEnd) = text.numeral(at: i), (1000...9999).contains(year), text.has("年", at: yEnd),
+               let (year, yEnd) = text.numeral(at: i), CalendarDate.parsedYears.contains(year), text.has("年", at: yEnd),
                let (month, mEnd) = text.numeral(at: yEnd + 1), text.has("月", at: mEnd),
                let (day, dEnd) = text.numeral(at: mEnd + 1), text.has("日", at: dEnd),
                let date = CalendarDate(year: year, month: month, day: day) {

@@ -32,14 +32,24 @@ public struct SearchExpression: Equatable, Sendable {
     /// All terms that are searched for, for display.
     public var terms: [String] { required.flatMap { $0 } }
 
+    /// `term` as an FTS5 string: in double quotes, each quote inside doubled. Scalar by
+    /// scalar, so that a quote carrying a combining mark is doubled too.
     static func quote(_ term: String) -> String {
-        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in term.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append(scalar) }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }
 
 /// Turns user text into a ``SearchExpression``.
 public struct QueryParser: Sendable {
-    /// Longest query accepted, in characters.
+    /// Longest query accepted, in characters (Unicode scalars, so that no single character
+    /// stacked with combining marks can carry unbounded text past the limit).
     public static let maximumLength = 1000
     /// Most terms accepted in one query.
     public static let maximumTerms = 32
@@ -51,9 +61,13 @@ public struct QueryParser: Sendable {
 
     /// Parses `text`; throws ``QueryError`` when nothing searchable remains.
     public func parse(_ text: String) throws(QueryError) -> SearchExpression {
+        // Counting scalars walks the text once without copying it; far too long a text is
+        // refused before any further work.
+        let raw = text.unicodeScalars.count
+        guard raw <= Self.maximumLength * 4 else { throw .tooLong(length: raw, limit: Self.maximumLength) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlinesAndIdeographicSpace)
         guard !trimmed.isEmpty else { throw .emptyQuery }
-        let length = trimmed.count
+        let length = trimmed.unicodeScalars.count
         guard length <= Self.maximumLength else { throw .tooLong(length: length, limit: Self.maximumLength) }
 
         let lexemes = lex(trimmed)
@@ -90,37 +104,41 @@ public struct QueryParser: Sendable {
     }
 
     /// Splits on whitespace, keeping `"…"` phrases whole (an unbalanced quote runs to the end).
+    ///
+    /// Reads scalar by scalar, not character by character: a quote or a space followed by a
+    /// combining mark is one `Character` but still a quote or a space to FTS5, which reads
+    /// bytes, so it must act as one here too.
     private func lex(_ text: String) -> [Lexeme] {
         var lexemes: [Lexeme] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var negated = false
         var inPhrase = false
         func flush(quoted: Bool) {
-            defer { current = ""; negated = false }
-            if !quoted && current == "OR" { lexemes.append(.or); return }
-            var term = current.filter { !$0.isControlCharacter }
-            if !quoted && term.hasPrefix("-") {
+            defer { current = String.UnicodeScalarView(); negated = false }
+            if !quoted && String(current) == "OR" { lexemes.append(.or); return }
+            var term = String.UnicodeScalarView(current.filter { $0.properties.generalCategory != .control })
+            if !quoted && term.first == "-" {
                 term.removeFirst()
                 negated = true
             }
-            if !term.isEmpty { lexemes.append(.term(term, negated: negated)) }
+            if !term.isEmpty { lexemes.append(.term(String(term), negated: negated)) }
         }
-        for character in text {
-            if character == "\"" {
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" {
                 if inPhrase {
                     flush(quoted: true)
                     inPhrase = false
                 } else {
-                    let wasNegation = current == "-"
+                    let wasNegation = String(current) == "-"
                     if !current.isEmpty && !wasNegation { flush(quoted: false) }
-                    current = ""
+                    current = String.UnicodeScalarView()
                     negated = wasNegation
                     inPhrase = true
                 }
-            } else if !inPhrase && character.isQuerySeparator {
+            } else if !inPhrase && (scalar.properties.isWhitespace || scalar == "\u{3000}") {
                 if !current.isEmpty { flush(quoted: false) }
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
         if !current.isEmpty { flush(quoted: inPhrase) }
@@ -138,16 +156,6 @@ public struct QueryParser: Sendable {
             }
         }
         return found
-    }
-}
-
-extension Character {
-    fileprivate var isQuerySeparator: Bool {
-        isWhitespace || self == "\u{3000}"
-    }
-
-    fileprivate var isControlCharacter: Bool {
-        unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
     }
 }
 

@@ -161,6 +161,139 @@ import Testing
         #expect(throws: CorpusError.self) { _ = try CorpusLoader(root: unnamed.path).load() }
     }
 
+    @Test func anOverflowingCitationInAListIsAWarningWithFileAndLine() throws {
+        let nines = String(repeating: "九", count: 19)
+        var file = ""
+        let corpus = try damagedCorpus {
+            file = try write(Self.header + "\n  - id: X-1\n    name: 甲\n    basis: 《中华人民共和国行政处罚法》第\(nines)条\n", to: $0)
+        }
+        let loaded = try CorpusLoader(root: corpus.path).load()
+        #expect(loaded.warnings.contains { $0.hasPrefix("\(file):8: 事项 X-1 引用的“第\(nines)条”超出任何条号") })
+        let item = try #require(loaded.lists.first { $0.file == file }?.items.first)
+        #expect(item.citations.isEmpty)
+    }
+
+    @Test func twoFilesWithTheSameVersionAreAnErrorNamingBoth() throws {
+        var copy = ""
+        let corpus = try damagedCorpus { root in
+            let original = root.appendingPathComponent("lists/scjg/不予处罚事项清单/2022-10-25.yaml")
+            let duplicate = root.appendingPathComponent("lists/scjg/不予处罚事项清单/2022-10-25-copy.yaml")
+            try FileManager.default.copyItem(at: original, to: duplicate)
+            copy = duplicate.path
+        }
+        do {
+            _ = try CorpusLoader(root: corpus.path).load()
+            Issue.record("expected an error")
+        } catch {
+            let original = corpus.appendingPathComponent("lists/scjg/不予处罚事项清单/2022-10-25.yaml").path
+            #expect(Set([original, copy]).contains(error.file))
+            #expect(error.description.contains(original) && error.description.contains(copy))
+            #expect(error.message.contains("2022-10-25 版本"))
+        }
+    }
+
+    @Test func aListInAnotherDepartmentsFolderIsAnError() throws {
+        var file = ""
+        let corpus = try damagedCorpus { root in
+            let folder = root.appendingPathComponent("lists/jtys/不予处罚事项清单")
+            file = folder.appendingPathComponent("2030-01-01.yaml").path
+            try (Self.header + "\n  - id: X-1\n    name: 甲\n").write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try CorpusLoader(root: corpus.path).load()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == file)
+            #expect(error.line == 1)
+            #expect(error.message.contains("乌审旗交通运输局的文件夹 jtys/"))
+            #expect(error.message.contains("请移到 lists/scjg/"))
+        }
+    }
+
+    @Test func controlCharactersInFileNamesAreEscapedInErrors() throws {
+        var file = ""
+        let corpus = try damagedCorpus { root in
+            let folder = root.appendingPathComponent("lists/scjg/不予处罚事项清单")
+            file = folder.appendingPathComponent("2030-\u{1B}]0;pwned\u{07}\u{1B}[2J.yaml").path
+            try (Self.header.replacingOccurrences(of: "市场监管局", with: "宇宙管理局") + "\n  - id: X-1\n    name: 甲\n")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try CorpusLoader(root: corpus.path).load()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == file)
+            let shown = error.description
+            #expect(!shown.unicodeScalars.contains { $0.value < 0x20 })
+            #expect(shown.contains(#"2030-\u{1B}]0;pwned\u{07}\u{1B}[2J.yaml:1: unknown department '宇宙管理局'"#))
+        }
+    }
+
+    @Test func controlCharactersInListTextAreAnErrorOnOneLine() throws {
+        var file = ""
+        let corpus = try damagedCorpus {
+            file = try write(Self.header + "\n  - id: X-1\n    name: 甲\u{1B}[2J乙\n", to: $0)
+        }
+        do {
+            _ = try CorpusLoader(root: corpus.path).load()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == file)
+            #expect(error.line == 7)
+            #expect(error.description.hasSuffix("invalid YAML: control characters are not allowed (U+1B)"))
+        }
+    }
+
+    @Test func aliasesThatMultiplyTheFileAreAnError() throws {
+        // Each item's fields are one alias of a large mapping: a few kilobytes standing for
+        // a million fields.
+        let fields = (1...1000).map { "f\($0): 值" }.joined(separator: ", ")
+        let items = (1...1000).map { "  - {id: X-\($0), name: 甲, fields: *f}" }.joined(separator: "\n")
+        var file = ""
+        let corpus = try damagedCorpus {
+            file = try write(Self.header.replacingOccurrences(of: "status: sample", with: "status: sample\nnote: &f {\(fields)}")
+                             + "\n" + items + "\n", to: $0)
+        }
+        do {
+            _ = try CorpusLoader(root: corpus.path).load()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == file)
+            #expect(error.message.contains("别名"))
+        }
+        // A small alias stays allowed.
+        let small = try Sidecar(file: "x.yaml", yaml: "a: &x {b: 1}\nc: *x\n")
+        #expect(small.keys == ["a", "c"])
+    }
+
+    @Test func generatedListsNeverTakeAVersionTheCorpusHas() throws {
+        // One department whose every kind has a version on every day the generator could pick.
+        let department = try #require(Self.corpus.departments.first)
+        let start = try #require(CalendarDate(iso: "2022-10-01"))
+        let taken = ListKind.allCases.flatMap { kind in
+            (1...120).map { ListVersion(file: "\(kind)-\($0).yaml", department: department, kind: kind, title: "",
+                                        version: start.adding(days: $0), items: Self.corpus.lists[0].items) }
+        }
+        var corpus = Self.corpus
+        corpus.departments = [department]
+        corpus.lists = taken
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lawkb-generate-\(UUID().uuidString)")
+        let files = try SyntheticLists(corpus: corpus).write(items: 10, perList: 1, into: output.path)
+        #expect(files == 10)
+        let written = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".yaml") }
+        #expect(written.count == 10)
+        let takenPaths = Set(taken.map { "\(department.id)/\($0.kind.rawValue)/\($0.version).yaml" })
+        #expect(written.allSatisfy { !takenPaths.contains($0) }, "\(written)")
+    }
+
+    @Test func theShippedListsHaveUniqueVersionsInTheirOwnFolders() throws {
+        try CorpusLoader.checkUniqueVersions(Self.corpus.lists)
+        for list in Self.corpus.lists {
+            let department = ((list.file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            #expect((department as NSString).lastPathComponent == list.department.id)
+        }
+    }
+
     @Test func citationsOfMissingArticlesAreWarnings() throws {
         let corpus = try damagedCorpus {
             _ = try write(Self.header + "\n  - id: X-1\n    name: 甲\n    basis: 《中华人民共和国行政处罚法》第九十条\n", to: $0)

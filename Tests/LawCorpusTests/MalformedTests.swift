@@ -96,7 +96,8 @@ import Testing
     @Test func sidecarDateInAnotherFormat() throws {
         let (result, _, yaml) = try load(Self.valid, sidecar: "effective: 2022年3月1日\n")
         #expect(error(result) == CorpusError(file: yaml, line: 1,
-                                             message: "'effective' must be a date written YYYY-MM-DD, not '2022年3月1日'"))
+                                             message: "'effective' must be a date written YYYY-MM-DD with a year "
+                                                + "from 1900 to 2200, not '2022年3月1日'"))
     }
 
     @Test func invalidYAML() throws {

@@ -58,6 +58,68 @@ import Testing
         #expect(leftover.isEmpty, "unquoted text in \(expression.fts5)")
     }
 
+    @Test(arguments: ["a\"\u{301} OR b", "\"\u{301}x\u{301}\" 处罚", "处罚 \"行政\u{301} \"\u{308} NEAR(a b)\"",
+                      "x\u{301}\"\u{301}\u{301} title:处罚", " \u{301}处罚"])
+    func aQuoteCarryingACombiningMarkIsStillAQuote(_ input: String) throws {
+        // FTS5 reads bytes: a quote followed by U+0301 is one Swift Character but still a quote.
+        let expression = try parser.parse(input)
+        #expect(Self.unquotedText(in: expression.fts5).isEmpty, "\(expression.fts5)")
+        for term in expression.terms + expression.excluded {
+            #expect(!term.unicodeScalars.contains("\""), "\(term)")
+        }
+    }
+
+    @Test func combiningMarksCountTowardsTheLength() {
+        let stacked = "处" + String(repeating: "\u{301}", count: 5000)
+        #expect(stacked.count == 1)
+        #expect(throws: QueryError.tooLong(length: 5001, limit: QueryParser.maximumLength)) { try parser.parse(stacked) }
+        let thousand = String(repeating: "处\u{301}", count: 600)
+        #expect(throws: QueryError.tooLong(length: 1200, limit: QueryParser.maximumLength)) { try parser.parse(thousand) }
+    }
+
+    @Test func thousandsOfRandomAndMutatedQueriesAreParsedOrRefused() {
+        let pieces = ["处罚", "行政", "强制", " ", "　", "\"", "-", "OR", "AND", "NOT", "(", ")", "*", ":", "^", "NEAR",
+                      "\u{0}", "\u{7}", "\u{1B}", "\u{301}", "\u{202E}", "\u{FEFF}", "😀", "\n", "'", "a", "1", "，"]
+        let samples = ["查封 扣押　期限", "听证 OR 陈述 处罚", "处罚 -强制", "\"行政 处罚\" 法", "-\"行政 强制\" 处罚",
+                       "处罚 \"听证 程序", "NEAR(处罚 听证, 5)", "'; DROP TABLE unit; --"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            var scalars = Array((next(2) == 0 ? "" : samples[next(samples.count)]).unicodeScalars)
+            for _ in 0..<(1 + next(8)) {
+                scalars.insert(contentsOf: pieces[next(pieces.count)].unicodeScalars, at: next(scalars.count + 1))
+            }
+            let input = String(String.UnicodeScalarView(scalars))
+            do {
+                let expression = try parser.parse(input)
+                #expect(!expression.required.isEmpty, "\(input)")
+                #expect(expression.terms.count + expression.excluded.count <= QueryParser.maximumTerms)
+                #expect(Self.unquotedText(in: expression.fts5).isEmpty, "\(input) → \(expression.fts5)")
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+    }
+
+    /// What an FTS5 expression holds outside its strings, operators and parentheses removed;
+    /// read scalar by scalar, as FTS5 reads bytes.
+    static func unquotedText(in fts5: String) -> String {
+        var outside = String.UnicodeScalarView()
+        var inString = false
+        for scalar in fts5.unicodeScalars {
+            if scalar == "\"" { inString.toggle() } else if !inString { outside.append(scalar) }
+        }
+        guard !inString else { return "unbalanced" }
+        return String(outside).replacingOccurrences(of: "AND", with: "").replacingOccurrences(of: "OR", with: "")
+            .replacingOccurrences(of: "NOT", with: "").filter { !"() ".contains($0) }
+    }
+
     @Test(arguments: ["", "   ", "　", "*", "，。！", "😀", "\u{0}", "\"\"", "OR", "( )"])
     func nothingSearchableIsAClearError(_ input: String) {
         #expect(throws: QueryError.self) { try parser.parse(input) }

@@ -136,7 +136,7 @@ import Testing
     @Test func otherPunctuationSeparates() {
         #expect(!texts("处罚，教育", .document).contains("罚教"))
         #expect(texts("处罚，教育", .query) == ["处罚", "罚", "教育", "育"])
-        for separator in ["，", "。", "、", "；", "：", "（", "）", "【", "】", "〔", "〕", "—", "…", "·", " ", "\n",
+        for separator in ["，", "。", "；", "：", "（", "）", "【", "】", "〔", "〕", "—", "…", "·", " ", "\n",
                           "\t", "-", "/", "℃", "№", "😀", "\u{3000}", "\u{00A0}"] {
             #expect(!texts("罚\(separator)教", .document).contains("罚教"), "\(separator) does not separate")
         }
@@ -195,6 +195,30 @@ import Testing
             #expect(text.utf8.count > 10_000)
             for mode in [TokenizationMode.document, .query] {
                 Self.checkInvariants(Array(text.utf8), mode)
+            }
+        }
+    }
+
+    @Test func thousandsOfMutatedCorpusSnippetsKeepTheInvariants() throws {
+        let corpus = Array(try Corpus.texts().joined().utf8)
+        let inserts: [[UInt8]] = [[0xFF], [0x80], [0xE5, 0xA4], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F],
+                                  [0xF4, 0x90, 0x80, 0x80], [0x00], [0x1B], Array("\u{301}".utf8),
+                                  Array("《》“”".utf8), Array("①ＡＢ３".utf8), [0x20], Array("\u{3000}".utf8)]
+        var random = SeededRandom(seed: 20_221_110)
+        for _ in 0..<3000 {
+            // A slice that may start or end inside a character, then a few byte-level edits.
+            let start = Int.random(in: 0..<(corpus.count - 64), using: &random)
+            var bytes = Array(corpus[start..<(start + Int.random(in: 1...64, using: &random))])
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                let position = Int.random(in: 0...bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes.insert(contentsOf: inserts.randomElement(using: &random)!, at: position)
+                case 1 where position < bytes.count: bytes[position] ^= UInt8.random(in: 1...255, using: &random)
+                default: bytes.insert(contentsOf: bytes[position...].prefix(8), at: position)
+                }
+            }
+            for mode in [TokenizationMode.document, .query] {
+                Self.checkInvariants(bytes, mode)
             }
         }
     }

@@ -63,7 +63,7 @@ enum Terminal {
 
     /// Prints `error` on standard error and returns exit code 1, for the caller to throw.
     static func fail(_ error: any Error) -> ExitCode {
-        FileHandle.standardError.write(Data("lawkb: error: \(ControlCharacters.escaped("\(error)"))\n".utf8))
+        FileHandle.standardError.write(Data("lawkb: 错误：\(ControlCharacters.escaped("\(error)"))\n".utf8))
         return ExitCode.failure
     }
 }

@@ -133,15 +133,18 @@ public struct SyntheticLists {
     }
 }
 
-/// A small, fast, deterministic pseudo-random generator (SplitMix64).
-struct SplitMix64 {
+/// A small, fast, deterministic pseudo-random generator (SplitMix64): the same seed always
+/// gives the same sequence, for generated corpora and reproducible property tests.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Creates a generator whose sequence is fixed by `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -149,8 +152,8 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 
-    /// A value in `0..<bound`.
-    mutating func next(below bound: Int) -> Int {
+    /// A value in `0..<bound` (0 when `bound` is not positive).
+    public mutating func next(below bound: Int) -> Int {
         Int(next() % UInt64(max(bound, 1)))
     }
 }

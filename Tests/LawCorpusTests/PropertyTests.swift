@@ -189,26 +189,10 @@ extension PropertyTests {
     }
 }
 
-/// SplitMix64: a small deterministic generator, so that every run draws the same inputs.
-struct SeededRandom {
-    private var state: UInt64
+/// The corpus's deterministic generator, so that every run draws the same inputs.
+typealias SeededRandom = SplitMix64
 
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int {
-        Int(next() % UInt64(max(bound, 1)))
-    }
-
+extension SplitMix64 {
     /// Either pieces of `alphabet` strung together, or a sample with a few of them inserted,
     /// removed or replaced.
     mutating func text(from alphabet: [String], samples: [String], maximumParts: Int) -> String {

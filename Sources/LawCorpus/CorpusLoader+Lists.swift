@@ -11,7 +11,7 @@ extension CorpusLoader {
         var departments: [Department] = []
         for entry in try yaml.mappings("departments") {
             guard let id = try entry.string("id"), let name = try entry.string("name") else {
-                throw CorpusError(file: file, line: entry.line, message: "a department needs an 'id' and a 'name'")
+                throw CorpusError(file: file, line: entry.line, message: "部门必须有 id 和 name")
             }
             departments.append(Department(
                 id: id, name: name, shortNames: try entry.strings("short_names") ?? [],
@@ -39,7 +39,7 @@ extension CorpusLoader {
         guard !files.isEmpty else { return [] }
         guard let registry else {
             throw CorpusError(file: (root as NSString).appendingPathComponent("departments.yaml"),
-                              message: "lists/ holds lists but there is no departments.yaml to resolve their departments")
+                              message: "lists/ 中有清单，但没有 departments.yaml，无法确定清单所属部门")
         }
         let listParser = ListParser(registry: registry, citations: parser)
         let sorted = files.sorted()

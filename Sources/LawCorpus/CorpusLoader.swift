@@ -36,7 +36,7 @@ public struct CorpusLoader: Sendable {
     public func load() throws(CorpusError) -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CorpusError(file: root, line: nil, message: "corpus directory not found")
+            throw CorpusError(file: root, line: nil, message: "找不到语料目录")
         }
         var warnings: [String] = []
         let regulationFiles = files(in: "regulations", extension: "md", warnings: &warnings)

@@ -18,7 +18,7 @@ struct ListParser {
     /// Reads and parses the list file at `file`.
     func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
         guard let text = try TextFile.read(file) else {
-            throw CorpusError(file: file, message: "cannot be read")
+            throw CorpusError(file: file, message: "无法读取")
         }
         return try parse(text: text, file: file, warnings: &warnings)
     }
@@ -31,7 +31,7 @@ struct ListParser {
         let department = try self.department(yaml)
         let kind = try self.kind(yaml)
         guard let version = try yaml.date("version") else {
-            throw CorpusError(file: file, line: yaml.line, message: "missing 'version' (the version date, YYYY-MM-DD)")
+            throw CorpusError(file: file, line: yaml.line, message: "缺少 version（版本日期，YYYY-MM-DD）")
         }
         let published = try yaml.date("published")
         let filed = try yaml.date("filed")
@@ -64,24 +64,24 @@ struct ListParser {
 
     private func department(_ yaml: Sidecar) throws(CorpusError) -> Department {
         guard let name = try yaml.string("department") else {
-            throw CorpusError(file: yaml.file, line: yaml.line, message: "missing 'department'")
+            throw CorpusError(file: yaml.file, line: yaml.line, message: "缺少 department（部门）")
         }
         guard let department = registry.resolve(name) else {
             let known = registry.departments.map(\.name).joined(separator: ", ")
             throw CorpusError(file: yaml.file, line: yaml.line(of: "department"),
-                              message: "unknown department '\(name)'; departments.yaml knows: \(known)")
+                              message: "departments.yaml 中没有部门“\(name)”；现有：\(known)")
         }
         return department
     }
 
     private func kind(_ yaml: Sidecar) throws(CorpusError) -> ListKind {
         guard let name = try yaml.string("kind") else {
-            throw CorpusError(file: yaml.file, line: yaml.line, message: "missing 'kind'")
+            throw CorpusError(file: yaml.file, line: yaml.line, message: "缺少 kind（清单种类）")
         }
         guard let kind = ListKind.resolve(name) else {
             let known = ListKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw CorpusError(file: yaml.file, line: yaml.line(of: "kind"),
-                              message: "unknown list kind '\(name)'; kinds: \(known)")
+                              message: "没有清单种类“\(name)”；现有种类：\(known)")
         }
         return kind
     }
@@ -92,7 +92,7 @@ struct ListParser {
         case "sample", "示例": return .sample
         case let other?:
             throw CorpusError(file: yaml.file, line: yaml.line(of: "status"),
-                              message: "status must be sample or official, not '\(other)'")
+                              message: "status 应为 sample（示例）或 official（正式），不是“\(other)”")
         }
     }
 
@@ -102,15 +102,15 @@ struct ListParser {
         for entry in try yaml.mappings("items") {
             warnings += entry.unknownKeys(allowed: Self.itemKeys)
             guard let id = try entry.string("id") else {
-                throw CorpusError(file: yaml.file, line: entry.line, message: "an item has no 'id'")
+                throw CorpusError(file: yaml.file, line: entry.line, message: "有一个事项没有 id")
             }
             if let first = seen[id] {
                 throw CorpusError(file: yaml.file, line: entry.line(of: "id"),
-                                  message: "duplicate item id \(id) (first used on line \(first))")
+                                  message: "事项编号 \(id) 重复（第 \(first) 行已用过）")
             }
             seen[id] = entry.line(of: "id")
             guard let name = try entry.string("name") else {
-                throw CorpusError(file: yaml.file, line: entry.line, message: "item \(id) has no 'name'")
+                throw CorpusError(file: yaml.file, line: entry.line, message: "事项 \(id) 没有 name（名称）")
             }
             var item = ListItem(
                 id: id, name: name, conduct: try entry.string("conduct"), basis: try entry.string("basis"),
@@ -137,7 +137,7 @@ struct ListParser {
         for level in try entry.mappings("levels") {
             warnings += level.unknownKeys(allowed: Self.levelKeys)
             guard let name = try level.string("level") else {
-                throw CorpusError(file: entry.file, line: level.line, message: "a level has no 'level' name")
+                throw CorpusError(file: entry.file, line: level.line, message: "有一个裁量阶次没有 level（阶次名称）")
             }
             levels.append(BenchmarkLevel(level: name, circumstances: try level.string("circumstances"),
                                          penalty: try level.string("penalty")))

@@ -53,7 +53,7 @@ struct PlanParser {
         var index = 0
         func skipBlank() { while index < lines.count, TextSupport.isBlank(lines[index]) { index += 1 } }
         skipBlank()
-        guard index < lines.count else { throw CorpusError(file: file, line: 1, message: "empty plan") }
+        guard index < lines.count else { throw CorpusError(file: file, line: 1, message: "方案文件是空的") }
 
         var sections: [PlanSection] = []
         var warnings: [String] = []

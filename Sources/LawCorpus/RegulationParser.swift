@@ -23,7 +23,7 @@ struct RegulationParser {
         var index = 0
         while index < lines.count, TextSupport.isBlank(lines[index]) { index += 1 }
         guard index < lines.count, let title = Self.title(of: lines[index]) else {
-            throw CorpusError(file: file, line: 1, message: "no title: the file must start with a line '# 标题'")
+            throw CorpusError(file: file, line: 1, message: "没有标题：文件应以“# 标题”一行开头")
         }
         index += 1
 
@@ -90,7 +90,7 @@ struct RegulationParser {
                 if let previous = firstLine[number] {
                     throw CorpusError(
                         file: file, line: lineNumber,
-                        message: "duplicate article number \(start.label) (\(number)), first at line \(previous)")
+                        message: "条号重复：\(start.label)（\(number)），第 \(previous) 行已有")
                 }
                 guard number == expected else {
                     let message = number > expected
@@ -117,7 +117,7 @@ struct RegulationParser {
         }
         finish()
         guard !articles.isEmpty else {
-            throw CorpusError(file: file, line: nil, message: "no articles: expected paragraphs starting '第一条 '")
+            throw CorpusError(file: file, line: nil, message: "没有条文：应有以“第一条 ”开头的段落")
         }
         return ParsedRegulation(title: title, history: history, headings: headings, articles: articles,
                                 annotations: annotations, warnings: warnings)

@@ -30,9 +30,9 @@ struct Sidecar {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw CorpusError(file: file, line: Self.line(of: error),
-                              message: "invalid YAML: \(Self.problem(of: error))")
+                              message: "YAML 格式有误：\(Self.problem(of: error))")
         } catch {
-            throw CorpusError(file: file, line: nil, message: "invalid YAML: \(error)")
+            throw CorpusError(file: file, line: nil, message: "YAML 格式有误：\(error)")
         }
         guard let root else {
             self.init(emptyFile: file)
@@ -84,13 +84,13 @@ struct Sidecar {
     init(file: String, node: Node) throws(CorpusError) {
         self.file = file
         guard let mapping = node.mapping else {
-            throw CorpusError(file: file, line: node.mark?.line, message: "expected a mapping of keys to values")
+            throw CorpusError(file: file, line: node.mark?.line, message: "应为“键: 值”的映射")
         }
         var values: [String: (Node, Int?)] = [:]
         var keys: [String] = []
         for (key, value) in mapping {
             guard let name = key.string else {
-                throw CorpusError(file: file, line: key.mark?.line, message: "keys must be strings")
+                throw CorpusError(file: file, line: key.mark?.line, message: "键必须是文字")
             }
             values[name] = (value, value.mark?.line ?? key.mark?.line)
             keys.append(name)
@@ -254,11 +254,11 @@ enum TextFile {
     static func read(_ path: String, required: Bool = true) throws(CorpusError) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             if !required && !FileManager.default.fileExists(atPath: path) { return nil }
-            throw CorpusError(file: path, line: nil, message: "cannot be read")
+            throw CorpusError(file: path, line: nil, message: "无法读取")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = invalidLine(in: data)
-            throw CorpusError(file: path, line: line, message: "not valid UTF-8 text")
+            throw CorpusError(file: path, line: line, message: "不是有效的 UTF-8 文本")
         }
         return text
     }

@@ -123,12 +123,12 @@ import Testing
         } catch {
             #expect(error.file == file)
             #expect(error.line == 1)
-            #expect(error.message.contains("unknown department '宇宙管理局'"))
+            #expect(error.message.contains("没有部门“宇宙管理局”"))
         }
     }
 
     @Test(arguments: [
-        ("kind: 免罚清单", "kind: 奇怪清单", 2, "unknown list kind"),
+        ("kind: 免罚清单", "kind: 奇怪清单", 2, "没有清单种类“奇怪清单”"),
         ("version: 2030-01-01", "version: 2030-02-30", 3, "YYYY-MM-DD"),
     ])
     func badValuesAreErrorsWithFileAndLine(_ replace: (String, String, Int, String)) throws {
@@ -155,7 +155,7 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.line == 8)
-            #expect(error.message.contains("duplicate item id X-1 (first used on line 6)"))
+            #expect(error.message.contains("事项编号 X-1 重复（第 6 行已用过）"))
         }
         let unnamed = try damagedCorpus { _ = try write(Self.header + "\n  - id: X-1\n", to: $0) }
         #expect(throws: CorpusError.self) { _ = try CorpusLoader(root: unnamed.path).load() }
@@ -225,7 +225,7 @@ import Testing
             #expect(error.file == file)
             let shown = error.description
             #expect(!shown.unicodeScalars.contains { $0.value < 0x20 })
-            #expect(shown.contains(#"2030-\u{1B}]0;pwned\u{07}\u{1B}[2J.yaml:1: unknown department '宇宙管理局'"#))
+            #expect(shown.contains(#"2030-\u{1B}]0;pwned\u{07}\u{1B}[2J.yaml:1: departments.yaml 中没有部门“宇宙管理局”"#))
         }
     }
 
@@ -240,7 +240,7 @@ import Testing
         } catch {
             #expect(error.file == file)
             #expect(error.line == 7)
-            #expect(error.description.hasSuffix("invalid YAML: control characters are not allowed (U+1B)"))
+            #expect(error.description.hasSuffix("YAML 格式有误：control characters are not allowed (U+1B)"))
         }
     }
 

@@ -58,7 +58,7 @@ import Testing
         let failure = try #require(error(result))
         #expect(failure.file == file)
         #expect(failure.line == 11)
-        #expect(failure.message.contains("duplicate"))
+        #expect(failure.message.contains("条号重复"))
     }
 
     @Test func gapInArticleNumbers() throws {
@@ -81,7 +81,7 @@ import Testing
         let (result, file, _) = try load("# 测试条例\n\n只有文字。\n")
         let failure = try #require(error(result))
         #expect(failure.file == file)
-        #expect(failure.message.contains("no articles"))
+        #expect(failure.message.contains("没有条文"))
     }
 
     @Test func badSidecarDate() throws {
@@ -105,7 +105,7 @@ import Testing
         let failure = try #require(error(result))
         #expect(failure.file == yaml)
         #expect(failure.line != nil)
-        #expect(failure.message.hasPrefix("invalid YAML"))
+        #expect(failure.message.hasPrefix("YAML 格式有误"))
     }
 
     @Test func sidecarThatIsNotAMapping() throws {

@@ -5,8 +5,8 @@
 #
 # Builds the LawFuzz product once with the fuzzer sanitizer, then runs each target (all of
 # them when none is named) for the given time, one after the other, in a single process:
-# numeral date citation amount query tokenizer listyaml csv xlsx regulation plan. Each run starts from the
-# seeds in Benchmarks/fuzz-seeds/<target>/ (text from the corpus and hostile inputs), with
+# numeral date citation amount query tokenizer listyaml csv xlsx regulation plan. Each run
+# starts from the seeds in Benchmarks/fuzz-seeds/<target>/ (corpus text, hostile inputs), with
 # the dictionary Benchmarks/fuzz-seeds/<target>.dict when there is one, and keeps what it
 # learns in Benchmarks/fuzz-findings/corpus/<target>/ for the next run. An input that traps,
 # breaks an invariant, runs over 10 s or takes over 2 GB is written to
@@ -37,7 +37,7 @@ scratch=${LAWKB_FUZZ_SCRATCH:-.build-fuzz}
 swift build -c release --scratch-path "$scratch" --product LawFuzz \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
     -Xswiftc -enable-testing -Xswiftc -DLAWKB_LIBFUZZER \
-    -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+    -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >&2
 binary="$root/$scratch/release/LawFuzz"
 
 findings="$root/Benchmarks/fuzz-findings"

@@ -41,8 +41,8 @@ struct ArticleCommand: ParsableCommand {
 enum ArticlePrinter {
     static func print(_ record: ArticleRecord) {
         let version = record.version.map { "（\($0)）" } ?? ""
-        Swift.print("\(record.document)\(version) · \(record.chapter)")
-        Swift.print("")
-        Swift.print(record.text)
+        Terminal.print("\(record.document)\(version) · \(record.chapter)")
+        Terminal.print("")
+        Terminal.print(record.text)
     }
 }

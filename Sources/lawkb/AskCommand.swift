@@ -47,29 +47,29 @@ enum AnswerPrinter {
         switch payload {
         case .list(let list): ListPrinter.print(list)
         case .lists(let lists):
-            if lists.isEmpty { Swift.print("没有符合条件的清单。") } else { ListSummaryPrinter.print(lists) }
+            if lists.isEmpty { Terminal.print("没有符合条件的清单。") } else { ListSummaryPrinter.print(lists) }
         case .changes(let changes): ChangesPrinter.print(changes)
         case .article(let record): ArticlePrinter.print(record)
         case .citedBy(let record): printCitedBy(record)
         case .deadlines(let deadlines): printDeadlines(deadlines)
         case .departments(let departments):
             for department in departments {
-                Swift.print("\(department.name)（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
+                Terminal.print("\(department.name)（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
             }
         case .search(let result): SearchPrinter.print(result)
         }
     }
 
     private static func printCitedBy(_ record: CitedByRecord) {
-        Swift.print("\(record.document) \(record.label)：\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，"
+        Terminal.print("\(record.document) \(record.label)：\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，"
             + "另有 \(record.passages.count) 处方案或法律条文引用")
         for item in record.items {
             let sample = item.status == "sample" ? "【示例】" : ""
-            Swift.print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
-            Swift.print("      \(item.citation)")
+            Terminal.print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
+            Terminal.print("      \(item.citation)")
         }
         for passage in record.passages {
-            Swift.print("  \(passage.document) · \(passage.title)：\(passage.citation)")
+            Terminal.print("  \(passage.document) · \(passage.title)：\(passage.citation)")
         }
     }
 
@@ -78,9 +78,9 @@ enum AnswerPrinter {
             let due = deadline.due ?? "—"
             let who = deadline.responsible.map { "\($0)：" } ?? ""
             let to = deadline.reportTo.map { "  → \($0)" } ?? ""
-            Swift.print("\(due.padding(toLength: 10, withPad: " ", startingAt: 0))  \(deadline.rule)")
-            Swift.print("            \(deadline.measure)")
-            Swift.print("            \(who)\(deadline.task)\(to)")
+            Terminal.print("\(due.padding(toLength: 10, withPad: " ", startingAt: 0))  \(deadline.rule)")
+            Terminal.print("            \(deadline.measure)")
+            Terminal.print("            \(who)\(deadline.task)\(to)")
         }
     }
 }

@@ -84,33 +84,33 @@ enum EveryDepartment {
 enum ListPrinter {
     static func print(_ list: ListRecord) {
         let sample = list.status == "sample" ? "【示例】" : ""
-        Swift.print("\(sample)\(list.title)")
+        Terminal.print("\(sample)\(list.title)")
         let until = list.inForceUntil.map { "，至 \($0) 止" } ?? ""
-        Swift.print("\(list.department) · \(list.kind) · 版本 \(list.version) · 施行 \(list.inForceFrom)\(until)"
+        Terminal.print("\(list.department) · \(list.kind) · 版本 \(list.version) · 施行 \(list.inForceFrom)\(until)"
             + (list.filed.map { " · 备案 \($0)" } ?? ""))
         for (index, item) in list.items.enumerated() {
-            Swift.print("")
-            Swift.print("\(index + 1). \(item.name)  [\(item.id)]")
+            Terminal.print("")
+            Terminal.print("\(index + 1). \(item.name)  [\(item.id)]")
             for (field, value) in [("conduct", item.conduct), ("basis", item.basis), ("penalty_basis", item.penaltyBasis),
                                    ("conditions", item.conditions), ("measure", item.measure)] {
-                if let value { Swift.print("   \(FieldLabel.chinese(field))：\(value)") }
+                if let value { Terminal.print("   \(FieldLabel.chinese(field))：\(value)") }
             }
             for level in item.levels {
                 let amounts = level.amounts.isEmpty ? "" : "（\(level.amounts.map(\.description).joined(separator: "；"))）"
-                Swift.print("   【\(level.level)】\(level.circumstances ?? "")")
-                if let penalty = level.penalty { Swift.print("          \(penalty)\(amounts)") }
+                Terminal.print("   【\(level.level)】\(level.circumstances ?? "")")
+                if let penalty = level.penalty { Terminal.print("          \(penalty)\(amounts)") }
             }
-            for field in item.fields { Swift.print("   \(field.name)：\(field.value)") }
-            if let note = item.note { Swift.print("   \(FieldLabel.chinese("note"))：\(note)") }
+            for field in item.fields { Terminal.print("   \(field.name)：\(field.value)") }
+            if let note = item.note { Terminal.print("   \(FieldLabel.chinese("note"))：\(note)") }
         }
     }
 
     /// Several departments' lists of one kind, each under a rule.
     static func print(_ lists: [ListRecord], kind: ListKind) {
-        Swift.print("\(kind.rawValue)：\(lists.count) 个部门")
+        Terminal.print("\(kind.rawValue)：\(lists.count) 个部门")
         for list in lists {
-            Swift.print("")
-            Swift.print(String(repeating: "─", count: 20))
+            Terminal.print("")
+            Terminal.print(String(repeating: "─", count: 20))
             print(list)
         }
     }
@@ -119,11 +119,11 @@ enum ListPrinter {
 /// Prints list versions without their items, one a line.
 enum ListSummaryPrinter {
     static func print(_ lists: [ListSummary]) {
-        if lists.isEmpty { Swift.print("没有清单。") }
+        if lists.isEmpty { Terminal.print("没有清单。") }
         for list in lists {
             let state = list.inForce ? "现行" : (list.inForceUntil == nil ? "未施行" : "已替换")
             let sample = list.status == "sample" ? "【示例】" : ""
-            Swift.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
+            Terminal.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
                 + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
         }
     }
@@ -182,7 +182,7 @@ struct DepartmentsCommand: ParsableCommand {
                 return
             }
             for department in departments {
-                Swift.print("\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
+                Terminal.print("\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
                     + "（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
             }
         } catch {

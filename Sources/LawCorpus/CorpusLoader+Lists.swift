@@ -105,28 +105,6 @@ extension CorpusLoader {
             lists[index].inForceUntil = next.inForceFrom
         }
     }
-
-    /// Warnings for list citations of articles that the cited regulation, present in the corpus, does not have.
-    static func missingArticles(citedBy lists: [ListVersion], regulations: [Regulation]) -> [String] {
-        var articles: [String: (numbers: Set<Int>, last: Int)] = [:]
-        for regulation in regulations where articles[regulation.metadata.title] == nil
-            || regulation.metadata.status == RegulationMetadata.Status.inForce {
-            let numbers = Set(regulation.articles.map(\.number))
-            articles[regulation.metadata.title] = (numbers, numbers.max() ?? 0)
-        }
-        var warnings: [String] = []
-        for list in lists {
-            for item in list.items {
-                for citation in item.citations {
-                    guard let document = citation.document, let known = articles[document],
-                          !known.numbers.contains(citation.article) else { continue }
-                    warnings.append("\(list.file):\(item.line): item \(item.id) cites \(citation.text), "
-                        + "but \(document) has no article \(citation.article) (its last is \(known.last))")
-                }
-            }
-        }
-        return warnings
-    }
 }
 
 extension CalendarDate {

@@ -72,7 +72,6 @@ public struct CorpusLoader: Sendable {
         var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
-        warnings += Self.missingArticles(citedBy: lists, regulations: regulations)
         return Corpus(plans: plans, regulations: regulations, warnings: warnings,
                       departments: registry?.departments ?? [], lists: lists)
     }

@@ -26,8 +26,11 @@ public struct IndexReport: Codable, Sendable {
     public var deadlines: Int
     /// Article citations found in all texts.
     public var citations: Int
-    /// Citations whose document is not in the corpus (kept, but not linked).
+    /// Citations that open no article (kept, but not linked): their document is not in the
+    /// corpus, or the version that applies has no such article.
     public var unresolvedCitations: Int
+    /// Each of them, with file and line.
+    public var unresolved: [UnresolvedCitation] = []
     /// Parser observations worth a reader's attention (e.g. announced vs enumerated measures).
     public var notes: [String]
     /// Problems that did not stop the build.

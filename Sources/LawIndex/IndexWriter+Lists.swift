@@ -18,7 +18,7 @@ extension IndexWriter {
 
     /// Inserts one list version as a document, and each item as a searchable unit.
     mutating func insertList(
-        _ list: ListVersion, departmentID: Int64, documentIDs: [String: Int64], _ db: Database
+        _ list: ListVersion, departmentID: Int64, targets: CitationTargets, _ db: Database
     ) throws {
         try db.execute(
             sql: """
@@ -52,7 +52,8 @@ extension IndexWriter {
                             item.penaltyBasis, item.conditions, item.measure, item.note,
                             String(decoding: try encoder.encode(item.levels), as: UTF8.self),
                             String(decoding: try encoder.encode(item.fields), as: UTF8.self), item.line])
-            try insertCitations(item.citations, unitID: unitID, documentIDs: documentIDs, db)
+            let place = CitationPlace(file: list.file, line: item.line, date: list.version, citingRegulation: nil)
+            try insertCitations(item.citations, unitID: unitID, place: place, targets: targets, db)
             listItems += 1
         }
     }

@@ -17,7 +17,8 @@ struct IndexWriter {
     var listItems = 0
     private(set) var deadlines = 0
     private(set) var citations = 0
-    private(set) var unresolvedCitations = 0
+    /// Citations that open no article, with where they are written.
+    private(set) var unresolved: [UnresolvedCitation] = []
     private(set) var notes: [String] = []
     /// Lists left out of a public artifact because they are not marked public.
     private(set) var withheldLists = 0
@@ -36,18 +37,17 @@ struct IndexWriter {
     static let locationSeparator = " › "
 
     mutating func write(_ corpus: Corpus, fingerprint: String, into db: Database) throws {
-        var documentIDs: [String: Int64] = [:]  // canonical title → id of its current version
-        for regulation in corpus.regulations {
-            let id = try insertRegulation(regulation, db)
-            if documentIDs[regulation.metadata.title] == nil || regulation.metadata.status == "现行有效" {
-                documentIDs[regulation.metadata.title] = id
-            }
+        let versions = RegulationVersions(corpus.regulations)
+        var ids: [Int64] = []
+        for (index, regulation) in corpus.regulations.enumerated() {
+            ids.append(try insertRegulation(regulation, period: versions.period(ofRegulationAt: index), db))
         }
-        for regulation in corpus.regulations {
-            try insertArticles(of: regulation, documentIDs: documentIDs, db)
+        let targets = CitationTargets(regulations: corpus.regulations, versions: versions, documentIDs: ids)
+        for (index, regulation) in corpus.regulations.enumerated() {
+            try insertArticles(of: regulation, at: index, documentID: ids[index], targets: targets, db)
         }
         for plan in corpus.plans {
-            try insertPlan(plan, documentIDs: documentIDs, db)
+            try insertPlan(plan, targets: targets, db)
         }
         let departmentIDs = try insertDepartments(corpus.departments, db)
         for list in corpus.lists {
@@ -55,8 +55,9 @@ struct IndexWriter {
                 withheldLists += 1
                 continue
             }
-            try insertList(list, departmentID: departmentIDs[list.department.id]!, documentIDs: documentIDs, db)
+            try insertList(list, departmentID: departmentIDs[list.department.id]!, targets: targets, db)
         }
+        try countCitations(db)
         if artifact == .public {
             maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
         }
@@ -69,22 +70,25 @@ struct IndexWriter {
         IndexReport(
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
-            deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCitations,
-            notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
+            deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
+            unresolved: unresolved, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
     }
 
     // MARK: - Regulations
 
-    private mutating func insertRegulation(_ regulation: Regulation, _ db: Database) throws -> Int64 {
+    private mutating func insertRegulation(
+        _ regulation: Regulation, period: RegulationVersions.Version?, _ db: Database
+    ) throws -> Int64 {
         let m = regulation.metadata
         try db.execute(
             sql: """
                 INSERT INTO document (kind, title, short_name, issuer, category, promulgated, effective,
-                                      status, version, file)
-                VALUES ('regulation', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      status, version, file, in_force_from, in_force_until)
+                VALUES ('regulation', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [m.title, m.shortNames.first, m.issuer, m.category, m.promulgated?.description,
-                        m.effective?.description, m.status, m.version, regulation.file])
+                        m.effective?.description, m.status, m.version, regulation.file,
+                        period?.from.description, period?.until?.description])
         let id = db.lastInsertedRowID
         for name in Set([m.title] + m.shortNames) {
             try db.execute(sql: "INSERT INTO document_name (name, document_id) VALUES (?, ?)",
@@ -95,10 +99,9 @@ struct IndexWriter {
     }
 
     private mutating func insertArticles(
-        of regulation: Regulation, documentIDs: [String: Int64], _ db: Database
+        of regulation: Regulation, at index: Int, documentID: Int64, targets: CitationTargets, _ db: Database
     ) throws {
-        let documentID = try Int64.fetchOne(
-            db, sql: "SELECT id FROM document WHERE file = ?", arguments: [regulation.file])!
+        let date = regulation.metadata.effective ?? regulation.metadata.promulgated
         let shortName = regulation.metadata.shortNames.first ?? regulation.metadata.title
         for (ordinal, article) in regulation.articles.enumerated() {
             let unitID = try insertUnit(
@@ -106,14 +109,15 @@ struct IndexWriter {
                 title: "\(shortName) \(article.label)",
                 location: (article.path + [article.label]).joined(separator: Self.locationSeparator),
                 article: article.number, text: article.text, line: article.line, db)
-            try insertCitations(article.citations, unitID: unitID, documentIDs: documentIDs, db)
+            let place = CitationPlace(file: regulation.file, line: article.line, date: date, citingRegulation: index)
+            try insertCitations(article.citations, unitID: unitID, place: place, targets: targets, db)
             articles += 1
         }
     }
 
     // MARK: - Plans
 
-    private mutating func insertPlan(_ plan: Plan, documentIDs: [String: Int64], _ db: Database) throws {
+    private mutating func insertPlan(_ plan: Plan, targets: CitationTargets, _ db: Database) throws {
         let m = plan.metadata
         try db.execute(
             sql: """
@@ -134,7 +138,8 @@ struct IndexWriter {
                 documentID: documentID, ordinal: ordinal, kind: section.kind.rawValue,
                 title: section.title, location: section.path.joined(separator: Self.locationSeparator),
                 article: nil, text: section.text, line: section.line, db)
-            try insertCitations(section.citations, unitID: unitID, documentIDs: documentIDs, db)
+            let place = CitationPlace(file: plan.file, line: section.line, date: m.date, citingRegulation: nil)
+            try insertCitations(section.citations, unitID: unitID, place: place, targets: targets, db)
         }
         for (ordinal, deadline) in plan.deadlines.enumerated() {
             try db.execute(
@@ -166,21 +171,41 @@ struct IndexWriter {
         return db.lastInsertedRowID
     }
 
+    /// Stores `list`, each citation linked to the version of the law it resolves to from
+    /// `place`; citations that open no article are kept unlinked and reported.
     mutating func insertCitations(
-        _ list: [Citation], unitID: Int64, documentIDs: [String: Int64], _ db: Database
+        _ list: [Citation], unitID: Int64, place: CitationPlace, targets: CitationTargets, _ db: Database
     ) throws {
         for citation in list {
-            let target = citation.document.flatMap { documentIDs[$0] }
+            let target = targets.versions.target(of: citation, on: place.date, citingRegulation: place.citingRegulation,
+                                                 in: targets.regulations)
+            let documentID = target.regulation.map { targets.documentIDs[$0] }
             try db.execute(
                 sql: """
                     INSERT INTO citation (unit_id, document_id, name, article, paragraph, item, text)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [unitID, target, citation.name, citation.article, citation.paragraph,
+                arguments: [unitID, documentID, citation.name, citation.article, citation.paragraph,
                             citation.item, citation.text])
             citations += 1
-            if target == nil { unresolvedCitations += 1 }
+            if let problem = UnresolvedCitation(citation, target: target, place: place, regulations: targets.regulations) {
+                unresolved.append(problem)
+            }
         }
+    }
+
+    /// Stores on every version of each law how often the other documents cite the law: the
+    /// measure of its authority in this corpus that ranking uses (``Schema``'s `cited`).
+    private func countCitations(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE document SET cited = (
+                SELECT count(*) FROM citation
+                JOIN document AS target ON target.id = citation.document_id
+                JOIN unit ON unit.id = citation.unit_id
+                JOIN document AS citing ON citing.id = unit.document_id
+                WHERE target.title = document.title AND citing.title != document.title)
+            WHERE kind = 'regulation'
+            """)
     }
 
     private func writeMeta(fingerprint: String, _ db: Database) throws {

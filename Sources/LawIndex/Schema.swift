@@ -7,7 +7,7 @@ import GRDB
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 3
+    public static let version = 4
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -60,7 +60,8 @@ public enum Schema {
                 sample INTEGER NOT NULL DEFAULT 0,   -- 1: demonstration data, shown as 示例
                 public INTEGER NOT NULL DEFAULT 1,   -- 0: never served by a public endpoint
                 in_force_from TEXT,
-                in_force_until TEXT            -- exclusive; NULL while no later version exists
+                in_force_until TEXT,           -- exclusive; NULL while no later version exists
+                cited INTEGER NOT NULL DEFAULT 0  -- citations of this law (any version) from other documents
             );
             CREATE INDEX document_list ON document(department_id, list_kind, in_force_from);
             CREATE TABLE document_name (
@@ -94,6 +95,7 @@ public enum Schema {
                 measure TEXT,
                 note TEXT,
                 levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
+                benchmark_check TEXT,          -- JSON BenchmarkCheck: the levels against the statute; NULL without levels
                 fields TEXT NOT NULL,          -- JSON array of ListField
                 line INTEGER NOT NULL
             );

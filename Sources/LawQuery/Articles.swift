@@ -10,7 +10,11 @@ extension LawQueries {
     ///
     /// The document may also carry the article, as people write a citation in one piece
     /// (`行政处罚法第33条`, `《行政处罚法》第三十三条`): then `number` is empty.
-    public func article(document: String, number: String) throws(QueryError) -> ArticleRecord {
+    ///
+    /// `version` (`2022`) picks a version of the law; without it, the version in force on
+    /// `on` (a day), or the current one.
+    public func article(document: String, number: String, version: String? = nil,
+                        on day: CalendarDate? = nil) throws(QueryError) -> ArticleRecord {
         if number.trimmingCharacters(in: .whitespaces).isEmpty {
             return try cite(document).article
         }
@@ -18,7 +22,7 @@ extension LawQueries {
             throw .invalidParameter(name: "article", message: "“\(String(number.prefix(40)))”不是条号，请写成 33 或 第三十三条")
         }
         return try read { db in
-            let target = try documentID(named: document, db)
+            let target = try documentID(named: document, version: version, on: day, db)
             return try article(documentID: target.id, number: value, requested: number, db)
         }
     }
@@ -82,8 +86,8 @@ extension LawQueries {
 
     private func article(documentID: Int64, number: Int, requested: String, _ db: Database) throws -> ArticleRecord {
         let row = try Row.fetchOne(db, sql: """
-            SELECT document.title, document.short_name, document.version, document.status,
-                   unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
+            SELECT document.id AS document_id, document.title, document.short_name, document.version,
+                   document.status, document.in_force_from, document.in_force_until, unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
             FROM unit JOIN document ON document.id = unit.document_id
             WHERE unit.document_id = ? AND unit.article = ?
             """, arguments: [documentID, number])
@@ -103,6 +107,7 @@ extension LawQueries {
         return ArticleRecord(
             document: row["title"], shortName: row["short_name"], version: row["version"],
             status: row["status"], article: row["article"], label: label,
-            chapter: parts.dropLast().joined(separator: " › "), text: row["text"], line: row["line"])
+            chapter: parts.dropLast().joined(separator: " › "), text: row["text"], line: row["line"],
+            inForceFrom: row["in_force_from"], inForceUntil: row["in_force_until"], documentID: row["document_id"])
     }
 }

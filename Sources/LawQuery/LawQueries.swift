@@ -60,8 +60,10 @@ public struct LawQueries: Sendable {
         return names
     }
 
-    /// The id of the version in force of the document called `name`.
-    func documentID(named name: String, _ db: Database) throws -> (id: Int64, title: String) {
+    /// The id of a version of the document called `name`: `version` when given, else the
+    /// version in force on `day`, else the current one (现行有效, or the latest).
+    func documentID(named name: String, version: String? = nil, on day: CalendarDate? = nil,
+                    _ db: Database) throws -> (id: Int64, title: String) {
         let names = try documentNames(db)
         guard let title = names.resolve(name),
               let id = try Int64.fetchOne(db, sql: """
@@ -76,6 +78,32 @@ public struct LawQueries: Sendable {
                 """)
             throw QueryError.unknownDocument(name, known: known)
         }
+        if let version {
+            return (try versionID(title: title, version: version, db), title)
+        }
+        if let day {
+            let inForce = try Int64.fetchOne(db, sql: """
+                SELECT id FROM document WHERE title = ? AND \(visibleDocuments)
+                  AND (in_force_from IS NULL OR in_force_from <= ?)
+                ORDER BY in_force_from DESC LIMIT 1
+                """, arguments: [title, day.description])
+            return (inForce ?? id, title)
+        }
         return (id, title)
+    }
+
+    /// The id of version `version` (`2022`, or `2022年`) of `title`, or an error naming the
+    /// versions there are.
+    private func versionID(title: String, version: String, _ db: Database) throws -> Int64 {
+        let wanted = version.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "年", with: "").replacingOccurrences(of: "版", with: "")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, version FROM document WHERE title = ? AND \(visibleDocuments) ORDER BY in_force_from
+            """, arguments: [title])
+        if let row = rows.first(where: { ($0["version"] as String?) == wanted }) { return row["id"] }
+        let versions = rows.compactMap { $0["version"] as String? }
+        throw QueryError.invalidParameter(
+            name: "version",
+            message: "\(title)没有“\(String(version.prefix(20)))”版本；收录的版本：\(versions.joined(separator: "、"))")
     }
 }

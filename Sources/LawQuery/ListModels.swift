@@ -4,6 +4,11 @@ import LawCorpus
 public struct CitationRecord: Codable, Equatable, Sendable {
     /// Full title of the cited document when it is in the corpus, else `nil`.
     public var document: String?
+    /// The version of the document the citation resolved to: the one in force on the citing
+    /// list's date (`2022`); `nil` when the document is not in the corpus.
+    public var version: String?
+    /// Whether that version has the cited article.
+    public var resolved: Bool
     /// The name as written (行政处罚法); `nil` for 本法.
     public var name: String?
     /// Article number.
@@ -246,6 +251,8 @@ public enum FieldLabel {
 public struct CitedByRecord: Codable, Equatable, Sendable {
     /// Full title of the cited law.
     public var document: String
+    /// The version of the law whose article this is (`2021`).
+    public var version: String?
     /// Article number.
     public var article: Int
     /// Its label: 第三十三条.
@@ -258,7 +265,7 @@ public struct CitedByRecord: Codable, Equatable, Sendable {
     public var passages: [CitingPassage]
 
     enum CodingKeys: String, CodingKey {
-        case document, article, label, asOf = "as_of", items, passages
+        case document, version, article, label, asOf = "as_of", items, passages
     }
 }
 

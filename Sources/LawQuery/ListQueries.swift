@@ -103,7 +103,10 @@ extension LawQueries {
 
     private func citationsByUnit(documentID: Int64, _ db: Database) throws -> [Int64: [CitationRecord]] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT citation.*, document.title AS document FROM citation
+            SELECT citation.*, document.title AS document, document.version AS document_version,
+                   EXISTS (SELECT 1 FROM unit AS cited
+                           WHERE cited.document_id = citation.document_id AND cited.article = citation.article) AS resolved
+            FROM citation
             JOIN unit ON unit.id = citation.unit_id
             LEFT JOIN document ON document.id = citation.document_id
             WHERE unit.document_id = ? ORDER BY citation.id
@@ -111,7 +114,8 @@ extension LawQueries {
         var result: [Int64: [CitationRecord]] = [:]
         for row in rows {
             result[row["unit_id"], default: []].append(CitationRecord(
-                document: row["document"], name: row["name"], article: row["article"],
+                document: row["document"], version: row["document_version"], resolved: row["resolved"],
+                name: row["name"], article: row["article"],
                 paragraph: row["paragraph"], item: row["item"], text: row["text"]))
         }
         return result

@@ -21,7 +21,7 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var department: String?
     /// Kind of list, for list hits.
     public var listKind: String?
-    /// Version date of the list, for list hits.
+    /// Version date of the list, for list hits; version of the law (`2023`) for regulation hits.
     public var version: String?
     /// `sample` (shown as 示例) or `official`, for list hits.
     public var status: String?
@@ -109,9 +109,34 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
     public var text: String
     /// Line of the article in its corpus file.
     public var line: Int
+    /// First day the version was in force (YYYY-MM-DD), when known.
+    public var inForceFrom: String?
+    /// The next version's first day (exclusive), while a later version exists.
+    public var inForceUntil: String?
+    /// The version's document id in this index, for queries that follow the article; not part of the JSON.
+    public var documentID: Int64 = 0
 
     enum CodingKeys: String, CodingKey {
-        case document, shortName = "short_name", version, status, article, label, chapter, text, line
+        case document, shortName = "short_name", version, status, article, label, chapter, text, line,
+             inForceFrom = "in_force_from", inForceUntil = "in_force_until"
+    }
+
+    /// Creates a record from its parts.
+    public init(document: String, shortName: String?, version: String?, status: String?, article: Int, label: String,
+                chapter: String, text: String, line: Int, inForceFrom: String? = nil, inForceUntil: String? = nil,
+                documentID: Int64 = 0) {
+        self.document = document
+        self.shortName = shortName
+        self.version = version
+        self.status = status
+        self.article = article
+        self.label = label
+        self.chapter = chapter
+        self.text = text
+        self.line = line
+        self.inForceFrom = inForceFrom
+        self.inForceUntil = inForceUntil
+        self.documentID = documentID
     }
 }
 

@@ -136,13 +136,14 @@ extension LawQueries {
         if offset < Self.rerankDepth {
             let ranker = ProximityRanker()
             let candidates = try Row.fetchAll(db, sql: """
-                SELECT id, title, text, rank, count(*) OVER () AS total FROM (
-                    SELECT unit.id, unit.title, unit.text, \(rank) AS rank \(filter.from)
+                SELECT id, title, text, rank, cited, count(*) OVER () AS total FROM (
+                    SELECT unit.id, unit.title, unit.text, document.cited, \(rank) AS rank \(filter.from)
                 )
                 ORDER BY rank, id LIMIT \(Self.rerankDepth)
                 """, arguments: filter.arguments)
+            let authority = Authority(mostCited: try Int.fetchOne(db, sql: "SELECT max(cited) FROM document") ?? 0)
             let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
-                let boost = ranker.boost(text: row["text"], groups: groups)
+                let boost = ranker.boost(text: row["text"], groups: groups) * authority.boost(cited: row["cited"])
                 return (row["id"], row["title"], -(row["rank"] as Double) * boost)
             }
             let reranked = Self.diversified(scored)
@@ -158,6 +159,24 @@ extension LawQueries {
             page += rows.map { ($0["id"], -($0["rank"] as Double)) }
         }
         return (page, total)
+    }
+
+    /// A law's weight in this corpus: how often the plan, the lists and the other laws cite it.
+    ///
+    /// Many laws say 当场 or 时效; the one a county's enforcement officers rest on (行政处罚法,
+    /// cited by hundreds of list items) should come before one cited once. The boost grows
+    /// with the logarithm of the citations, relative to the most cited law, up to
+    /// ``maximumBoost``; units of uncited documents (lists, the plan) keep their score.
+    struct Authority {
+        /// The boost of the most cited law: 1.3 is 30 % over an uncited document.
+        static let maximumBoost = 1.3
+        /// Citations of the most cited law.
+        let mostCited: Int
+
+        func boost(cited: Int) -> Double {
+            guard mostCited > 0, cited > 0 else { return 1 }
+            return 1 + (Self.maximumBoost - 1) * log1p(Double(cited)) / log1p(Double(mostCited))
+        }
     }
 
     /// How much each further hit with the same title as a better one is worth (0.5: half).
@@ -220,7 +239,7 @@ extension LawQueries {
                 location: row["location"], snippet: row["snippet"],
                 score: (entry.score * 1000).rounded() / 1000, article: row["article"],
                 department: row["department"], listKind: row["list_kind"],
-                version: isList ? row["version"] : nil, status: isList ? LawQueries.status(row) : nil,
+                version: row["version"], status: isList ? LawQueries.status(row) : nil,
                 itemID: row["item_id"], matchedVia: via)
         }
     }

@@ -5,8 +5,26 @@ import LawQuery
 /// The JSON API: the CLI's `--json` answers over HTTP.
 enum APIRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [search(service), article(service), cite(service), deadlines(service), documents(service)]
+        [search(service), article(service), cite(service), deadlines(service), documents(service), outline(service)]
             + ListAPIRoutes.routes(service)
+    }
+
+    /// The longest version name accepted (`2022`, `2022年`).
+    static let maximumVersionLength = 20
+
+    /// The `version` parameter of the routes that show a law's text.
+    static let versionParameter = RouteParameter(
+        "version", in: .query,
+        description: "A version of the law (2022); the current version by default.", example: "2022")
+
+    /// The `version` parameter of `request`, if given.
+    static func version(_ request: Request) throws(ServiceError) -> String? {
+        guard let version = try QueryString(request.uri.query).nonEmptyValue("version") else { return nil }
+        guard version.count <= maximumVersionLength else {
+            throw ServiceError.invalidParameter("version", "a version is a year such as 2022",
+                                                chinese: "版本应写成年份，例如 2022。")
+        }
+        return version
     }
 
     /// Search parameters, shared with the search page's documentation.
@@ -65,11 +83,13 @@ enum APIRoutes {
               parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
+                versionParameter,
               ],
-              contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]) { _, context in
+              contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
-            let record = try await service.query { try $0.article(document: document, number: number) }
+            let version = try Self.version(request)
+            let record = try await service.query { try $0.article(document: document, number: number, version: version) }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             return try .json(record)
         }
@@ -93,6 +113,21 @@ enum APIRoutes {
             let answer = try await service.query { try $0.cite(text) }
             guard service.policy.admits(answer) else { throw ServiceError.notFound }
             return try .json(answer)
+        }
+    }
+
+    private static func outline(_ service: LawService) -> Route {
+        Route("/api/documents/{document}", operationID: "outline",
+              summary: "A law's outline: its versions, and its chapters with each article's opening and the number of list items citing it.",
+              audience: .api,
+              parameters: [
+                RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "道路运输条例"),
+                versionParameter,
+              ],
+              contentType: Reply.jsonType, schema: "DocumentOutline", errorStatuses: [400, 404, 503]) { request, context in
+            let document = service.sanitizedInput(try Route.pathParameter("document", context))
+            let version = try Self.version(request)
+            return try .json(try await service.query { try $0.outline(document: document, version: version) })
         }
     }
 

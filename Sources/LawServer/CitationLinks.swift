@@ -6,6 +6,8 @@ import LawQuery
 /// index stores once per article, with the same `text`. Wherever such a text occurs in a
 /// field, each article's part of it (`《价格法》第十三条`, `第四十二条`) links to that
 /// article's page when the law is in the corpus; laws outside the corpus stay plain text.
+/// Each link opens the version the citation resolved to (the one in force on the list's
+/// date), and the version is written after the citation: `《道路运输条例》第六十三条〔2022年版〕`.
 struct CitationLinks {
     /// A written citation and the articles it names, in order.
     private struct Group {
@@ -77,15 +79,27 @@ struct CitationLinks {
         for part in parts(of: group) {
             html += HTML.escape(String(text[position..<part.range.lowerBound]))
             let label = String(text[part.range])
-            if let document = part.citation.document {
-                html += HTML.link(HTML.articlePath(document: document, article: part.citation.article), label,
-                                  attributes: "class=\"cite\"")
-            } else {
-                html += HTML.escape(label)
-            }
+            html += link(part.citation, label: label)
             position = part.range.upperBound
         }
-        return html + HTML.escape(String(text[position...]))
+        html += HTML.escape(String(text[position...]))
+        let versions = Set(group.citations.compactMap(\.version))
+        if versions.count == 1, let version = versions.first {
+            html += "<span class=\"cite-version\">〔\(HTML.escape(version))年版〕</span>"
+        }
+        return html
+    }
+
+    /// A link to the article a citation resolved to; plain text when its law is not in the
+    /// corpus or the version that applies has no such article.
+    static func link(_ citation: CitationRecord, label: String) -> String {
+        guard let document = citation.document else { return HTML.escape(label) }
+        guard citation.resolved else {
+            let title = "\(document)（\(citation.version ?? "")）没有第\(ChineseNumeralFormatter.format(citation.article))条"
+            return "<span class=\"cite missing\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</span>"
+        }
+        return HTML.link(HTML.articlePath(document: document, article: citation.article, version: citation.version),
+                         label, attributes: "class=\"cite\"")
     }
 
     /// Where each article's part of a written citation is: from its label (`第十三条`; the first

@@ -47,9 +47,14 @@ public enum HTML {
         }
     }
 
-    /// The address of an article's page.
-    public static func articlePath(document: String, article: Int) -> String {
-        "/articles/\(QueryString.encode(document))/\(article)"
+    /// The address of an article's page; with `version`, of that version's article.
+    public static func articlePath(document: String, article: Int, version: String? = nil) -> String {
+        QueryString.link("/articles/\(QueryString.encode(document))/\(article)", [("version", version)])
+    }
+
+    /// The address of a law's page (its chapters and articles); with `version`, of that version.
+    public static func documentPath(document: String, version: String? = nil) -> String {
+        QueryString.link("/documents/\(QueryString.encode(document))", [("version", version)])
     }
 
     /// The address of a department's list page, optionally as in force on `asOf`, optionally at an item.
@@ -91,7 +96,7 @@ public enum HTML {
             <body>
             <header class="top"><div class="bar">
             <a class="brand" href="/">行政执法法规库</a>
-            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))\(navigation("/api", "API"))</nav>
+            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/documents", "法规"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))\(navigation("/api", "API"))</nav>
             </div></header>
             <main>
             \(main)
@@ -207,6 +212,15 @@ public enum HTML {
         section.endpoint h3{font-size:1rem;margin:0 0 .3rem;overflow-wrap:anywhere}
         .example{font-size:.9rem;overflow-wrap:anywhere}
         code{overflow-wrap:anywhere}
+        .cite-version{color:var(--muted);font-size:.8rem;margin-left:.15rem;white-space:nowrap}
+        .cite.missing{text-decoration:underline dotted #c62828}
+        .version-tag{font-size:.85rem;font-weight:400;color:var(--muted);margin-left:.6rem}
+        ol.outline{list-style:none;padding:0;margin:.3rem 0 1rem}
+        ol.outline li{padding:.2rem 0;border-bottom:1px dotted var(--line)}
+        ol.outline .opening{color:var(--muted)}
+        ol.outline a.cited{font-size:.8rem;white-space:nowrap;margin-left:.3rem}
+        section.chapter h2{margin-top:1.2rem}
+        table.versions caption{text-align:left;font-weight:600;padding:.3rem 0}
         @media (max-width:40rem){
         .bar{padding:.5rem .75rem}
         .top nav a{margin-left:.9rem}

@@ -101,12 +101,15 @@ enum ListAPIRoutes {
     private static func citedBy(_ service: LawService) -> Route {
         Route("/api/cited-by/{document}/{number}", operationID: "citedBy",
               summary: "The list items (in versions in force on as_of) and the plan passages and law articles citing an article.",
-              audience: .api, parameters: citedByPath + [asOf], contentType: Reply.jsonType, schema: "CitedByRecord",
-              errorStatuses: [400, 404, 503]) { request, context in
+              audience: .api, parameters: citedByPath + [asOf, APIRoutes.versionParameter], contentType: Reply.jsonType,
+              schema: "CitedByRecord", errorStatuses: [400, 404, 503]) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let day = try ListInput.date("as_of", try QueryString(request.uri.query))
-            let record = try await service.query { try $0.citedBy(document: document, number: number, asOf: day) }
+            let version = try APIRoutes.version(request)
+            let record = try await service.query {
+                try $0.citedBy(document: document, number: number, asOf: day, version: version)
+            }
             return try .json(record)
         }
     }

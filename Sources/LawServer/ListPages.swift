@@ -247,9 +247,8 @@ extension Pages {
         let others = links.unlinked(after: shown)
         if !others.isEmpty {
             let list = others.map { citation -> String in
-                HTML.link(HTML.articlePath(document: citation.document ?? "", article: citation.article),
-                          "\(citation.name ?? citation.document ?? "")第\(ChineseNumeralFormatter.format(citation.article))条",
-                          attributes: "class=\"cite\"")
+                CitationLinks.link(citation, label: "\(citation.name ?? citation.document ?? "")第\(ChineseNumeralFormatter.format(citation.article))条")
+                    + (citation.version.map { "<span class=\"cite-version\">〔\(HTML.escape($0))年版〕</span>" } ?? "")
             }.joined(separator: "、")
             rows.append("<tr><th scope=\"row\">相关条文</th><td>\(list)</td></tr>")
         }

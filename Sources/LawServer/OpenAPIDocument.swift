@@ -176,7 +176,26 @@ public enum OpenAPIDocument {
         "ArticleRecord": object([
             "document": string, "short_name": string, "version": string, "status": string, "article": integer,
             "label": string, "chapter": string, "text": string, "line": integer,
+            "in_force_from": date,
+            "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
         ], required: ["document", "article", "label", "chapter", "text", "line"]),
+        "VersionSummary": object([
+            "version": string, "status": string, "promulgated": date, "effective": date, "in_force_from": date,
+            "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
+        ], required: ["version"]),
+        "OutlineArticle": object([
+            "article": integer, "label": string, "opening": string,
+            "citing_items": ["type": "integer", "description": "List items whose citations resolved to this article of this version."],
+        ], required: ["article", "label", "opening", "citing_items"]),
+        "OutlineChapter": object([
+            "heading": string, "articles": ["type": "array", "items": reference("OutlineArticle")],
+        ], required: ["heading", "articles"]),
+        "DocumentOutline": object([
+            "title": string, "short_name": string, "issuer": string, "category": string,
+            "version": reference("VersionSummary"),
+            "versions": ["type": "array", "items": reference("VersionSummary")],
+            "chapters": ["type": "array", "items": reference("OutlineChapter")],
+        ], required: ["title", "version", "versions", "chapters"]),
         "CitationAnswer": object([
             "citation": string, "paragraph": integer, "item": integer, "paragraph_text": string,
             "article": reference("ArticleRecord"),
@@ -225,8 +244,10 @@ public enum OpenAPIDocument {
         "ListField": object(["name": string, "value": string], required: ["name", "value"]),
         "CitationRecord": object([
             "document": ["type": "string", "description": "Full title of the cited law when it is in the corpus."],
+            "version": ["type": "string", "description": "The version of the law the citation resolved to: the one in force on the list's version date."],
+            "resolved": ["type": "boolean", "description": "Whether that version has the cited article."],
             "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
-        ], required: ["article", "text"]),
+        ], required: ["article", "text", "resolved"]),
         "ListItemRecord": object([
             "id": string, "name": string, "conduct": string, "basis": string, "penalty_basis": string,
             "conditions": string, "measure": string, "note": string,
@@ -265,7 +286,7 @@ public enum OpenAPIDocument {
             "location": string, "citation": string,
         ], required: ["kind", "document", "title", "location", "citation"]),
         "CitedByRecord": object([
-            "document": string, "article": integer, "label": string, "as_of": date,
+            "document": string, "version": string, "article": integer, "label": string, "as_of": date,
             "items": ["type": "array", "items": reference("CitingItem")],
             "passages": ["type": "array", "items": reference("CitingPassage")],
         ], required: ["document", "article", "label", "as_of", "items", "passages"]),

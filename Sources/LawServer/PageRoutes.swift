@@ -1,10 +1,12 @@
 import Hummingbird
+import LawCorpus
 import LawQuery
 
 /// The web pages for people: search, articles, deadlines, and the departments' lists.
 enum PageRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [search(service), article(service), deadlines(service), apiGuide(service)] + ListPageRoutes.routes(service)
+        [search(service), article(service), documents(service), document(service), deadlines(service), apiGuide(service)]
+            + ListPageRoutes.routes(service)
     }
 
     private static func search(_ service: LawService) -> Route {
@@ -52,22 +54,55 @@ enum PageRoutes {
               parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33 or 第三十三条.", example: "33"),
+                APIRoutes.versionParameter,
               ],
-              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { _, context in
+              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
-            let (record, next, citedBy) = try await service.query { queries -> (ArticleRecord, Int?, CitedByRecord) in
-                let record = try queries.article(document: document, number: number)
-                let following = try? queries.article(document: record.document, number: String(record.article + 1))
-                let citedBy = try queries.citedBy(document: record.document, number: String(record.article))
-                return (record, following?.article, citedBy)
+            let version = try APIRoutes.version(request)
+            let (record, next, citedBy, versions) = try await service.query {
+                queries -> (ArticleRecord, Int?, CitedByRecord, [VersionSummary]) in
+                let record = try queries.article(document: document, number: number, version: version)
+                let following = try? queries.article(document: record.document, number: String(record.article + 1),
+                                                     version: record.version)
+                // Items resting on this version: those in force today for the current text,
+                // every list version for an earlier one.
+                let current = record.status == RegulationMetadata.Status.inForce
+                let citedBy = try queries.citedBy(document: record.document, number: String(record.article),
+                                                  version: current ? nil : record.version)
+                let versions = try queries.outline(document: record.document, version: record.version).versions
+                return (record, following?.article, citedBy, versions)
             }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             // Article numbers run from 1 without gaps (the corpus format guarantees it).
             let previous = record.article > 1 ? record.article - 1 : nil
-            let page = Pages.article(record, previous: previous, next: next, citedBy: citedBy,
+            let page = Pages.article(record, previous: previous, next: next, citedBy: citedBy, versions: versions,
                                      publicMode: service.configuration.publicMode)
             return .html(page)
+        }
+    }
+
+    private static func documents(_ service: LawService) -> Route {
+        Route("/documents", operationID: "documentsPage", summary: "The laws in the index, every version (HTML).",
+              audience: .page, contentType: Reply.htmlType, errorStatuses: [503]) { _, _ in
+            let documents = service.policy.filter(try await service.query { try $0.documents() })
+            return .html(DocumentPages.index(documents, publicMode: service.configuration.publicMode))
+        }
+    }
+
+    private static func document(_ service: LawService) -> Route {
+        Route("/documents/{document}", operationID: "documentPage",
+              summary: "A law's chapters and articles, each linked, with the list items resting on each (HTML).",
+              audience: .page,
+              parameters: [
+                RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "道路运输条例"),
+                APIRoutes.versionParameter,
+              ],
+              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, context in
+            let document = service.sanitizedInput(try Route.pathParameter("document", context))
+            let version = try APIRoutes.version(request)
+            let outline = try await service.query { try $0.outline(document: document, version: version) }
+            return .html(DocumentPages.outline(outline, publicMode: service.configuration.publicMode))
         }
     }
 

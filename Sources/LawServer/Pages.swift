@@ -75,13 +75,17 @@ public enum Pages {
     ///
     /// `citedBy` lists the list items (in versions in force today) and the plan passages and
     /// law articles that cite the article; the section is shown whenever it is given (an
-    /// empty record says so), and left out when `nil`.
+    /// empty record says so), and left out when `nil`. `versions` are the law's versions:
+    /// with more than one, the page says which this is and links the same article in the others.
     public static func article(
-        _ record: ArticleRecord, previous: Int?, next: Int?, citedBy: CitedByRecord?, publicMode: Bool
+        _ record: ArticleRecord, previous: Int?, next: Int?, citedBy: CitedByRecord?,
+        versions: [VersionSummary] = [], publicMode: Bool
     ) -> String {
         let name = record.shortName ?? record.document
-        let version = record.version.map { "（\($0)）" } ?? ""
-        var meta = [HTML.escape(record.document + version)]
+        // Links stay on this version unless it is the current one.
+        let linkVersion = record.status == RegulationMetadata.Status.inForce ? nil : record.version
+        var meta = [HTML.link(HTML.documentPath(document: name, version: linkVersion),
+                              record.document + (record.version.map { "（\($0)）" } ?? ""))]
         if let status = record.status { meta.append(HTML.escape(status)) }
         if !record.chapter.isEmpty { meta.append(HTML.escape(record.chapter)) }
         let paragraphs = record.text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -89,25 +93,43 @@ public enum Pages {
         var neighbours = ""
         if previous != nil || next != nil {
             let before = previous.map {
-                HTML.link(HTML.articlePath(document: name, article: $0),
+                HTML.link(HTML.articlePath(document: name, article: $0, version: linkVersion),
                           "‹ 第\(ChineseNumeralFormatter.format($0))条", attributes: "rel=\"prev\"")
             } ?? "<span></span>"
             let after = next.map {
-                HTML.link(HTML.articlePath(document: name, article: $0),
+                HTML.link(HTML.articlePath(document: name, article: $0, version: linkVersion),
                           "第\(ChineseNumeralFormatter.format($0))条 ›", attributes: "rel=\"next\"")
             } ?? "<span></span>"
             neighbours = "<nav class=\"neighbours\" aria-label=\"相邻条文\">\(before)\(after)</nav>\n"
         }
         let main = """
-            <nav class="crumbs" aria-label="位置">\(HTML.link("/", "检索")) › \(HTML.link(QueryString.link("/", [("document", name)]), name)) › \(HTML.escape(record.label))</nav>
+            <nav class="crumbs" aria-label="位置">\(HTML.link("/documents", "法规")) › \(HTML.link(HTML.documentPath(document: name, version: linkVersion), name)) › \(HTML.escape(record.label))</nav>
             <h1>\(HTML.escape(name)) \(HTML.escape(record.label))</h1>
             <p class="meta">\(meta.joined(separator: " · "))</p>
-            <article class="law-text">
+            \(versionNotice(record, versions: versions, name: name))<article class="law-text">
             \(paragraphs)
             </article>
             \(neighbours)\(citedBy.map(citedBySection) ?? "")
             """
         return HTML.page(title: "\(name) \(record.label)", publicMode: publicMode, current: "", main: main)
+    }
+
+    /// Which version an article belongs to, its period in force, and the same article in the
+    /// law's other versions (by number; a renumbered article may have moved). Empty for a law
+    /// with one version.
+    private static func versionNotice(_ record: ArticleRecord, versions: [VersionSummary], name: String) -> String {
+        guard versions.count > 1, let version = record.version else { return "" }
+        let period = (record.inForceFrom.map { "施行 \($0)" } ?? "")
+            + (record.inForceUntil.map { " 至 \($0) 前" } ?? " 起")
+        let others = versions.filter { $0.version != version }.map { other in
+            HTML.link(HTML.articlePath(document: name, article: record.article,
+                                       version: other.status == RegulationMetadata.Status.inForce ? nil : other.version),
+                      "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
+        }.joined(separator: "、")
+        return """
+            <p class="notice">本条为\(HTML.escape(version))年版本（\(HTML.escape(record.status ?? ""))，\(HTML.escape(period))）。            其他版本：\(others)。条文序号可能随修订变化，请对照内容。</p>
+
+            """
     }
 
     /// `/deadlines`: the plan's obligations as a table, soonest first.
@@ -225,7 +247,10 @@ public enum Pages {
             let heading: String
             var whereLine = HTML.escape(hit.document) + (hit.location.isEmpty ? "" : " · " + HTML.escape(hit.location))
             if hit.kind == "regulation", let article = hit.article {
-                heading = HTML.link(HTML.articlePath(document: hit.document, article: article), hit.title)
+                heading = HTML.link(HTML.articlePath(document: hit.document, article: article, version: hit.version),
+                                    hit.title)
+                whereLine = HTML.escape(hit.document + (hit.version.map { "（\($0)年版本）" } ?? ""))
+                    + (hit.location.isEmpty ? "" : " · " + HTML.escape(hit.location))
             } else if hit.kind == "list", let department = hit.department, let listKind = hit.listKind {
                 heading = HTML.link(HTML.listPath(department: department, kind: listKind, asOf: model.asOf, item: hit.itemID),
                                     hit.title)

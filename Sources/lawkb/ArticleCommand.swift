@@ -7,9 +7,11 @@ struct ArticleCommand: ParsableCommand {
         abstract: "按条文序号显示法律的一条。",
         discussion: """
             法律可写全称或常用简称；条文序号可写 33、第33条 或 第三十三条。
+            一部法律收录了几个版本时，默认显示现行版本；--version 指定版本。
 
               lawkb article 行政处罚法 33
               lawkb article 中华人民共和国行政强制法 第十六条 --json
+              lawkb article 道路运输条例 68 --version 2022
             """)
 
     @Argument(help: "法律：行政处罚法、中华人民共和国行政处罚法、优化营商环境条例 …")
@@ -18,6 +20,9 @@ struct ArticleCommand: ParsableCommand {
     @Argument(help: "条文序号：33 或 第三十三条。")
     var number: String = ""
 
+    @Option(name: .customLong("version"), help: "法律的版本（如 2022），默认现行版本。")
+    var lawVersion: String?
+
     @Flag(help: "输出 JSON。")
     var json = false
 
@@ -25,7 +30,7 @@ struct ArticleCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let record = try options.open().article(document: document, number: number)
+            let record = try options.open().article(document: document, number: number, version: lawVersion)
             if json {
                 try Terminal.printJSON(record)
             } else {
@@ -40,7 +45,7 @@ struct ArticleCommand: ParsableCommand {
 /// Prints an article for people: document, chapter, then the text.
 enum ArticlePrinter {
     static func print(_ record: ArticleRecord) {
-        let version = record.version.map { "（\($0)）" } ?? ""
+        let version = record.version.map { "（\($0)年版本" + (record.status.map { "，\($0)" } ?? "") + "）" } ?? ""
         Terminal.print("\(record.document)\(version) · \(record.chapter)")
         Terminal.print("")
         Terminal.print(record.text)

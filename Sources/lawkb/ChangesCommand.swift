@@ -77,11 +77,14 @@ struct CitedByCommand: ParsableCommand {
         commandName: "cited-by",
         abstract: "引用某一条文的清单事项、方案段落和法律条文。",
         discussion: """
-            清单事项取自今日（或 --as-of 当日）施行的版本；--list-kind 只列该种清单的事项。
+            清单事项取自今日（或 --as-of 当日）施行的版本，条文取自当日施行的法律版本；
+            清单引用的是其版本日期当时施行的法律文本，--version 2022 列出引用该版本条文的各版清单事项。
+            --list-kind 只列该种清单的事项。
 
               lawkb cited-by 行政处罚法 33
               lawkb cited-by 行政处罚法 第三十三条 --list-kind 免罚清单
               lawkb cited-by 行政强制法 第十六条 --json
+              lawkb cited-by 道路运输条例 63 --version 2022
             """)
 
     @Argument(help: "被引用的法律。")
@@ -90,8 +93,11 @@ struct CitedByCommand: ParsableCommand {
     @Argument(help: "条文序号：33 或 第三十三条。")
     var number: String = ""
 
-    @Option(name: .customLong("as-of"), help: "使用该日（YYYY-MM-DD）施行的清单版本，默认今日。")
+    @Option(name: .customLong("as-of"), help: "使用该日（YYYY-MM-DD）施行的清单版本和法律版本，默认今日。")
     var asOf: String?
+
+    @Option(name: .customLong("version"), help: "被引用法律的版本（如 2022）：列出引用该版本条文的各版清单事项。")
+    var lawVersion: String?
 
     @Option(name: .customLong("list-kind"), help: "只列该种清单的事项（名称或简称：免罚清单、裁量基准 …）。")
     var listKind: String?
@@ -109,14 +115,17 @@ struct CitedByCommand: ParsableCommand {
                 }
                 return kind
             }
-            var record = try options.open().citedBy(document: document, number: number, asOf: asOf)
+            var record = try options.open().citedBy(document: document, number: number, asOf: asOf,
+                                                    version: lawVersion)
             if let kind { record.items.removeAll { $0.kind != kind.rawValue } }
             if json {
                 try Terminal.printJSON(record)
                 return
             }
             let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
-            print("\(record.document) \(record.label)：\(record.asOf) 施行的\(which)有 \(record.items.count) 项事项引用，"
+            let version = record.version.map { "（\($0)年版本）" } ?? ""
+            let when = lawVersion != nil && asOf == nil ? "各版" : "\(record.asOf) 施行的"
+            print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
                 + "另有 \(record.passages.count) 处方案或法律条文引用")
             for item in record.items {
                 let sample = item.status == "sample" ? "【示例】" : ""

@@ -40,6 +40,7 @@ struct IndexCommand: ParsableCommand {
             print(Self.describe(report, corpus: corpus))
             for note in report.notes { print("说明：\(note)") }
             for warning in report.warnings { Terminal.note("警告：\(warning)") }
+            for citation in report.unresolved { Terminal.note("未能打开的引用：\(citation.description)") }
         } catch {
             throw Terminal.fail(error)
         }
@@ -55,7 +56,8 @@ struct IndexCommand: ParsableCommand {
             "  法律条文  \(report.articles) 条",
             "  清单      \(report.lists) 个版本，\(report.listItems) 项事项",
             "  工作时限  \(report.deadlines) 项",
-            "  引用      \(report.citations) 处（其中 \(report.unresolvedCitations) 处所引文件未收录）",
+            "  引用      \(report.citations) 处（其中 \(report.unresolved.count { $0.reason == .documentNotInCorpus }) 处所引文件未收录，"
+                + "\(report.unresolved.count { $0.reason == .noSuchArticle }) 处所引条文在当时施行的版本中不存在）",
             "  大小      \(report.bytes / 1024) KiB",
         ]
         if report.artifact == .public {

@@ -125,7 +125,8 @@ enum SearchPrinter {
         for (index, hit) in result.hits.enumerated() {
             Swift.print("")
             let sample = hit.status == "sample" ? "【示例】" : ""
-            Swift.print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)")
+            let version = hit.kind == "regulation" ? hit.version.map { "（\($0)年版本）" } ?? "" : ""
+            Swift.print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)\(version)")
             if !hit.location.isEmpty && hit.location != hit.title { Swift.print("   \(hit.location)") }
             Swift.print("   " + Terminal.highlighted(hit.snippet).replacingOccurrences(of: "\n", with: "\n   "))
         }

@@ -294,11 +294,20 @@ import Testing
         }
     }
 
-    @Test func citationsOfMissingArticlesAreWarnings() throws {
+    /// A list may cite an article the law does not have: it loads, and the citation
+    /// resolves to the law's version but to no article (the index report names it).
+    @Test func citationsOfMissingArticlesLoadAndResolveToNoArticle() throws {
         let corpus = try damagedCorpus {
             _ = try write(Self.header + "\n  - id: X-1\n    name: 甲\n    basis: 《中华人民共和国行政处罚法》第九十条\n", to: $0)
         }
         let loaded = try CorpusLoader(root: corpus.path).load()
-        #expect(loaded.warnings.contains { $0.contains("X-1") && $0.contains("no article 90") })
+        let list = try #require(loaded.lists.first { $0.items.contains { $0.id == "X-1" } })
+        let citation = try #require(list.items.first { $0.id == "X-1" }?.citations.first)
+        let target = RegulationVersions(loaded.regulations).target(of: citation, on: list.version, in: loaded.regulations)
+        guard case .noSuchArticle(let index) = target else {
+            Issue.record("expected no such article, got \(target)")
+            return
+        }
+        #expect(loaded.regulations[index].metadata.title == "中华人民共和国行政处罚法")
     }
 }

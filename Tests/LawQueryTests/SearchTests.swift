@@ -71,7 +71,7 @@ import Testing
             "\(error)".contains("kind")
         }
         #expect { try queries.search(SearchRequest(query: "处罚", document: "刑法")) } throws: { error in
-            "\(error)".contains("刑法") && "\(error)".contains("行政处罚法")
+            "\(error)".contains("没有名为“刑法”的文件") && "\(error)".contains("您是不是要找")
         }
     }
 }

@@ -193,7 +193,8 @@ struct ListAPITests {
     func citedBy() async throws {
         try await ServerFixture.withClient { client in
             let object = try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/33")).object()
-            #expect(Set(object.keys) == ["document", "article", "label", "as_of", "items", "passages"])
+            #expect(Set(object.keys) == ["document", "version", "article", "label", "as_of", "items", "passages"])
+            #expect(object["version"] as? String == "2021")
             #expect(object["document"] as? String == "中华人民共和国行政处罚法")
             #expect(object["label"] as? String == "第三十三条")
             let items = try #require(object["items"] as? [[String: Any]])
@@ -339,11 +340,13 @@ struct ListPageTests {
             #expect(html.contains("<th scope=\"col\">罚款幅度</th>"))
             #expect(html.contains("1000–3000 元"))
             #expect(html.contains("id=\"item-SCJG-CLJZ-001\""))
-            let article = HTML.escape(HTML.articlePath(document: "中华人民共和国行政处罚法", article: 33))
-            #expect(html.contains("<a href=\"\(article)\" class=\"cite\">《中华人民共和国行政处罚法》第三十三条第一款</a>"))
-            // Two articles written as one citation each get their link.
-            let price13 = HTML.escape(HTML.articlePath(document: "中华人民共和国价格法", article: 13))
-            #expect(!html.contains(price13), "the 价格法 is not in the corpus: no link")
+            let article = HTML.escape(HTML.articlePath(document: "中华人民共和国行政处罚法", article: 33, version: "2021"))
+            #expect(html.contains("<a href=\"\(article)\" class=\"cite\">《中华人民共和国行政处罚法》第三十三条第一款</a><span class=\"cite-version\">〔2021年版〕</span>"))
+            // Two articles written as one citation each get their link, to the version in force on the list's date.
+            for number in [13, 42] {
+                let price = HTML.escape(HTML.articlePath(document: "中华人民共和国价格法", article: number, version: "1997"))
+                #expect(html.contains("<a href=\"\(price)\" class=\"cite\">"), "价格法 第\(number)条")
+            }
             #expect(html.contains("<section class=\"history\""))
             #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.benchmark, asOf: "2022-10-28"))\">2022-10-25</a>"))
             let changes = HTML.escape(QueryString.link("/changes", [("department", ListAPITests.market), ("kind", ListAPITests.benchmark)]))

@@ -276,7 +276,7 @@ import Testing
             let bytes = Array(text.utf8)
             for mode in [TokenizationMode.document, .query] {
                 let tokens = Self.checkInvariants(bytes, mode)
-                #expect(tokens.count > 5_000)
+                #expect(tokens.count > 1_000)
                 for (index, token) in tokens.enumerated() {
                     let original = String(decoding: bytes[token.range], as: UTF8.self)
                     let scalars = Array(original.unicodeScalars)
@@ -450,7 +450,7 @@ enum Corpus {
             .filter { $0.hasSuffix(".md") }.sorted().map { regulations.appendingPathComponent($0) }
             + FileManager.default.contentsOfDirectory(atPath: plan.path)
             .filter { $0.hasSuffix(".txt") }.sorted().map { plan.appendingPathComponent($0) }
-        #expect(files.count == 4)
+        #expect(files.count >= 4)
         return try files.map { try String(contentsOf: $0, encoding: .utf8) }
     }
 

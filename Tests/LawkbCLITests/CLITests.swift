@@ -202,7 +202,7 @@ import Testing
         #expect(items.count < all.count)
         #expect(items.allSatisfy { $0["kind"] as? String == "不予处罚事项清单" })
         let human = try cli.run(["cited-by", "行政处罚法", "33", "--list-kind", "免罚清单"])
-        #expect(human.stdout.hasPrefix("中华人民共和国行政处罚法 第三十三条："))
+        #expect(human.stdout.hasPrefix("中华人民共和国行政处罚法（2021年版本） 第三十三条："))
         #expect(human.stdout.contains("施行的不予处罚事项清单中有 \(items.count) 项事项引用"))
         let unknown = try cli.run(["cited-by", "行政处罚法", "33", "--list-kind", "奇怪清单"])
         #expect(unknown.status == 1)

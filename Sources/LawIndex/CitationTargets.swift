@@ -8,6 +8,9 @@ struct CitationTargets {
     let versions: RegulationVersions
     /// The document id of each regulation, by position in `regulations`.
     let documentIDs: [Int64]
+
+    /// Checks benchmark levels against the statutes these regulations set.
+    var checker: BenchmarkChecker { BenchmarkChecker(regulations: regulations, versions: versions) }
 }
 
 /// Where a citation is written and the date it speaks from.

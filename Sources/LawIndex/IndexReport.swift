@@ -1,3 +1,5 @@
+import LawCorpus
+
 /// What `lawkb index` indexed, for the report it prints and for scripts (`--json`).
 public struct IndexReport: Codable, Sendable {
     /// Where the index was written.
@@ -31,6 +33,8 @@ public struct IndexReport: Codable, Sendable {
     public var unresolvedCitations: Int
     /// Each of them, with file and line.
     public var unresolved: [UnresolvedCitation] = []
+    /// Benchmark levels checked against the statutes their items cite.
+    public var benchmarks = BenchmarkTally()
     /// Parser observations worth a reader's attention (e.g. announced vs enumerated measures).
     public var notes: [String]
     /// Problems that did not stop the build.
@@ -40,3 +44,4 @@ public struct IndexReport: Codable, Sendable {
     /// Entries of the thesaurus (`Corpus/thesaurus.yaml`) stored with the index.
     public var thesaurusEntries: Int = 0
 }
+

@@ -38,6 +38,7 @@ extension IndexWriter {
         let shortName = list.department.shortNames.first ?? list.department.name
         let location = "\(shortName) › \(list.kind.rawValue)（\(list.version)）"
         let encoder = JSONEncoder()
+        let checker = targets.checker
         for (ordinal, item) in list.items.enumerated() {
             let unitID = try insertUnit(
                 documentID: documentID, ordinal: ordinal, kind: "list_item", title: item.name,
@@ -45,17 +46,28 @@ extension IndexWriter {
             try db.execute(
                 sql: """
                     INSERT INTO list_item (document_id, unit_id, ordinal, item_id, name, conduct, basis, penalty_basis,
-                                           conditions, measure, note, levels, fields, line)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           conditions, measure, note, levels, fields, benchmark_check, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [documentID, unitID, ordinal, item.id, item.name, item.conduct, item.basis,
                             item.penaltyBasis, item.conditions, item.measure, item.note,
                             String(decoding: try encoder.encode(item.levels), as: UTF8.self),
-                            String(decoding: try encoder.encode(item.fields), as: UTF8.self), item.line])
+                            String(decoding: try encoder.encode(item.fields), as: UTF8.self),
+                            try check(item, of: list, checker, encoder), item.line])
             let place = CitationPlace(file: list.file, line: item.line, date: list.version, citingRegulation: nil)
             try insertCitations(item.citations, unitID: unitID, place: place, targets: targets, db)
             listItems += 1
         }
+    }
+
+    /// The item's levels checked against its 处罚依据, as JSON (`nil` without levels), counted
+    /// for the report.
+    private mutating func check(
+        _ item: ListItem, of list: ListVersion, _ checker: BenchmarkChecker, _ encoder: JSONEncoder
+    ) throws -> String? {
+        guard let check = checker.check(item, on: list.version) else { return nil }
+        benchmarks.count(check)
+        return String(decoding: try encoder.encode(check), as: UTF8.self)
     }
 
     /// The text of an item as searched and shown in snippets: each column with its label.

@@ -17,6 +17,8 @@ struct IndexWriter {
     var listItems = 0
     private(set) var deadlines = 0
     private(set) var citations = 0
+    /// Benchmark levels checked against their statutes.
+    var benchmarks = BenchmarkTally()
     /// Citations that open no article, with where they are written.
     private(set) var unresolved: [UnresolvedCitation] = []
     private(set) var notes: [String] = []
@@ -71,7 +73,7 @@ struct IndexWriter {
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
-            unresolved: unresolved, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
+            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
     }
 
     // MARK: - Regulations

@@ -20,7 +20,7 @@ public enum Schema {
     static let ftsTable = "unit_fts"
 
     /// Columns that hold JSON, as `table.column`: masking touches only the strings inside them.
-    static let jsonColumns: Set<String> = ["list_item.levels", "list_item.fields"]
+    static let jsonColumns: Set<String> = ["list_item.levels", "list_item.fields", "list_item.benchmark_check"]
 
     /// Creates all tables in an empty database.
     public static func create(_ db: Database) throws {

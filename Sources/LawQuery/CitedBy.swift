@@ -19,6 +19,7 @@ extension LawQueries {
             let titleArguments: StatementArguments = [cited.documentID, cited.article]
             let items = try Row.fetchAll(db, sql: """
                 SELECT department.name AS department, document.list_kind, document.version, document.sample,
+                       document.in_force_from,
                        list_item.item_id, list_item.name, citation.text, citation.paragraph
                 FROM citation
                 JOIN document AS target ON target.id = citation.document_id
@@ -43,10 +44,10 @@ extension LawQueries {
                 """, arguments: titleArguments)
             return CitedByRecord(
                 document: cited.document, version: cited.version, article: cited.article, label: cited.label,
-                asOf: day.description,
+                asOf: day.description, everyListVersion: everyListVersion,
                 items: items.map { row in
                     CitingItem(department: row["department"], kind: row["list_kind"], version: row["version"],
-                               status: Self.status(row), id: row["item_id"], name: row["name"],
+                               inForceFrom: row["in_force_from"], status: Self.status(row), id: row["item_id"], name: row["name"],
                                citation: row["text"], paragraph: row["paragraph"])
                 },
                 passages: passages.map { row in

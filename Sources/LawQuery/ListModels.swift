@@ -45,9 +45,13 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
     public var fields: [ListField]
     /// Articles the item cites.
     public var citations: [CitationRecord]
+    /// For a benchmark item, its levels checked against the statute its 处罚依据 cites
+    /// (in the version in force on the list's date); `nil` for items without levels.
+    public var benchmarkCheck: BenchmarkCheck?
 
     enum CodingKeys: String, CodingKey {
         case id, name, conduct, basis, penaltyBasis = "penalty_basis", conditions, measure, note, levels, fields,
+             benchmarkCheck = "benchmark_check",
              citations
     }
 }
@@ -259,13 +263,16 @@ public struct CitedByRecord: Codable, Equatable, Sendable {
     public var label: String
     /// The day for which list versions in force were chosen.
     public var asOf: String
-    /// List items citing it, in versions in force on `asOf`.
+    /// Whether `items` come from every list version citing this version of the law, in force
+    /// on `asOf` or not (asked for a version by name, without a day).
+    public var everyListVersion: Bool
+    /// List items citing it, in versions in force on `asOf` (or in every version, see above).
     public var items: [CitingItem]
     /// Plan passages and law articles citing it.
     public var passages: [CitingPassage]
 
     enum CodingKeys: String, CodingKey {
-        case document, version, article, label, asOf = "as_of", items, passages
+        case document, version, article, label, asOf = "as_of", everyListVersion = "every_list_version", items, passages
     }
 }
 
@@ -277,6 +284,8 @@ public struct CitingItem: Codable, Equatable, Sendable {
     public var kind: String
     /// Version date of the list version.
     public var version: String
+    /// First day that list version was in force.
+    public var inForceFrom: String
     /// `sample` or `official`.
     public var status: String
     /// Item id.
@@ -287,6 +296,10 @@ public struct CitingItem: Codable, Equatable, Sendable {
     public var citation: String
     /// Paragraph cited, if any.
     public var paragraph: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case department, kind, version, inForceFrom = "in_force_from", status, id, name, citation, paragraph
+    }
 }
 
 /// A plan passage or a law article that cites an article.

@@ -97,7 +97,10 @@ extension LawQueries {
                     note: item["note"],
                     levels: try decoder.decode([BenchmarkLevel].self, from: Data((item["levels"] as String).utf8)),
                     fields: try decoder.decode([ListField].self, from: Data((item["fields"] as String).utf8)),
-                    citations: citations[item["unit_id"]] ?? [])
+                    citations: citations[item["unit_id"]] ?? [],
+                    benchmarkCheck: try (item["benchmark_check"] as String?).map {
+                        try decoder.decode(BenchmarkCheck.self, from: Data($0.utf8))
+                    })
             })
     }
 

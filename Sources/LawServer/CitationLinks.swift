@@ -1,3 +1,4 @@
+import LawCorpus
 import LawQuery
 
 /// Turns the citations of a list item into links to the cited articles' pages.

@@ -212,9 +212,17 @@ public enum HTML {
         section.endpoint h3{font-size:1rem;margin:0 0 .3rem;overflow-wrap:anywhere}
         .example{font-size:.9rem;overflow-wrap:anywhere}
         code{overflow-wrap:anywhere}
+        p.statute{margin:.5rem 0 .2rem;font-size:.9rem}
+        p.statute .rule{margin-right:.4rem}
+        td.verdict{font-size:.85rem}
+        td.verdict.within{color:#1b5e20}
+        td.verdict.beyond{color:#b71c1c;font-weight:600}
+        td.verdict.unchecked,p.statute.unchecked{color:#8a4b00}
+        table.checked th:nth-child(4){width:7.5rem}
+        table.checked th:last-child{width:9rem}
         .cite-version{color:var(--muted);font-size:.8rem;margin-left:.15rem;white-space:nowrap}
         .cite.missing{text-decoration:underline dotted #c62828}
-        .version-tag{font-size:.85rem;font-weight:400;color:var(--muted);margin-left:.6rem}
+        .version-tag{font-size:.85rem;font-weight:400;color:var(--muted);margin-left:.6rem;white-space:nowrap}
         ol.outline{list-style:none;padding:0;margin:.3rem 0 1rem}
         ol.outline li{padding:.2rem 0;border-bottom:1px dotted var(--line)}
         ol.outline .opening{color:var(--muted)}

@@ -8,7 +8,7 @@ import LawQuery
 /// marked public are left out in SQL, so they are neither listed, nor found, nor counted.
 enum ListAPIRoutes {
     static func routes(_ service: LawService) -> [Route] {
-        [departments(service), lists(service), list(service), changes(service), citedBy(service)]
+        [departments(service), lists(service), list(service), changes(service), citedBy(service), benchmarkChecks(service)]
     }
 
     // MARK: Parameters, shared with the pages' documentation
@@ -95,6 +95,33 @@ enum ListAPIRoutes {
             let changesRequest = try changesRequest(try QueryString(request.uri.query), service: service)
             let changes = try await service.query { try $0.changes(changesRequest) }
             return try .json(["changes": changes])
+        }
+    }
+
+    private static func benchmarkChecks(_ service: LawService) -> Route {
+        Route("/api/benchmark-checks", operationID: "benchmarkChecks",
+              summary: "The discretion benchmarks (裁量基准) in force on as_of, each level checked against the statute its 处罚依据 cites: fines outside the statutory range, measures the article does not provide for.",
+              audience: .api,
+              parameters: [
+                departmentFilter, asOf,
+                RouteParameter("every_version", in: .query, type: "boolean",
+                               description: "true: check every version, in force or not.", example: "true"),
+              ],
+              contentType: Reply.jsonType, schema: "BenchmarkReview", errorStatuses: [400, 404, 503]) { request, _ in
+            let parameters = try QueryString(request.uri.query)
+            let department = try ListInput.name("department", parameters, service: service)
+            let day = try ListInput.date("as_of", parameters)
+            let everyVersion: Bool
+            switch try parameters.nonEmptyValue("every_version") {
+            case nil, "false": everyVersion = false
+            case "true": everyVersion = true
+            default:
+                throw ServiceError.invalidParameter("every_version", "true or false", chinese: "应为 true 或 false。")
+            }
+            let review = try await service.query {
+                try $0.reviewBenchmarks(department: department, asOf: day, everyVersion: everyVersion)
+            }
+            return try .json(review)
         }
     }
 

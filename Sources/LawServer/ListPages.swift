@@ -252,33 +252,65 @@ extension Pages {
             }.joined(separator: "、")
             rows.append("<tr><th scope=\"row\">相关条文</th><td>\(list)</td></tr>")
         }
-        var levels = ""
-        if !item.levels.isEmpty {
-            let levelRows = item.levels.map { level -> String in
-                let amounts = level.amounts.map { amount -> String in "<span class=\"amount\">\(HTML.escape(String(describing: amount)))</span>" }
-                    .joined(separator: "<br>")
-                return """
-                    <tr><td class="level">\(HTML.escape(level.level))</td><td data-label="适用情形">\(links.html(level.circumstances ?? ""))</td>\
-                    <td data-label="处罚标准">\(links.html(level.penalty ?? ""))</td><td data-label="罚款幅度">\(amounts.isEmpty ? "—" : amounts)</td></tr>
-                    """
-            }.joined(separator: "\n")
-            levels = """
-                <table class="levels stack">
-                <caption class="sr">裁量基准</caption>
-                <thead><tr><th scope="col">裁量阶次</th><th scope="col">适用情形</th><th scope="col">处罚标准</th><th scope="col">罚款幅度</th></tr></thead>
-                <tbody>
-                \(levelRows)
-                </tbody>
-                </table>
-
-                """
-        }
+        let levels = item.levels.isEmpty ? "" : levelsTable(item, links: links)
         return """
             <article class="item" id="\(HTML.escape(HTML.itemAnchor(item.id)))">
             <h3>\(ordinal). \(HTML.escape(item.name))<span class="item-id">\(HTML.escape(item.id))</span></h3>
             \(rows.isEmpty ? "" : "<table class=\"item-fields\"><tbody>\n" + rows.joined(separator: "\n") + "\n</tbody></table>\n")\(levels)</article>
 
             """
+    }
+
+    /// A benchmark item's levels with their amounts and, when the index checked them, the
+    /// statute their 处罚依据 sets and each level's verdict against it.
+    private static func levelsTable(_ item: ListItemRecord, links: CitationLinks) -> String {
+        let check = item.benchmarkCheck
+        let levelRows = item.levels.enumerated().map { index, level -> String in
+            let amounts = level.amounts.map { amount -> String in "<span class=\"amount\">\(HTML.escape(String(describing: amount)))</span>" }
+                .joined(separator: "<br>")
+            let verdict = check.map { verdictCell($0, level: index) } ?? ""
+            return """
+                <tr><td class="level">\(HTML.escape(level.level))</td><td data-label="适用情形">\(links.html(level.circumstances ?? ""))</td>\
+                <td data-label="处罚标准">\(links.html(level.penalty ?? ""))</td><td data-label="罚款幅度">\(amounts.isEmpty ? "—" : amounts)</td>\(verdict)</tr>
+                """
+        }.joined(separator: "\n")
+        let verdictHeader = check == nil ? "" : "<th scope=\"col\">对照法条</th>"
+        return """
+            \(check.map(statuteLine) ?? "")<table class="levels stack\(check == nil ? "" : " checked")">
+            <caption class="sr">裁量基准</caption>
+            <thead><tr><th scope="col">裁量阶次</th><th scope="col">适用情形</th><th scope="col">处罚标准</th><th scope="col">罚款幅度</th>\(verdictHeader)</tr></thead>
+            <tbody>
+            \(levelRows)
+            </tbody>
+            </table>
+
+            """
+    }
+
+    /// What the cited provisions provide, each linked to its article in the version read.
+    private static func statuteLine(_ check: BenchmarkCheck) -> String {
+        if let problem = check.problem {
+            return "<p class=\"statute unchecked\">\(HTML.escape(problem.chineseDescription))</p>\n"
+        }
+        let provisions = check.provisions.map { provision -> String in
+            HTML.link(HTML.articlePath(document: provision.document, article: provision.article, version: provision.version),
+                      provision.chineseLabel()) + "：" + HTML.escape(provision.penalty.chineseSummary)
+        }.joined(separator: "<br>")
+        return "<p class=\"statute\"><span class=\"rule\">法定处罚</span> \(provisions)</p>\n"
+    }
+
+    /// One level's verdict: within the law, beyond it (超出法定幅度 …), or not comparable.
+    private static func verdictCell(_ check: BenchmarkCheck, level index: Int) -> String {
+        guard check.problem == nil, check.levels.indices.contains(index) else {
+            return "<td data-label=\"对照法条\" class=\"verdict unchecked\">无法核对</td>"
+        }
+        let level = check.levels[index]
+        if level.findings.isEmpty {
+            return "<td data-label=\"对照法条\" class=\"verdict within\">在法定幅度内</td>"
+        }
+        let findings = level.findings.map { HTML.escape($0.chineseDescription) }.joined(separator: "<br>")
+        let state = level.isWithinLaw ? "unchecked" : "beyond"
+        return "<td data-label=\"对照法条\" class=\"verdict \(state)\">\(findings)</td>"
     }
 
     private static func historySection(_ versions: [ListSummary], states: [VersionState], shown: ListRecord) -> String {

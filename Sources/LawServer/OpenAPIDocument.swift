@@ -1,4 +1,5 @@
 import Foundation
+import LawCorpus
 
 /// A JSON value, for documents assembled in code (the OpenAPI description).
 public indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStringLiteral,
@@ -254,7 +255,52 @@ public enum OpenAPIDocument {
             "levels": ["type": "array", "items": reference("BenchmarkLevel")],
             "fields": ["type": "array", "items": reference("ListField")],
             "citations": ["type": "array", "items": reference("CitationRecord")],
+            "benchmark_check": reference("BenchmarkCheck"),
         ], required: ["id", "name", "levels", "fields", "citations"]),
+        "StatutoryPenalty": object([
+            "sanctions": ["type": "array", "items": ["type": "string", "enum": .array(SanctionKind.allCases.map { .string($0.rawValue) })]],
+            "fines": ["type": "array", "items": reference("AmountRange"), "description": "Fines on the offender."],
+            "responsible_person_fines": ["type": "array", "items": reference("AmountRange"),
+                                         "description": "Fines on the offender's responsible individuals (直接负责的主管人员和其他直接责任人员)."],
+        ], required: ["sanctions", "fines", "responsible_person_fines"]),
+        "Provision": object([
+            "citation": string, "document": string, "version": string, "article": integer, "paragraph": integer,
+            "item": integer,
+            "followed": ["type": "array", "items": integer, "description": "Articles read because the provision applies them (依照本法第X条的规定处罚)."],
+            "penalty": reference("StatutoryPenalty"),
+        ], required: ["citation", "document", "version", "article", "followed", "penalty"]),
+        "Finding": object([
+            "code": ["type": "string", "enum": ["fine_outside_range", "sanction_not_provided", "fine_not_comparable", "penalty_elsewhere"]],
+            "description": ["type": "string", "description": "The finding in Chinese (超出法定幅度 …)."],
+            "amount": reference("AmountRange"),
+            "allowed": ["type": "array", "items": reference("AmountRange")],
+            "statutory": ["type": "array", "items": reference("AmountRange")],
+            "sanction": string,
+        ], required: ["code", "description"]),
+        "LevelCheck": object([
+            "level": string,
+            "findings": ["type": "array", "items": reference("Finding")],
+        ], required: ["level", "findings"]),
+        "BenchmarkCheck": object([
+            "provisions": ["type": "array", "items": reference("Provision")],
+            "levels": ["type": "array", "items": reference("LevelCheck")],
+            "problem": ["type": "string", "enum": ["no_penalty_basis", "basis_not_in_corpus", "no_penalty_in_basis"],
+                        "description": "Why the levels were not checked."],
+        ], required: ["provisions", "levels"]),
+        "BenchmarkTally": object([
+            "items": integer, "levels": integer, "within_law": integer, "beyond_law": integer, "unchecked": integer,
+        ], required: ["items", "levels", "within_law", "beyond_law", "unchecked"]),
+        "ReviewedItem": object([
+            "id": string, "name": string, "penalty_basis": string, "check": reference("BenchmarkCheck"),
+        ], required: ["id", "name", "check"]),
+        "ReviewedBenchmark": object([
+            "department": string, "title": string, "version": date, "status": sampleStatus, "in_force_from": date,
+            "items": ["type": "array", "items": reference("ReviewedItem")], "tally": reference("BenchmarkTally"),
+        ], required: ["department", "title", "version", "status", "in_force_from", "items", "tally"]),
+        "BenchmarkReview": object([
+            "as_of": date, "every_version": ["type": "boolean"],
+            "benchmarks": ["type": "array", "items": reference("ReviewedBenchmark")], "tally": reference("BenchmarkTally"),
+        ], required: ["as_of", "every_version", "benchmarks", "tally"]),
         "ListRecord": object([
             "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
             "published_at": string, "status": sampleStatus, "in_force_from": date, "in_force_until": date, "note": string,
@@ -278,18 +324,19 @@ public enum OpenAPIDocument {
         ], required: ["department", "kind", "from", "to", "status", "added", "removed", "changed"]),
         "Changes": object(["changes": ["type": "array", "items": reference("ListChange")]], required: ["changes"]),
         "CitingItem": object([
-            "department": string, "kind": string, "version": date, "status": sampleStatus, "id": string, "name": string,
-            "citation": string, "paragraph": integer,
-        ], required: ["department", "kind", "version", "status", "id", "name", "citation"]),
+            "department": string, "kind": string, "version": date, "in_force_from": date, "status": sampleStatus,
+            "id": string, "name": string, "citation": string, "paragraph": integer,
+        ], required: ["department", "kind", "version", "in_force_from", "status", "id", "name", "citation"]),
         "CitingPassage": object([
             "kind": ["type": "string", "enum": ["plan", "regulation"]], "document": string, "title": string,
             "location": string, "citation": string,
         ], required: ["kind", "document", "title", "location", "citation"]),
         "CitedByRecord": object([
             "document": string, "version": string, "article": integer, "label": string, "as_of": date,
+            "every_list_version": ["type": "boolean", "description": "true: items of every list version citing this version of the law (asked with version and no as_of)."],
             "items": ["type": "array", "items": reference("CitingItem")],
             "passages": ["type": "array", "items": reference("CitingPassage")],
-        ], required: ["document", "article", "label", "as_of", "items", "passages"]),
+        ], required: ["document", "article", "label", "as_of", "every_list_version", "items", "passages"]),
         "Error": object([
             "error": object(["code": string, "message": string], required: ["code", "message"]),
         ], required: ["error"]),

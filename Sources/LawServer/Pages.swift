@@ -334,7 +334,7 @@ public enum Pages {
     private static func citedBySection(_ record: CitedByRecord) -> String {
         var body: String
         if record.items.isEmpty {
-            body = "<p>暂无现行清单事项引用本条。</p>\n"
+            body = record.everyListVersion ? "<p>没有清单事项引用本版本的本条。</p>\n" : "<p>暂无现行清单事项引用本条。</p>\n"
         } else {
             // One group per list version, in the order of the answer (department, kind, item).
             var groups: [(key: String, items: [CitingItem])] = []
@@ -349,12 +349,14 @@ public enum Pages {
             let lists = groups.map { group -> String in
                 let first = group.items[0]
                 let entries = group.items.map { item -> String in
-                    let link = HTML.link(HTML.listPath(department: item.department, kind: item.kind, item: item.id), item.name)
+                    let link = HTML.link(HTML.listPath(department: item.department, kind: item.kind,
+                                                       asOf: record.everyListVersion ? item.inForceFrom : nil, item: item.id),
+                                         item.name)
                     return "<li>\(link)\(HTML.sampleLabel(status: item.status))"
                         + "<div class=\"rule\">\(HTML.escape(item.id)) · 引用：\(HTML.escape(item.citation))</div></li>"
                 }.joined(separator: "\n")
                 return """
-                    <h3>\(HTML.escape(first.department)) · \(HTML.link(HTML.listPath(department: first.department, kind: first.kind), first.kind))<span class="rule">（\(HTML.escape(first.version)) 版，\(group.items.count) 项）</span></h3>
+                    <h3>\(HTML.escape(first.department)) · \(HTML.link(HTML.listPath(department: first.department, kind: first.kind, asOf: record.everyListVersion ? first.inForceFrom : nil), first.kind))<span class="rule">（\(HTML.escape(first.version)) 版，\(group.items.count) 项）</span></h3>
                     <ul class="cited-by">
                     \(entries)
                     </ul>
@@ -362,7 +364,7 @@ public enum Pages {
                     """
             }.joined()
             body = """
-                <p>\(HTML.escape(record.asOf)) 施行的清单中，有 \(record.items.count) 项事项引用本条：</p>
+                <p>\(record.everyListVersion ? "各版清单中" : HTML.escape(record.asOf) + " 施行的清单中")，有 \(record.items.count) 项事项引用本条\(record.everyListVersion ? "的这一版本" : "")：</p>
                 \(lists)
                 """
         }
@@ -374,7 +376,7 @@ public enum Pages {
             body += "<h3>引用本条的方案和法律条文</h3>\n<ul class=\"cited-by\">\n\(passages)\n</ul>\n"
         }
         return """
-            <section class="citing" aria-labelledby="citing-heading">
+            <section class="citing" id="cited-by" aria-labelledby="citing-heading">
             <h2 id="citing-heading">引用本条的清单事项</h2>
             \(body)</section>
 

@@ -124,7 +124,7 @@ struct CitedByCommand: ParsableCommand {
             }
             let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
             let version = record.version.map { "（\($0)年版本）" } ?? ""
-            let when = lawVersion != nil && asOf == nil ? "各版" : "\(record.asOf) 施行的"
+            let when = record.everyListVersion ? "各版" : "\(record.asOf) 施行的"
             print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
                 + "另有 \(record.passages.count) 处方案或法律条文引用")
             for item in record.items {

@@ -1,3 +1,4 @@
+import LawCorpus
 import ArgumentParser
 import LawQuery
 

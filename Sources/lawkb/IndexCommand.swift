@@ -58,6 +58,7 @@ struct IndexCommand: ParsableCommand {
             "  工作时限  \(report.deadlines) 项",
             "  引用      \(report.citations) 处（其中 \(report.unresolved.count { $0.reason == .documentNotInCorpus }) 处所引文件未收录，"
                 + "\(report.unresolved.count { $0.reason == .noSuchArticle }) 处所引条文在当时施行的版本中不存在）",
+            "  裁量基准  \(BenchmarkReviewPrinter.describe(report.benchmarks))（对照处罚依据条文，lawkb check-benchmarks 查看）",
             "  大小      \(report.bytes / 1024) KiB",
         ]
         if report.artifact == .public {

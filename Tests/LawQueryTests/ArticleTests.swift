@@ -1,3 +1,4 @@
+import LawCorpus
 import LawQuery
 import Testing
 

@@ -127,7 +127,7 @@ struct ChineseTests {
             let deadlines = try await client.get("/deadlines").text
             #expect(deadlines.contains("<table class=\"deadlines stack\">"))
             let list = try await client.get(ServerFixture.target("/lists/市监局/裁量基准")).text
-            #expect(list.contains("<table class=\"levels stack\">"))
+            #expect(list.contains("<table class=\"levels stack checked\">"))
             #expect(list.contains("<div class=\"table-scroll\"><table class=\"versions\">"))
             let lists = try await client.get("/lists").text
             let wrapped = lists.components(separatedBy: "<div class=\"table-scroll\"><table class=\"lists\">").count - 1

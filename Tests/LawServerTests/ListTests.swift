@@ -193,7 +193,7 @@ struct ListAPITests {
     func citedBy() async throws {
         try await ServerFixture.withClient { client in
             let object = try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/33")).object()
-            #expect(Set(object.keys) == ["document", "version", "article", "label", "as_of", "items", "passages"])
+            #expect(Set(object.keys) == ["document", "version", "article", "label", "as_of", "every_list_version", "items", "passages"])
             #expect(object["version"] as? String == "2021")
             #expect(object["document"] as? String == "中华人民共和国行政处罚法")
             #expect(object["label"] as? String == "第三十三条")
@@ -335,7 +335,7 @@ struct ListPageTests {
             #expect(html.contains("<h1>乌审旗市场监督管理局行政处罚裁量权基准（部分事项）（2024年修订）<span class=\"sample\""))
             #expect(html.contains("版本 2024-03-20"))
             #expect(html.contains("<table class=\"item-fields\">"))
-            #expect(html.contains("<table class=\"levels stack\">"))
+            #expect(html.contains("<table class=\"levels stack checked\">"))
             #expect(html.contains("<td data-label=\"处罚标准\">"))
             #expect(html.contains("<th scope=\"col\">罚款幅度</th>"))
             #expect(html.contains("1000–3000 元"))

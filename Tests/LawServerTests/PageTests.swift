@@ -151,10 +151,13 @@ struct PageTests {
         let json = #"{"document":"中华人民共和国行政处罚法","short_name":"行政处罚法","version":"2021","status":"现行有效","article":33,"label":"第三十三条","chapter":"第四章","text":"第三十三条 违法行为轻微……","line":155}"#
         let record = try JSONDecoder().decode(ArticleRecord.self, from: Data(json.utf8))
         let citing = #"""
-            {"document":"中华人民共和国行政处罚法","article":33,"label":"第三十三条","as_of":"2024-01-01","items":[
-             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","status":"sample","id":"X-1",
+            {"document":"中华人民共和国行政处罚法","article":33,"label":"第三十三条","as_of":"2024-01-01",
+             "every_list_version":false,"items":[
+             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","in_force_from":"2023-08-10",
+              "status":"sample","id":"X-1",
               "name":"首次轻微违法<不罚>","citation":"《行政处罚法》第三十三条","paragraph":1},
-             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","status":"official","id":"X-2",
+             {"department":"市场监督管理局","kind":"不予处罚事项清单","version":"2023-08-10","in_force_from":"2023-08-10",
+              "status":"official","id":"X-2",
               "name":"正式事项","citation":"《行政处罚法》第三十三条"}],
              "passages":[{"kind":"plan","document":"方案","title":"（一）","location":"二","citation":"第三十三条"}]}
             """#

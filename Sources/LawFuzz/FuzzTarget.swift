@@ -16,6 +16,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case citation
     /// Money and multiple ranges in penalty text (`1000元以上5000元以下`).
     case amount
+    /// A statute's penalty (kinds, fine ranges, references) and a benchmark level checked against it.
+    case penalty
     /// The search query syntax.
     case query
     /// The Han tokenizer on raw bytes, in both modes.
@@ -52,6 +54,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             case .date: TextTargets.date(text, bytes: input)
             case .citation: TextTargets.citation(text)
             case .amount: TextTargets.amount(text, bytes: input)
+            case .penalty: TextTargets.penalty(text)
             case .query: TextTargets.query(text)
             case .listyaml: TableTargets.listYAML(text)
             case .regulation: DocumentTargets.regulation(text)

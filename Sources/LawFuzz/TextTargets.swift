@@ -131,6 +131,28 @@ enum TextTargets {
         _ = AmountRange(lower: value, upper: -value, unit: "元", text: text).description
     }
 
+    /// A statute's penalty reads with bounded, non-negative fine ranges, survives a JSON round
+    /// trip, and a level read from the same text is checked against it without trapping;
+    /// the text split in two is a paragraph and an item.
+    static func penalty(_ text: String) {
+        let statute = StatutoryPenalty.read(text)
+        for range in statute.fines + statute.responsiblePersonFines {
+            for value in [range.lower, range.upper].compactMap({ $0 }) {
+                Invariant.check(value.isFinite && value >= 0 && value <= AmountRange.maximumAmount,
+                                "fine \(value) from \(range.text)")
+            }
+        }
+        Invariant.check(statute.text.count <= StatutoryPenalty.maximumLength, "text longer than the limit")
+        let encoded = try? JSONEncoder().encode(statute)
+        let decoded = encoded.flatMap { try? JSONDecoder().decode(StatutoryPenalty.self, from: $0) }
+        Invariant.check(decoded == statute, "JSON round trip changed the penalty")
+        let check = LevelCheck.check(BenchmarkLevel(level: "一般", penalty: text), against: statute)
+        Invariant.check(check.findings.allSatisfy { !$0.chineseDescription.isEmpty }, "an empty finding")
+        _ = statute.chineseSummary
+        let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+        _ = StatutoryPenalty.read(String(text[..<middle]), item: text.count % 7)
+    }
+
     /// A query is an expression whose terms are all quoted for FTS5, or a clear error.
     static func query(_ text: String) {
         do {

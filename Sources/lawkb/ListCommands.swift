@@ -95,14 +95,41 @@ enum ListPrinter {
                                    ("conditions", item.conditions), ("measure", item.measure)] {
                 if let value { Terminal.print("   \(FieldLabel.chinese(field))：\(value)") }
             }
-            for level in item.levels {
+            if let versions = citedVersions(item) { Terminal.print("   引用条文：\(versions)") }
+            if let check = item.benchmarkCheck {
+                for provision in check.provisions {
+                    Terminal.print("   法定处罚：\(provision.chineseLabel())：\(provision.penalty.chineseSummary)")
+                }
+                if let problem = check.problem { Terminal.print("   法定处罚：\(problem.chineseDescription)") }
+            }
+            for (index, level) in item.levels.enumerated() {
                 let amounts = level.amounts.isEmpty ? "" : "（\(level.amounts.map(\.description).joined(separator: "；"))）"
                 Terminal.print("   【\(level.level)】\(level.circumstances ?? "")")
                 if let penalty = level.penalty { Terminal.print("          \(penalty)\(amounts)") }
+                if let verdict = verdict(item.benchmarkCheck, level: index) { Terminal.print("          对照法条：\(verdict)") }
             }
             for field in item.fields { Terminal.print("   \(field.name)：\(field.value)") }
             if let note = item.note { Terminal.print("   \(FieldLabel.chinese("note"))：\(note)") }
         }
+    }
+
+    /// The versions the item's citations opened: `中华人民共和国道路运输条例 2022 年版本`; `nil`
+    /// without citations of the corpus.
+    private static func citedVersions(_ item: ListItemRecord) -> String? {
+        var seen: [String] = []
+        for citation in item.citations {
+            guard let document = citation.document, let version = citation.version else { continue }
+            let entry = "\(document)（\(version)年版本）" + (citation.resolved ? "" : "，无第\(citation.article)条")
+            if !seen.contains(entry) { seen.append(entry) }
+        }
+        return seen.isEmpty ? nil : seen.joined(separator: "、")
+    }
+
+    /// A level's verdict against the statute, when the index checked it.
+    private static func verdict(_ check: BenchmarkCheck?, level index: Int) -> String? {
+        guard let check, check.problem == nil, check.levels.indices.contains(index) else { return nil }
+        let findings = check.levels[index].findings
+        return findings.isEmpty ? "在法定幅度内" : findings.map(\.chineseDescription).joined(separator: "；")
     }
 
     /// Several departments' lists of one kind, each under a rule.

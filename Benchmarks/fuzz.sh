@@ -5,7 +5,7 @@
 #
 # Builds the LawFuzz product once with the fuzzer sanitizer, then runs each target (all of
 # them when none is named) for the given time, one after the other, in a single process:
-# numeral date citation amount query tokenizer listyaml csv xlsx regulation plan. Each run
+# numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan. Each run
 # starts from the seeds in Benchmarks/fuzz-seeds/<target>/ (corpus text, hostile inputs), with
 # the dictionary Benchmarks/fuzz-seeds/<target>.dict when there is one, and keeps what it
 # learns in Benchmarks/fuzz-findings/corpus/<target>/ for the next run. An input that traps,
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${1:-60}
 shift || true
-all=(numeral date citation amount query tokenizer listyaml csv xlsx regulation plan)
+all=(numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 for target in "${targets[@]}"; do

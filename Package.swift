@@ -40,12 +40,18 @@ let package = Package(
             dependencies: [
                 "LawTokenizer", "LawCorpus",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Read side: query syntax, search, article lookup, deadlines.
-        .target(name: "LawQuery", dependencies: ["LawIndex"]),
+        .target(
+            name: "LawQuery",
+            dependencies: [
+                "LawIndex", "LawCorpus", "LawTokenizer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Understanding how people ask: names, kinds, citations, dates and intents in plain
         // Chinese, recognised from the index's own vocabulary; `ask` answers with the read side.
-        .target(name: "LawAsk", dependencies: ["LawQuery", "LawCorpus"]),
+        .target(name: "LawAsk", dependencies: ["LawQuery", "LawIndex", "LawCorpus"]),
         // HTTP JSON API and web pages over the read side; safe as a public endpoint.
         .target(
             name: "LawServer",
@@ -59,11 +65,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]),
+        // Measurements and the synthetic corpus generator: tokenizer throughput, query
+        // latency, large generated lists. Used by `lawkb benchmark` and `lawkb generate` only.
+        .target(
+            name: "LawBenchmarks",
+            dependencies: [
+                "LawTokenizer", "LawCorpus", "LawIndex", "LawQuery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Thin command-line front end.
         .executableTarget(
             name: "lawkb",
             dependencies: [
-                "LawAsk", "LawQuery", "LawIndex", "LawCorpus", "LawServer", "LawImport",
+                "LawAsk", "LawQuery", "LawIndex", "LawCorpus", "LawServer", "LawImport", "LawBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -71,24 +85,54 @@ let package = Package(
         .executableTarget(
             name: "LawFuzz",
             dependencies: ["LawCorpus", "LawTokenizer", "LawQuery", "LawImport"]),
+        // What the test targets share: the repository's paths, scratch directories, and the
+        // shipped corpus indexed once per test run.
+        .target(
+            name: "LawTestSupport",
+            dependencies: ["LawIndex"],
+            path: "Tests/LawTestSupport"),
         .testTarget(name: "LawTokenizerTests", dependencies: ["LawTokenizer"]),
-        .testTarget(name: "LawCorpusTests", dependencies: ["LawCorpus"]),
-        .testTarget(name: "LawIndexTests", dependencies: ["LawIndex"]),
+        .testTarget(name: "LawCorpusTests", dependencies: ["LawCorpus", "LawTestSupport"]),
+        .testTarget(
+            name: "LawIndexTests",
+            dependencies: [
+                "LawIndex", "LawCorpus", "LawTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "LawQueryTests",
-            dependencies: ["LawQuery", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "LawQuery", "LawIndex", "LawCorpus", "LawTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .testTarget(
             name: "LawServerTests",
             dependencies: [
-                "LawServer",
+                "LawServer", "LawQuery", "LawIndex", "LawCorpus", "LawTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]),
-        .testTarget(name: "LawImportTests", dependencies: ["LawImport"]),
+        .testTarget(
+            name: "LawImportTests",
+            dependencies: [
+                "LawImport", "LawCorpus", "LawTestSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "LawAskTests",
-            dependencies: ["LawAsk", "LawIndex", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "LawkbCLITests", dependencies: ["lawkb"]),
+            dependencies: [
+                "LawAsk", "LawQuery", "LawIndex", "LawCorpus", "LawTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(name: "LawBenchmarksTests", dependencies: ["LawBenchmarks", "LawCorpus", "LawTestSupport"]),
+        .testTarget(name: "LawkbCLITests", dependencies: ["lawkb", "LawTestSupport"]),
     ]
 )

@@ -107,14 +107,6 @@ extension CorpusLoader {
     }
 }
 
-extension CalendarDate {
-    /// Today in China Standard Time (UTC+8, no daylight saving), without needing tzdata.
-    public static func todayInChina() -> CalendarDate {
-        let seconds = Date().timeIntervalSince1970 + 8 * 3600
-        return CalendarDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
-    }
-}
-
 /// Slots written from concurrent iterations, each index by exactly one of them.
 private final class ParallelResults<Value>: @unchecked Sendable {
     private var storage: [Value?]

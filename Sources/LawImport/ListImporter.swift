@@ -78,7 +78,7 @@ public struct ListImporter: Sendable {
             file: output, department: department, kind: kind, title: title, version: version,
             published: published, filed: filed, publishedAt: options.publishedAt, status: status,
             isPublic: options.isPublic, note: options.note, items: assembly.items)
-        let importDate = options.importDate ?? Self.todayInChina()
+        let importDate = options.importDate ?? CalendarDate.todayInChina()
         let source = (options.input as NSString).lastPathComponent
         let sheet = raw.sheet.map { "，工作表“\($0)”" } ?? ""
         let provenance = "由 lawkb import 于 \(importDate) 导入自 \(source)\(sheet)（表头第 "
@@ -118,12 +118,6 @@ public struct ListImporter: Sendable {
             throw ImportError.invalidDate(option: option, value: text)
         }
         return date
-    }
-
-    /// Today in China Standard Time (UTC+8, no daylight saving).
-    static func todayInChina() -> CalendarDate {
-        let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        return CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
     }
 
     private func write(_ yaml: String, to path: String) throws(ImportError) {

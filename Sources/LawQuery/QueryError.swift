@@ -2,6 +2,9 @@ import LawCorpus
 
 /// Why a query could not be answered. Every case carries a message a user can act on;
 /// none exposes SQL or internals.
+///
+/// The message names no front end: where a person can read every name or how a query is
+/// typed is said by the command line or the server, through ``Hints``.
 public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The query is empty or only whitespace.
     case emptyQuery
@@ -32,12 +35,36 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The index could not answer (e.g. it is being replaced); retrying may help.
     case unavailable(String)
 
-    /// The message for people, in Chinese. A name that matches nothing is answered with the
-    /// closest names (``NameSuggestions``), never with the whole vocabulary.
-    public var description: String {
+    /// What a front end adds to a message in its own terms: an example of a query as it is
+    /// typed there, and where every name can be read. A hint left `nil` is left out.
+    public struct Hints: Sendable {
+        /// An example query (`lawkb search 不予处罚`), after an empty query.
+        public var exampleQuery: String?
+        /// Where every document is listed, when a document name is close to none.
+        public var documentListing: String?
+        /// Where every department is listed, when a department name is close to none.
+        public var departmentListing: String?
+
+        public init(exampleQuery: String? = nil, documentListing: String? = nil, departmentListing: String? = nil) {
+            self.exampleQuery = exampleQuery
+            self.documentListing = documentListing
+            self.departmentListing = departmentListing
+        }
+
+        /// No hints: the message alone.
+        public static let none = Hints()
+    }
+
+    /// The message for people, in Chinese, without hints of a front end.
+    public var description: String { message(.none) }
+
+    /// The message for people, in Chinese, with a front end's `hints`. A name that matches
+    /// nothing is answered with the closest names (``NameSuggestions``), never with the whole
+    /// vocabulary; only when none is close does the listing hint follow.
+    public func message(_ hints: Hints) -> String {
         switch self {
         case .emptyQuery:
-            return "检索词为空，请输入一个或多个词，例如：lawkb search 不予处罚"
+            return "检索词为空，请输入一个或多个词" + (hints.exampleQuery.map { "，例如：\($0)" } ?? "")
         case .noSearchableTerms(let query):
             return "检索词“\(query)”中没有可检索的文字（只有标点或符号）"
         case .onlyExclusions:
@@ -50,12 +77,14 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "参数 \(name) 有误：\(message)"
         case .unknownDocument(let name, let known):
             return "没有名为“\(name)”的文件。"
-                + NameSuggestions.sentence(for: name, among: known, otherwise: "收录的文件见 lawkb documents 或 /api/documents。")
+                + NameSuggestions.sentence(for: name, among: known,
+                                           otherwise: hints.documentListing.map { "收录的文件见 \($0)。" } ?? "")
         case .noSuchArticle(let document, let requested, _, let lastLabel):
             return "\(document)没有第 \(requested) 条，最后一条是\(lastLabel)"
         case .unknownDepartment(let name, let known):
             return "没有名为“\(name)”的部门。"
-                + NameSuggestions.sentence(for: name, among: known, otherwise: "全部部门见 lawkb departments 或 /api/departments。")
+                + NameSuggestions.sentence(for: name, among: known,
+                                           otherwise: hints.departmentListing.map { "全部部门见 \($0)。" } ?? "")
         case .noSuchList(let department, let kind, let message):
             return "\(department)没有可显示的\(kind)：\(message)"
         case .unreadableCitation(let text):

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LawQuery
 
-struct ArticleCommand: ParsableCommand {
+struct ArticleCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "article",
         abstract: "按条文序号显示法律的一条。",
@@ -23,21 +23,16 @@ struct ArticleCommand: ParsableCommand {
     @Option(name: .customLong("version"), help: "法律的版本（如 2022），默认现行版本。")
     var lawVersion: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let record = try options.open().article(document: document, number: number, version: lawVersion)
-            if json {
-                try Terminal.printJSON(record)
-            } else {
-                ArticlePrinter.print(record)
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let record = try options.open().article(document: document, number: number, version: lawVersion)
+        if format.json {
+            try Terminal.printJSON(record)
+        } else {
+            ArticlePrinter.print(record)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LawBenchmarks
 import LawAsk
 import LawQuery
 import Yams
@@ -7,7 +8,7 @@ import Yams
 /// `lawkb benchmark ask`: the latency of answering questions in plain Chinese, from the
 /// question to the answer (understanding, the query, the answer), and how many of the
 /// development questions are understood as their `expect` says.
-struct AskBenchmarkCommand: ParsableCommand {
+struct AskBenchmarkCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "问题的回答耗时（中位数、p99），以及问题集中按预期理解的问题数。",
@@ -19,8 +20,7 @@ struct AskBenchmarkCommand: ParsableCommand {
     @Option(help: "每个问题计时的轮数。")
     var rounds: Int = 50
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
@@ -36,7 +36,7 @@ struct AskBenchmarkCommand: ParsableCommand {
         var intentsAsExpected: Int
     }
 
-    func run() throws {
+    func answer() throws {
         guard (1...10_000).contains(rounds) else {
             throw ValidationError("--rounds 应在 1 到 10000 之间")
         }
@@ -47,7 +47,7 @@ struct AskBenchmarkCommand: ParsableCommand {
         let measurement = try LatencyMeasurement.measure(rounds: rounds, calls: cases.map { question in
             { _ = try asker.ask(question.q) }
         })
-        if json {
+        if format.json {
             try Terminal.printJSON(Output(ask: measurement, questions: cases.count, intentsAsExpected: asExpected))
             return
         }

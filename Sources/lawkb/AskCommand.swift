@@ -2,7 +2,7 @@ import ArgumentParser
 import LawAsk
 import LawQuery
 
-struct AskCommand: ParsableCommand {
+struct AskCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "用自己的话提问：清单、变化、条文、引用、时间节点。",
@@ -20,23 +20,18 @@ struct AskCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "问题。")
     var question: [String] = []
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let answer = try Asker(try options.open()).ask(question.joined(separator: " "))
-            if json {
-                try Terminal.printJSON(answer)
-            } else {
-                print(answer.understoodLine)
-                print("")
-                AnswerPrinter.print(answer.answer)
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let answer = try Asker(try options.open()).ask(question.joined(separator: " "))
+        if format.json {
+            try Terminal.printJSON(answer)
+        } else {
+            print(answer.understoodLine)
+            print("")
+            AnswerPrinter.print(answer.answer)
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LawIndex
+import LawBenchmarks
 import LawQuery
 import Yams
 
@@ -11,7 +11,7 @@ struct BenchmarkCommand: ParsableCommand {
         subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self, AskBenchmarkCommand.self])
 }
 
-struct TokenizerBenchmarkCommand: ParsableCommand {
+struct TokenizerBenchmarkCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "tokenizer",
         abstract: "语料文本的分词速度（MB/s）：单独的 lawkb_han，以及 FTS5 中的 lawkb_han、unicode61、trigram。")
@@ -22,14 +22,13 @@ struct TokenizerBenchmarkCommand: ParsableCommand {
     @Option(help: "分词的重复次数。")
     var repetitions: Int = 20
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
-    func run() throws {
+    func answer() throws {
         let paragraphs = try corpusParagraphs()
         let megabytes = Double(paragraphs.reduce(0) { $0 + $1.utf8.count }) / 1e6
         let results = try TokenizerBenchmark.run(paragraphs: paragraphs, repetitions: repetitions)
-        if json {
+        if format.json {
             try Terminal.printJSON(results)
             return
         }
@@ -54,7 +53,7 @@ struct TokenizerBenchmarkCommand: ParsableCommand {
     }
 }
 
-struct SearchBenchmarkCommand: ParsableCommand {
+struct SearchBenchmarkCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "检索延迟（中位数、p99），检索词取自 YAML 文件（如 Tests/Eval/queries.yaml）。")
@@ -65,18 +64,17 @@ struct SearchBenchmarkCommand: ParsableCommand {
     @Option(help: "每个检索词运行的次数。")
     var rounds: Int = 50
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     private struct Entry: Decodable { var query: String }
 
-    func run() throws {
+    func answer() throws {
         let text = try String(contentsOfFile: queries, encoding: .utf8)
         let entries = try YAMLDecoder().decode([Entry].self, from: text)
         let result = try SearchBenchmark.run(try options.open(), queries: entries.map(\.query), rounds: rounds)
-        if json {
+        if format.json {
             try Terminal.printJSON(result)
             return
         }
@@ -84,7 +82,7 @@ struct SearchBenchmarkCommand: ParsableCommand {
     }
 }
 
-struct ListsBenchmarkCommand: ParsableCommand {
+struct ListsBenchmarkCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "lists",
         abstract: "`list`（每个部门的每种清单）和 `changes`（全部清单）的延迟。")
@@ -92,8 +90,7 @@ struct ListsBenchmarkCommand: ParsableCommand {
     @Option(help: "每次调用运行的次数。")
     var rounds: Int = 20
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
@@ -102,7 +99,7 @@ struct ListsBenchmarkCommand: ParsableCommand {
         var changes: LatencyMeasurement
     }
 
-    func run() throws {
+    func answer() throws {
         let queries = try options.open()
         let pairs = Set(try queries.lists().filter(\.inForce).map { [$0.department, $0.kind] })
         let list = try LatencyMeasurement.measure(rounds: rounds, calls: pairs.map { pair in
@@ -111,7 +108,7 @@ struct ListsBenchmarkCommand: ParsableCommand {
         let changes = try LatencyMeasurement.measure(rounds: rounds, calls: [
             { _ = try queries.changes(ChangesRequest()) },
         ])
-        if json {
+        if format.json {
             try Terminal.printJSON(Output(list: list, changes: changes))
             return
         }

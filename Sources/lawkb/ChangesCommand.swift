@@ -2,7 +2,7 @@ import ArgumentParser
 import LawCorpus
 import LawQuery
 
-struct ChangesCommand: ParsableCommand {
+struct ChangesCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "changes",
         abstract: "清单各版本之间的变化：新增、删除和修改的事项。",
@@ -29,25 +29,20 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: "… 与该日现行的版本。")
     var to: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     private struct Output: Encodable { var changes: [ListChange] }
 
-    func run() throws {
-        do {
-            let changes = try options.open().changes(
-                ChangesRequest(kind: kind, department: department, since: since, from: from, to: to))
-            if json {
-                try Terminal.printJSON(Output(changes: changes))
-                return
-            }
-            ChangesPrinter.print(changes)
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let changes = try options.open().changes(
+            ChangesRequest(kind: kind, department: department, since: since, from: from, to: to))
+        if format.json {
+            try Terminal.printJSON(Output(changes: changes))
+            return
         }
+        ChangesPrinter.print(changes)
     }
 }
 
@@ -72,7 +67,7 @@ enum ChangesPrinter {
     }
 }
 
-struct CitedByCommand: ParsableCommand {
+struct CitedByCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "cited-by",
         abstract: "引用某一条文的清单事项、方案段落和法律条文。",
@@ -102,41 +97,36 @@ struct CitedByCommand: ParsableCommand {
     @Option(name: .customLong("list-kind"), help: "只列该种清单的事项（名称或简称：免罚清单、裁量基准 …）。")
     var listKind: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let kind = try listKind.map { name throws(QueryError) -> ListKind in
-                guard let kind = ListKind.resolve(name) else {
-                    throw .unknownListKind(name, known: QueryError.listKindVocabulary)
-                }
-                return kind
+    func answer() throws {
+        let kind = try listKind.map { name throws(QueryError) -> ListKind in
+            guard let kind = ListKind.resolve(name) else {
+                throw .unknownListKind(name, known: QueryError.listKindVocabulary)
             }
-            var record = try options.open().citedBy(document: document, number: number, asOf: asOf,
-                                                    version: lawVersion)
-            if let kind { record.items.removeAll { $0.kind != kind.rawValue } }
-            if json {
-                try Terminal.printJSON(record)
-                return
-            }
-            let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
-            let version = record.version.map { "（\($0)年版本）" } ?? ""
-            let when = record.everyListVersion ? "各版" : "\(record.asOf) 施行的"
-            print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
-                + "另有 \(record.passages.count) 处方案或法律条文引用")
-            for item in record.items {
-                let sample = item.status == "sample" ? "【示例】" : ""
-                print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
-                print("      \(item.citation)")
-            }
-            for passage in record.passages {
-                print("  \(passage.document) · \(passage.title)：\(passage.citation)")
-            }
-        } catch {
-            throw Terminal.fail(error)
+            return kind
+        }
+        var record = try options.open().citedBy(document: document, number: number, asOf: asOf,
+                                                version: lawVersion)
+        if let kind { record.items.removeAll { $0.kind != kind.rawValue } }
+        if format.json {
+            try Terminal.printJSON(record)
+            return
+        }
+        let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
+        let version = record.version.map { "（\($0)年版本）" } ?? ""
+        let when = record.everyListVersion ? "各版" : "\(record.asOf) 施行的"
+        print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
+            + "另有 \(record.passages.count) 处方案或法律条文引用")
+        for item in record.items {
+            let sample = item.status == "sample" ? "【示例】" : ""
+            print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
+            print("      \(item.citation)")
+        }
+        for passage in record.passages {
+            print("  \(passage.document) · \(passage.title)：\(passage.citation)")
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LawCorpus
 import LawQuery
 
-struct CheckBenchmarksCommand: ParsableCommand {
+struct CheckBenchmarksCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "check-benchmarks",
         abstract: "对照法条核对裁量基准：每个裁量阶次的罚款和处罚种类是否在处罚依据规定的范围内。",
@@ -32,21 +32,16 @@ struct CheckBenchmarksCommand: ParsableCommand {
     @Flag(name: .customLong("every-item"), help: "列出全部事项，而不只是有问题的事项。")
     var everyItem = false
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let review = try options.open().reviewBenchmarks(department: department, asOf: asOf, everyVersion: everyVersion)
-            if json {
-                try Terminal.printJSON(review)
-            } else {
-                BenchmarkReviewPrinter(everyItem: everyItem).print(review)
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let review = try options.open().reviewBenchmarks(department: department, asOf: asOf, everyVersion: everyVersion)
+        if format.json {
+            try Terminal.printJSON(review)
+        } else {
+            BenchmarkReviewPrinter(everyItem: everyItem).print(review)
         }
     }
 }

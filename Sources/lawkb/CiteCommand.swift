@@ -2,7 +2,7 @@ import LawCorpus
 import ArgumentParser
 import LawQuery
 
-struct CiteCommand: ParsableCommand {
+struct CiteCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "cite",
         abstract: "识别一处引用，显示所引的条文。",
@@ -16,25 +16,20 @@ struct CiteCommand: ParsableCommand {
     @Argument(help: "引用，例如《行政处罚法》第三十三条第一款。")
     var citation: [String]
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let answer = try options.open().cite(citation.joined(separator: " "))
-            if json {
-                try Terminal.printJSON(answer)
-                return
-            }
-            if let paragraph = answer.paragraph, let text = answer.paragraphText {
-                print("\(answer.article.label)第\(ChineseNumeralFormatter.format(paragraph))款：\(text)")
-                print("")
-            }
-            ArticlePrinter.print(answer.article)
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let answer = try options.open().cite(citation.joined(separator: " "))
+        if format.json {
+            try Terminal.printJSON(answer)
+            return
         }
+        if let paragraph = answer.paragraph, let text = answer.paragraphText {
+            print("\(answer.article.label)第\(ChineseNumeralFormatter.format(paragraph))款：\(text)")
+            print("")
+        }
+        ArticlePrinter.print(answer.article)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LawQuery
 
-struct DeadlinesCommand: ParsableCommand {
+struct DeadlinesCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "deadlines",
         abstract: "实施方案规定的工作时限，最近的在前。",
@@ -10,8 +10,7 @@ struct DeadlinesCommand: ParsableCommand {
             列在后面，按原文写明规定。
             """)
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
@@ -19,23 +18,19 @@ struct DeadlinesCommand: ParsableCommand {
         var deadlines: [DeadlineRecord]
     }
 
-    func run() throws {
-        do {
-            let deadlines = try options.open().deadlines()
-            if json {
-                try Terminal.printJSON(Output(deadlines: deadlines))
-                return
-            }
-            for deadline in deadlines {
-                let due = deadline.due ?? "—"
-                let who = deadline.responsible.map { "\($0)：" } ?? ""
-                let to = deadline.reportTo.map { "  → \($0)" } ?? ""
-                print("\(due.padding(toLength: 10, withPad: " ", startingAt: 0))  \(deadline.rule)")
-                print("            \(deadline.measure)")
-                print("            \(who)\(deadline.task)\(to)")
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let deadlines = try options.open().deadlines()
+        if format.json {
+            try Terminal.printJSON(Output(deadlines: deadlines))
+            return
+        }
+        for deadline in deadlines {
+            let due = deadline.due ?? "—"
+            let who = deadline.responsible.map { "\($0)：" } ?? ""
+            let to = deadline.reportTo.map { "  → \($0)" } ?? ""
+            print("\(due.padding(toLength: 10, withPad: " ", startingAt: 0))  \(deadline.rule)")
+            print("            \(deadline.measure)")
+            print("            \(who)\(deadline.task)\(to)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LawQuery
 
-struct DocumentCommand: ParsableCommand {
+struct DocumentCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "document",
         abstract: "一部法律的条文目录：各章及其条文，以及引用各条的清单事项数。",
@@ -20,21 +20,16 @@ struct DocumentCommand: ParsableCommand {
     @Option(name: .customLong("version"), help: "法律的版本（如 2022），默认现行版本。")
     var lawVersion: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        do {
-            let outline = try options.open().outline(document: document, version: lawVersion)
-            if json {
-                try Terminal.printJSON(outline)
-            } else {
-                OutlinePrinter.print(outline)
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let outline = try options.open().outline(document: document, version: lawVersion)
+        if format.json {
+            try Terminal.printJSON(outline)
+        } else {
+            OutlinePrinter.print(outline)
         }
     }
 }

@@ -1,13 +1,12 @@
 import ArgumentParser
 import LawQuery
 
-struct DocumentsCommand: ParsableCommand {
+struct DocumentsCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "documents",
         abstract: "索引收录的文件，及其版本、日期和效力。")
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
@@ -15,20 +14,16 @@ struct DocumentsCommand: ParsableCommand {
         var documents: [DocumentRecord]
     }
 
-    func run() throws {
-        do {
-            let documents = try options.open().documents()
-            if json {
-                try Terminal.printJSON(Output(documents: documents))
-                return
-            }
-            for document in documents {
-                let dates = [document.promulgated.map { "公布 \($0)" }, document.effective.map { "施行 \($0)" }]
-                    .compactMap { $0 }.joined(separator: "，")
-                print("\(document.title)  [\(DocumentKindName.chinese(document.kind))] \(document.status ?? "") \(dates)  共 \(document.units) 条")
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let documents = try options.open().documents()
+        if format.json {
+            try Terminal.printJSON(Output(documents: documents))
+            return
+        }
+        for document in documents {
+            let dates = [document.promulgated.map { "公布 \($0)" }, document.effective.map { "施行 \($0)" }]
+                .compactMap { $0 }.joined(separator: "，")
+            print("\(document.title)  [\(DocumentKindName.chinese(document.kind))] \(document.status ?? "") \(dates)  共 \(document.units) 条")
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import LawBenchmarks
 import LawCorpus
 
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "生成供性能测试用的大型合成语料（自带语料加生成的清单）。",
@@ -29,21 +30,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "要创建的目录，语料写入 OUTPUT/Corpus。")
     var output: String
 
-    func run() throws {
+    func answer() throws {
         let target = (output as NSString).appendingPathComponent("Corpus")
         guard !FileManager.default.fileExists(atPath: target) else {
             throw ValidationError("\(target) 已存在，请另选 --output")
         }
-        do {
-            let loaded = try CorpusLoader(root: corpus).load()
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: corpus, toPath: target)
-            let files = try SyntheticLists(corpus: loaded).write(
-                items: items, perList: perList, seed: seed,
-                into: (target as NSString).appendingPathComponent("lists/generated"))
-            print("已在 \(target)/lists/generated 下写入 \(files) 个清单文件，共 \(items) 项事项")
-        } catch {
-            throw Terminal.fail(error)
-        }
+        let loaded = try CorpusLoader(root: corpus).load()
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: corpus, toPath: target)
+        let files = try SyntheticLists(corpus: loaded).write(
+            items: items, perList: perList, seed: seed,
+            into: (target as NSString).appendingPathComponent("lists/generated"))
+        print("已在 \(target)/lists/generated 下写入 \(files) 个清单文件，共 \(items) 项事项")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LawImport
 
 /// `lawkb import`: turns a department's published table into a list file of the corpus.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "把部门的清单表格（.csv 或 .xlsx）导入为语料中的一个清单版本。",
@@ -134,20 +134,16 @@ struct ImportCommand: ParsableCommand {
         return limits
     }
 
-    func run() throws {
+    func answer() throws {
         let options = ImportOptions(
             input: file, department: department, kind: kind, version: version, published: published,
             filed: filed, title: title, publishedAt: publishedAt, note: note, status: status,
             isPublic: !isInternal, sheet: sheet, corpus: corpus, output: output, force: force, dryRun: dryRun,
             limits: try limits())
-        do {
-            let report = try ListImporter(options: options).run()
-            if dryRun {
-                print(report.yaml)
-            }
-            for line in report.lines { print(line) }
-        } catch {
-            throw Terminal.fail(error)
+        let report = try ListImporter(options: options).run()
+        if dryRun {
+            print(report.yaml)
         }
+        for line in report.lines { print(line) }
     }
 }

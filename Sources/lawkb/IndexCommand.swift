@@ -1,7 +1,7 @@
 import ArgumentParser
 import LawIndex
 
-struct IndexCommand: ParsableCommand {
+struct IndexCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "由语料建立索引。",
@@ -25,25 +25,20 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("public"), help: "建立公开版索引：只含公开清单，个人号码隐去。")
     var publicArtifact = false
 
-    @Flag(help: "以 JSON 输出报告。")
-    var json = false
+    @OptionGroup var format: OutputOptions<ReportAsJSON>
 
-    func run() throws {
+    func answer() throws {
         let artifact: IndexArtifact = publicArtifact ? .public : .full
         let path = output ?? (publicArtifact ? KnowledgeBase.defaultPublicPath : KnowledgeBase.defaultPath)
-        do {
-            let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).build(to: path)
-            if json {
-                try Terminal.printJSON(report)
-                return
-            }
-            print(Self.describe(report, corpus: corpus))
-            for note in report.notes { print("说明：\(note)") }
-            for warning in report.warnings { Terminal.note("警告：\(warning)") }
-            for citation in report.unresolved { Terminal.note("未能打开的引用：\(citation.description)") }
-        } catch {
-            throw Terminal.fail(error)
+        let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).build(to: path)
+        if format.json {
+            try Terminal.printJSON(report)
+            return
         }
+        print(Self.describe(report, corpus: corpus))
+        for note in report.notes { print("说明：\(note)") }
+        for warning in report.warnings { Terminal.note("警告：\(warning)") }
+        for citation in report.unresolved { Terminal.note("未能打开的引用：\(citation.description)") }
     }
 
     /// The report as printed for people.

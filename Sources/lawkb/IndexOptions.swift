@@ -34,7 +34,7 @@ struct IndexOptions: ParsableArguments {
             do {
                 try build(artifact, at: index)
             } catch {
-                Terminal.note("警告：\(error)；继续使用原有索引")
+                Terminal.note("警告：\(ErrorMessage.text(error))；继续使用原有索引")
                 return LawQueries(knowledgeBase)
             }
         case .unusable(let reason):
@@ -65,7 +65,7 @@ struct IndexOptions: ParsableArguments {
             do {
                 try build(.public, at: path)
             } catch {
-                Terminal.note("警告：\(error)；继续使用原有公开版索引")
+                Terminal.note("警告：\(ErrorMessage.text(error))；继续使用原有公开版索引")
                 return LawQueries(knowledgeBase, publicOnly: true)
             }
         case .unusable(let reason):
@@ -93,7 +93,7 @@ struct IndexOptions: ParsableArguments {
         do {
             knowledgeBase = try KnowledgeBase(path: path)
         } catch {
-            return .unusable("\(path) 的索引无法使用（\(error)）")
+            return .unusable("\(path) 的索引无法使用（\(ErrorMessage.text(error))）")
         }
         if let current = CorpusFingerprint.compute(root: corpus, artifact: artifact),
            let built = try? knowledgeBase.meta("corpus_fingerprint"), built != current {

@@ -2,7 +2,7 @@ import ArgumentParser
 import LawCorpus
 import LawQuery
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "显示某部门某种清单在某日施行的版本及其事项。",
@@ -24,32 +24,27 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "显示该日（YYYY-MM-DD）施行的版本，默认今日。")
     var asOf: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     private struct Output: Encodable { var lists: [ListRecord] }
     private struct Summaries: Encodable { var lists: [ListSummary] }
 
-    func run() throws {
-        do {
-            let queries = try options.open()
-            if let kind {
-                let list = try queries.list(department: department, kind: kind, asOf: asOf)
-                if json { try Terminal.printJSON(list) } else { ListPrinter.print(list) }
-                return
-            }
-            if let listKind = ListKind.resolve(department) {
-                let lists = try EveryDepartment.lists(of: listKind, queries: queries, asOf: asOf)
-                if json { try Terminal.printJSON(Output(lists: lists)) } else { ListPrinter.print(lists, kind: listKind) }
-                return
-            }
-            let lists = try EveryDepartment.lists(ofDepartment: department, queries: queries, asOf: asOf)
-            if json { try Terminal.printJSON(Summaries(lists: lists)) } else { ListSummaryPrinter.print(lists) }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let queries = try options.open()
+        if let kind {
+            let list = try queries.list(department: department, kind: kind, asOf: asOf)
+            if format.json { try Terminal.printJSON(list) } else { ListPrinter.print(list) }
+            return
         }
+        if let listKind = ListKind.resolve(department) {
+            let lists = try EveryDepartment.lists(of: listKind, queries: queries, asOf: asOf)
+            if format.json { try Terminal.printJSON(Output(lists: lists)) } else { ListPrinter.print(lists, kind: listKind) }
+            return
+        }
+        let lists = try EveryDepartment.lists(ofDepartment: department, queries: queries, asOf: asOf)
+        if format.json { try Terminal.printJSON(Summaries(lists: lists)) } else { ListSummaryPrinter.print(lists) }
     }
 }
 
@@ -156,7 +151,7 @@ enum ListSummaryPrinter {
     }
 }
 
-struct ListsCommand: ParsableCommand {
+struct ListsCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "lists",
         abstract: "全部清单版本，及其日期和是否现行。",
@@ -168,52 +163,42 @@ struct ListsCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "标出该日（YYYY-MM-DD）施行的版本，默认今日。")
     var asOf: String?
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     private struct Output: Encodable { var lists: [ListSummary] }
 
-    func run() throws {
-        do {
-            let lists = try options.open().lists(department: department, asOf: asOf)
-            if json {
-                try Terminal.printJSON(Output(lists: lists))
-                return
-            }
-            ListSummaryPrinter.print(lists)
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let lists = try options.open().lists(department: department, asOf: asOf)
+        if format.json {
+            try Terminal.printJSON(Output(lists: lists))
+            return
         }
+        ListSummaryPrinter.print(lists)
     }
 }
 
-struct DepartmentsCommand: ParsableCommand {
+struct DepartmentsCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "departments",
         abstract: "部门和苏木镇名录，以及 lawkb 能识别的名称。")
 
-    @Flag(help: "输出 JSON。")
-    var json = false
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     private struct Output: Encodable { var departments: [DepartmentSummary] }
 
-    func run() throws {
-        do {
-            let departments = try options.open().departments()
-            if json {
-                try Terminal.printJSON(Output(departments: departments))
-                return
-            }
-            for department in departments {
-                Terminal.print("\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
-                    + "（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
-            }
-        } catch {
-            throw Terminal.fail(error)
+    func answer() throws {
+        let departments = try options.open().departments()
+        if format.json {
+            try Terminal.printJSON(Output(departments: departments))
+            return
+        }
+        for department in departments {
+            Terminal.print("\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
+                + "（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LawAsk
 import LawQuery
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: Answering {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Full-text search in Chinese over the plan and the laws.",
@@ -43,41 +43,36 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hits to skip, for the next pages.")
     var offset: Int = 0
 
-    @Flag(help: "Print JSON (matches marked with [ and ]).")
-    var json = false
+    @OptionGroup var format: OutputOptions<HitsAsJSON>
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
+    func answer() throws {
+        let request = SearchRequest(query: query.joined(separator: " "), kind: kind, document: document,
+                                    department: department, listKind: listKind, asOf: asOf,
+                                    limit: limit, offset: offset)
+        let queries = try options.open()
+        let best = filtered || offset > 0 ? nil : Asker(queries).bestAnswer(for: request.query)
+        var result: SearchResult?
         do {
-            let request = SearchRequest(query: query.joined(separator: " "), kind: kind, document: document,
-                                        department: department, listKind: listKind, asOf: asOf,
-                                        limit: limit, offset: offset)
-            let queries = try options.open()
-            let best = filtered || offset > 0 ? nil : Asker(queries).bestAnswer(for: request.query)
-            var result: SearchResult?
-            do {
-                result = try queries.search(request)
-            } catch {
-                // A question or a citation may have no full-text hits of its own words.
-                guard best != nil else { throw error }
-            }
-            if json {
-                try Terminal.printJSON(SearchWithAnswer(
-                    result: result.map(AnswerPayload.bracketed), request: request, answer: best))
-                return
-            }
-            if let best {
-                print(best.understoodLine)
-                print("")
-                AnswerPrinter.print(best.answer)
-                print("")
-                print("——— 全文检索 ———")
-            }
-            if let result { SearchPrinter.print(result) }
+            result = try queries.search(request)
         } catch {
-            throw Terminal.fail(error)
+            // A question or a citation may have no full-text hits of its own words.
+            guard best != nil else { throw error }
         }
+        if format.json {
+            try Terminal.printJSON(SearchWithAnswer(
+                result: result.map(AnswerPayload.bracketed), request: request, answer: best))
+            return
+        }
+        if let best {
+            print(best.understoodLine)
+            print("")
+            AnswerPrinter.print(best.answer)
+            print("")
+            print("——— 全文检索 ———")
+        }
+        if let result { SearchPrinter.print(result) }
     }
 
     /// Whether a filter narrows the search: then the query is searched as typed, not asked.

@@ -3,7 +3,7 @@ import Foundation
 import LawServer
 
 /// `lawkb serve`: the HTTP JSON API and web pages over the index.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: AsyncAnswering {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "通过 HTTP 提供 JSON API 和网页。",
@@ -62,22 +62,18 @@ struct ServeCommand: AsyncParsableCommand {
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace 不能小于 0") }
     }
 
-    func run() async throws {
+    func answer() async throws {
         LawServer.bootstrapLogging()
-        do {
-            // Builds the index when it is missing, outdated or of another version.
-            // A public server serves only a public index (`lawkb index --public`).
-            _ = try `public` ? options.openPublic() : options.open()
-            let configuration = ServerConfiguration(
-                host: host, port: port, indexPath: `public` ? options.publicIndex : options.index, publicMode: `public`,
-                rateLimit: effectiveRateLimit, queryTimeLimit: .milliseconds(Int64((queryTimeout * 1000).rounded())),
-                clientConcurrency: clientConcurrency.map { $0 == 0 ? nil : $0 } ?? (`public` ? ServerConfiguration.publicClientConcurrency : nil),
-                shutdownGracePeriod: .milliseconds(Int64((shutdownGrace * 1000).rounded())),
-                exposeOperations: `public` ? exposeOperations : true)
-            try await LawServer.run(configuration: configuration)
-        } catch {
-            throw Terminal.fail(error)
-        }
+        // Builds the index when it is missing, outdated or of another version.
+        // A public server serves only a public index (`lawkb index --public`).
+        _ = try `public` ? options.openPublic() : options.open()
+        let configuration = ServerConfiguration(
+            host: host, port: port, indexPath: `public` ? options.publicIndex : options.index, publicMode: `public`,
+            rateLimit: effectiveRateLimit, queryTimeLimit: .milliseconds(Int64((queryTimeout * 1000).rounded())),
+            clientConcurrency: clientConcurrency.map { $0 == 0 ? nil : $0 } ?? (`public` ? ServerConfiguration.publicClientConcurrency : nil),
+            shutdownGracePeriod: .milliseconds(Int64((shutdownGrace * 1000).rounded())),
+            exposeOperations: `public` ? exposeOperations : true)
+        try await LawServer.run(configuration: configuration)
     }
 
     /// The rate limit in force: the options, else the public default in public mode.

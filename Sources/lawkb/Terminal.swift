@@ -61,10 +61,17 @@ enum Terminal {
         FileHandle.standardError.write(Data("lawkb: \(ControlCharacters.escaped(message))\n".utf8))
     }
 
-    /// Prints `error` on standard error and returns exit code 1, for the caller to throw.
-    static func fail(_ error: any Error) -> ExitCode {
-        FileHandle.standardError.write(Data("lawkb: 错误：\(ControlCharacters.escaped("\(error)"))\n".utf8))
-        return ExitCode.failure
+    /// The error a command ends with, for the caller to throw: a mistake in the command line
+    /// (``ValidationError``) or an exit as it is, for the argument parser; any other error
+    /// printed here as one line on standard error (``ErrorMessage``), ending with exit code 1.
+    static func report(_ error: any Error) -> any Error {
+        switch error {
+        case is ValidationError, is ExitCode, is CleanExit:
+            return error
+        default:
+            FileHandle.standardError.write(Data("lawkb: 错误：\(ControlCharacters.escaped(ErrorMessage.text(error)))\n".utf8))
+            return ExitCode.failure
+        }
     }
 }
 

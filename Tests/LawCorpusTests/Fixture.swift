@@ -1,15 +1,15 @@
 import Foundation
 @testable import LawCorpus
+import LawTestSupport
 
 /// Paths of the shipped corpus and scratch corpora for tests.
 enum Fixture {
-    /// The repository root (symbolic links resolved, so a package that links the test folder works too).
-    static let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let repository = TestRepository.root
     /// `Corpus/` of the repository.
-    static let corpus = repository.appendingPathComponent("Corpus").path
+    static let corpus = TestRepository.corpus
     /// `Tests/Eval/history/`: earlier versions of the laws, for comparisons.
-    static let history = repository.appendingPathComponent("Tests/Eval/history")
+    static let history = TestRepository.history
     /// The 2017 version of 行政处罚法.
     static let penalty2017 = history.appendingPathComponent("中华人民共和国行政处罚法(2017).md").path
 
@@ -31,9 +31,7 @@ enum Fixture {
 
     /// A fresh, empty corpus directory with `plan/` and `regulations/`.
     static func scratchCorpus() throws -> URL {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lawcorpus-tests-\(UUID().uuidString)")
-            .appendingPathComponent("Corpus")
+        let root = try TestRepository.scratchDirectory("lawcorpus-tests").appendingPathComponent("Corpus")
         for folder in ["plan", "regulations"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder),
                                                     withIntermediateDirectories: true)

@@ -1,23 +1,21 @@
 import Foundation
 import LawCorpus
 @testable import LawImport
+import LawTestSupport
 import Yams
 import ZIPFoundation
 
 /// Scratch directories, the repository's department registry, and table builders.
 enum Support {
     /// The repository root.
-    static let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestRepository.root
 
     /// The shipped `Corpus/departments.yaml`.
     static let departmentsFile = repository.appendingPathComponent("Corpus/departments.yaml")
 
     /// A fresh directory holding `Corpus/departments.yaml` (copied from the repository).
     static func scratchCorpus() throws -> URL {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lawimport-tests-\(UUID().uuidString)")
-        let corpus = root.appendingPathComponent("Corpus")
+        let corpus = try TestRepository.scratchDirectory("lawimport-tests").appendingPathComponent("Corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: departmentsFile, to: corpus.appendingPathComponent("departments.yaml"))
         return corpus

@@ -143,8 +143,8 @@ struct PublicArtifactTests {
         } throws: { error in
             guard case IndexError.notPublic(let path) = error else { return false }
             let message = "\(error)"
-            return path == Self.full.path && message.contains("lawkb index --public --output \(path)")
-                && message.contains("公开版索引")
+            return path == Self.full.path && (error as? IndexError)?.remedy == .buildPublic(path: path)
+                && !message.contains("lawkb index") && message.contains("公开版索引")
         }
         #expect(Fixture.bothArtifacts.public.artifact == .public)
         #expect(Fixture.bothArtifacts.full.artifact == .full)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LawIndex
 import LawQuery
+import LawTestSupport
 import Logging
 import Testing
 @testable import LawServer
@@ -10,33 +11,21 @@ import Testing
 /// The shipped corpus indexed once per test run, and servers over it.
 enum ServerFixture {
     /// The repository root.
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestRepository.root
 
     /// The shipped corpus.
-    static let corpus = repository.appendingPathComponent("Corpus").path
+    static let corpus = TestRepository.corpus
 
     /// A fresh empty directory under the system temporary directory.
     static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lawkb-server-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestRepository.scratchDirectory("lawkb-server-tests")
     }
 
     /// An index of the shipped corpus, built once per test run.
-    static let indexPath: String = {
-        let path = try! scratchDirectory().appendingPathComponent("lawkb.sqlite").path
-        _ = try! IndexBuilder(corpusRoot: corpus).build(to: path)
-        return path
-    }()
+    static let indexPath = SharedIndex.full.path
 
     /// A public index of the shipped corpus (`lawkb index --public`), built once per test run.
-    static let publicIndexPath: String = {
-        let path = try! scratchDirectory().appendingPathComponent("lawkb-public.sqlite").path
-        _ = try! IndexBuilder(corpusRoot: corpus, artifact: .public).build(to: path)
-        return path
-    }()
+    static let publicIndexPath = SharedIndex.published.path
 
     /// A logger that keeps the test output quiet.
     static let logger: Logger = {

@@ -1,4 +1,5 @@
 import Foundation
+import LawTestSupport
 
 /// Runs the built `lawkb` executable, as a user would from a shell.
 struct CLIRunner {
@@ -14,8 +15,8 @@ struct CLIRunner {
         }
     }
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let repository = TestRepository.root
 
     /// The `lawkb` binary next to the test bundle.
     static let executable: URL = {
@@ -33,9 +34,8 @@ struct CLIRunner {
     /// The corpus the index is built from.
     let corpus: String
 
-    init(corpus: String = CLIRunner.repository.appendingPathComponent("Corpus").path) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("lawkb-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    init(corpus: String = TestRepository.corpus) throws {
+        directory = try TestRepository.scratchDirectory("lawkb-cli")
         self.corpus = corpus
     }
 

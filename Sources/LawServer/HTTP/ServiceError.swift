@@ -100,10 +100,15 @@ public struct ServiceError: Error, Sendable, Equatable {
                      chinese: "请求地址的编码无效（\(what)），请使用 UTF-8。")
     }
 
-    /// The answer for a query failure, with the query's own Chinese message; the index's own
-    /// failure details are not shown.
+    /// What the server adds to a query's message: where every document and department is
+    /// listed, for a reader of the API or of the pages.
+    static let queryHints = QueryError.Hints(
+        documentListing: "lawkb documents 或 /api/documents", departmentListing: "lawkb departments 或 /api/departments")
+
+    /// The answer for a query failure, with the query's own Chinese message and the server's
+    /// hints; the index's own failure details are not shown.
     public init(_ error: QueryError) {
-        let message = error.description
+        let message = error.message(Self.queryHints)
         switch error {
         case .emptyQuery:
             self.init(.badRequest, code: "empty_query", message: message, chinese: "请输入检索词，例如：不予处罚。")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LawIndex
 import LawTokenizer
 
 /// Measures tokenizer throughput on a text: `lawkb_han` alone, and `lawkb_han`,

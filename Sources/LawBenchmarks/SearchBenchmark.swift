@@ -1,4 +1,5 @@
 import Foundation
+import LawQuery
 
 /// Median, p99 and maximum latency of repeated calls, in milliseconds.
 public struct LatencyMeasurement: Codable, Sendable, CustomStringConvertible {

@@ -11,9 +11,8 @@ struct ListParser {
 
     static let listKeys: Set<String> = ["department", "kind", "title", "version", "published", "filed",
                                         "published_at", "status", "public", "note", "items", "source"]
-    static let itemKeys: Set<String> = ["id", "name", "conduct", "basis", "penalty_basis", "conditions",
-                                        "measure", "note", "levels", "fields"]
-    static let levelKeys: Set<String> = ["level", "circumstances", "penalty"]
+    static let itemKeys = Set(["id", "name", "levels", "fields"] + ListColumn.keys)
+    static let levelKeys = Set(["level"] + LevelColumn.keys)
 
     /// Reads and parses the list file at `file`.
     func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
@@ -113,10 +112,7 @@ struct ListParser {
                 throw CorpusError(file: yaml.file, line: entry.line, message: "事项 \(id) 没有 name（名称）")
             }
             var item = ListItem(
-                id: id, name: name, conduct: try entry.string("conduct"), basis: try entry.string("basis"),
-                penaltyBasis: try entry.string("penalty_basis"), conditions: try entry.string("conditions"),
-                measure: try entry.string("measure"), note: try entry.string("note"),
-                levels: try levels(entry, warnings: &warnings),
+                id: id, name: name, columns: try columns(entry), levels: try levels(entry, warnings: &warnings),
                 fields: try entry.pairs("fields").map { ListField(name: $0.key, value: $0.value) },
                 line: entry.line)
             if !item.levels.isEmpty && !kind.hasLevels {
@@ -139,21 +135,32 @@ struct ListParser {
             guard let name = try level.string("level") else {
                 throw CorpusError(file: entry.file, line: level.line, message: "有一个裁量阶次没有 level（阶次名称）")
             }
-            levels.append(BenchmarkLevel(level: name, circumstances: try level.string("circumstances"),
-                                         penalty: try level.string("penalty")))
+            levels.append(BenchmarkLevel(level: name, columns: try columns(level)))
         }
         return levels
+    }
+
+    /// The values of `Column`'s columns in `entry`, each under its key.
+    private func columns<Column: TextColumn>(_ entry: Sidecar) throws(CorpusError) -> ColumnValues<Column> {
+        var values = ColumnValues<Column>()
+        for column in Column.allCases {
+            values[column] = try entry.string(column.key)
+        }
+        return values
+    }
+
+    /// The texts of the item that hold citations, each with the key whose line locates it:
+    /// its own columns, then each level's parts (located at `levels`).
+    private func citingTexts(of item: ListItem) -> [(key: String, text: String?)] {
+        ListColumn.allCases.filter(\.holdsCitations).map { ($0.key, item[$0]) }
+            + item.levels.flatMap { level in LevelColumn.allCases.filter(\.holdsCitations).map { ("levels", level[$0]) } }
     }
 
     /// A warning, at the line of the field, for each `第…条` of the item whose number is beyond
     /// any article: it is not read as a citation.
     private func outOfRangeWarnings(_ item: ListItem, entry: Sidecar) -> [String] {
-        let fields: [(key: String, text: String?)] = [
-            ("basis", item.basis), ("penalty_basis", item.penaltyBasis), ("conditions", item.conditions),
-            ("measure", item.measure),
-        ] + item.levels.flatMap { [("levels", $0.circumstances), ("levels", $0.penalty)] }
         var warnings: [String] = []
-        for (key, text) in fields {
+        for (key, text) in citingTexts(of: item) {
             guard let text else { continue }
             for reference in citations.outOfRangeReferences(in: text) {
                 warnings.append("\(entry.file):\(entry.line(of: key)): 事项 \(item.id) 引用的“\(reference.prefix(60))”"
@@ -163,13 +170,11 @@ struct ListParser {
         return warnings
     }
 
-    /// Citations in the item's basis, conditions, measure and levels, without repeats.
+    /// Citations in the item's columns and level parts that hold them, without repeats.
     private func citations(of item: ListItem) -> [Citation] {
-        let texts = [item.basis, item.penaltyBasis, item.conditions, item.measure]
-            + item.levels.flatMap { [$0.circumstances, $0.penalty] }
         var seen = Set<Citation>()
         var result: [Citation] = []
-        for text in texts.compactMap({ $0 }) {
+        for text in citingTexts(of: item).compactMap(\.text) {
             for citation in citations.citations(in: text, currentDocument: nil) where seen.insert(citation).inserted {
                 result.append(citation)
             }

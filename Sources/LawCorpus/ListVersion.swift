@@ -68,23 +68,19 @@ public enum ListStatus: String, Codable, Sendable {
 }
 
 /// One item of a list: a conduct and how it is treated, with its legal basis.
+///
+/// Its text columns (违法行为, 法律依据 …) are held by ``ListColumn``: `item[.basis]`. The
+/// named properties (`basis`, `conduct` …) read and write the same values.
 public struct ListItem: Sendable, Equatable {
+    /// The label of `name`: 事项名称.
+    public static let nameLabel = "事项名称"
+
     /// Stable id, kept by the same item across versions: SCJG-BYCF-001.
     public var id: String
     /// 事项名称.
     public var name: String
-    /// 违法行为.
-    public var conduct: String?
-    /// 法律依据 / 设定依据, as written.
-    public var basis: String?
-    /// 处罚依据 of a benchmark item.
-    public var penaltyBasis: String?
-    /// 适用情形 / 条件.
-    public var conditions: String?
-    /// 处理方式.
-    public var measure: String?
-    /// 备注.
-    public var note: String?
+    /// The text columns that have a value.
+    public var columns: ColumnValues<ListColumn>
     /// Discretion levels of a benchmark item (轻微/一般/较重/严重).
     public var levels: [BenchmarkLevel]
     /// Other columns, by the department's own column names, in order.
@@ -94,23 +90,65 @@ public struct ListItem: Sendable, Equatable {
     /// Line of the item in its file.
     public var line: Int
 
-    /// Creates an item.
-    public init(id: String, name: String, conduct: String? = nil, basis: String? = nil,
-                penaltyBasis: String? = nil, conditions: String? = nil, measure: String? = nil,
-                note: String? = nil, levels: [BenchmarkLevel] = [], fields: [ListField] = [],
-                citations: [Citation] = [], line: Int = 0) {
+    /// The value of `column`.
+    public subscript(column: ListColumn) -> String? {
+        get { columns[column] }
+        set { columns[column] = newValue }
+    }
+
+    /// 违法行为.
+    public var conduct: String? {
+        get { self[.conduct] }
+        set { self[.conduct] = newValue }
+    }
+    /// 法律依据 / 设定依据, as written.
+    public var basis: String? {
+        get { self[.basis] }
+        set { self[.basis] = newValue }
+    }
+    /// 处罚依据 of a benchmark item.
+    public var penaltyBasis: String? {
+        get { self[.penaltyBasis] }
+        set { self[.penaltyBasis] = newValue }
+    }
+    /// 适用情形 / 条件.
+    public var conditions: String? {
+        get { self[.conditions] }
+        set { self[.conditions] = newValue }
+    }
+    /// 处理方式.
+    public var measure: String? {
+        get { self[.measure] }
+        set { self[.measure] = newValue }
+    }
+    /// 备注.
+    public var note: String? {
+        get { self[.note] }
+        set { self[.note] = newValue }
+    }
+
+    /// Creates an item with the given column values.
+    public init(id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel] = [],
+                fields: [ListField] = [], citations: [Citation] = [], line: Int = 0) {
         self.id = id
         self.name = name
-        self.conduct = conduct
-        self.basis = basis
-        self.penaltyBasis = penaltyBasis
-        self.conditions = conditions
-        self.measure = measure
-        self.note = note
+        self.columns = columns
         self.levels = levels
         self.fields = fields
         self.citations = citations
         self.line = line
+    }
+
+    /// Creates an item, naming its columns.
+    public init(id: String, name: String, conduct: String? = nil, basis: String? = nil,
+                penaltyBasis: String? = nil, conditions: String? = nil, measure: String? = nil,
+                note: String? = nil, levels: [BenchmarkLevel] = [], fields: [ListField] = [],
+                citations: [Citation] = [], line: Int = 0) {
+        let columns = ColumnValues<ListColumn>([
+            .conduct: conduct, .basis: basis, .penaltyBasis: penaltyBasis, .conditions: conditions,
+            .measure: measure, .note: note,
+        ])
+        self.init(id: id, name: name, columns: columns, levels: levels, fields: fields, citations: citations, line: line)
     }
 }
 
@@ -129,21 +167,68 @@ public struct ListField: Codable, Sendable, Equatable {
 }
 
 /// One discretion level of a benchmark item.
+///
+/// Its parts (适用情形, 处罚标准) are held by ``LevelColumn``: `level[.penalty]`; the named
+/// properties read and write the same values. Its JSON has `level`, each part with a value
+/// under its key, and `amounts`.
 public struct BenchmarkLevel: Codable, Sendable, Equatable {
+    /// The label of `level`: 裁量阶次.
+    public static let levelLabel = "裁量阶次"
+    /// The label of `amounts`: 罚款幅度.
+    public static let amountsLabel = "罚款幅度"
+
     /// 裁量阶次 as written: 轻微, 一般, 较重, 严重.
     public var level: String
-    /// 适用情形: when this level applies.
-    public var circumstances: String?
-    /// 处罚标准 as written.
-    public var penalty: String?
-    /// Money and multiple ranges read from `penalty`.
+    /// The parts that have a value.
+    public var columns: ColumnValues<LevelColumn>
+    /// Money and multiple ranges read from the 处罚标准.
     public var amounts: [AmountRange]
 
-    /// Creates a level; `amounts` default to those read from `penalty`.
-    public init(level: String, circumstances: String? = nil, penalty: String? = nil, amounts: [AmountRange]? = nil) {
+    /// The value of `column`.
+    public subscript(column: LevelColumn) -> String? {
+        get { columns[column] }
+        set { columns[column] = newValue }
+    }
+
+    /// 适用情形: when this level applies.
+    public var circumstances: String? {
+        get { self[.circumstances] }
+        set { self[.circumstances] = newValue }
+    }
+    /// 处罚标准 as written.
+    public var penalty: String? {
+        get { self[.penalty] }
+        set { self[.penalty] = newValue }
+    }
+
+    /// Creates a level with the given parts; `amounts` default to those read from the 处罚标准.
+    public init(level: String, columns: ColumnValues<LevelColumn>, amounts: [AmountRange]? = nil) {
         self.level = level
-        self.circumstances = circumstances
-        self.penalty = penalty
-        self.amounts = amounts ?? penalty.map(AmountRange.ranges(in:)) ?? []
+        self.columns = columns
+        self.amounts = amounts ?? columns[.penalty].map(AmountRange.ranges(in:)) ?? []
+    }
+
+    /// Creates a level, naming its parts; `amounts` default to those read from `penalty`.
+    public init(level: String, circumstances: String? = nil, penalty: String? = nil, amounts: [AmountRange]? = nil) {
+        self.init(level: level, columns: ColumnValues([.circumstances: circumstances, .penalty: penalty]), amounts: amounts)
+    }
+
+    private static let levelKey: ColumnCodingKey = "level"
+    private static let amountsKey: ColumnCodingKey = "amounts"
+
+    /// Reads `level`, the parts under their keys and `amounts`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: ColumnCodingKey.self)
+        level = try container.decode(String.self, forKey: Self.levelKey)
+        columns = try ColumnValues(from: container)
+        amounts = try container.decode([AmountRange].self, forKey: Self.amountsKey)
+    }
+
+    /// Writes `level`, the parts with a value under their keys, then `amounts`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ColumnCodingKey.self)
+        try container.encode(level, forKey: Self.levelKey)
+        try columns.encode(into: &container)
+        try container.encode(amounts, forKey: Self.amountsKey)
     }
 }

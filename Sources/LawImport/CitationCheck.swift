@@ -5,9 +5,6 @@ import LawCorpus
 /// article has (第九九九九九九九九九九九九九九九九九九九条), an ill-formed numeral, or one
 /// beyond the last article of any law. Such text is imported as written but cites nothing.
 enum CitationCheck {
-    /// The columns whose cells the corpus reads citations from.
-    static let roles: Set<ColumnRole> = [.basis, .penaltyBasis, .conditions, .measure, .circumstances, .penalty]
-
     /// The largest article, paragraph or item number taken as real (the longest law has
     /// about 1,300 articles).
     static let largestNumber = 100_000

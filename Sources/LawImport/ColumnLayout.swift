@@ -68,10 +68,9 @@ public struct ColumnLayout: Sendable, Equatable {
             case .conduct?: assign(index, .conduct)
             case .basis?, .violationBasis?: assign(index, .basis)
             case .penaltyBasis?: assign(index, hasViolationBasis ? .penaltyBasis : .basis)
-            case .measure?: assign(index, .measure)
+            case .column(let column)?: assign(index, .item(column))
             case .level?: assign(index, .level)
             case .penalty?: assign(index, levelColumn == nil ? .measure : .penalty)
-            case .note?: assign(index, .note)
             }
         }
         // Conditions: with a 裁量阶次 column, the conditions column nearest to it (the right

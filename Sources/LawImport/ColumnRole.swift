@@ -1,3 +1,5 @@
+import LawCorpus
+
 /// What a column of a department's table holds, and so where its cells go in the list file.
 public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// 序号: not written, but tells items from category rows and continuation rows.
@@ -6,26 +8,31 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     case id
     /// 事项名称 and its equivalents: the item's `name`.
     case name
-    /// 违法行为: `conduct`.
-    case conduct
-    /// 法律依据 / 设定依据 / 依据: `basis`.
-    case basis
-    /// 处罚依据 beside a separate 违法依据 or 法律依据 column: `penalty_basis`.
-    case penaltyBasis
-    /// 适用条件 / 不予处罚的情形 / 情节: `conditions`.
-    case conditions
-    /// 处理方式 / 处罚措施: `measure`.
-    case measure
+    /// One of the item's text columns (违法行为 → `conduct`, 法律依据 → `basis` …).
+    case item(ListColumn)
     /// 裁量阶次 / 违法程度: a level's `level`.
     case level
-    /// 适用情形 beside 裁量阶次: a level's `circumstances`.
-    case circumstances
-    /// 处罚标准 / 裁量标准: a level's `penalty`.
-    case penalty
-    /// 备注: `note`.
-    case note
+    /// A part of a level (适用情形 beside 裁量阶次 → `circumstances`, 处罚标准 → `penalty`).
+    case levelPart(LevelColumn)
     /// Any other column, kept under `fields` by its own header.
     case field(String)
+
+    /// 违法行为: `conduct`.
+    public static let conduct = ColumnRole.item(.conduct)
+    /// 法律依据 / 设定依据 / 依据: `basis`.
+    public static let basis = ColumnRole.item(.basis)
+    /// 处罚依据 beside a separate 违法依据 or 法律依据 column: `penalty_basis`.
+    public static let penaltyBasis = ColumnRole.item(.penaltyBasis)
+    /// 适用条件 / 不予处罚的情形 / 情节: `conditions`.
+    public static let conditions = ColumnRole.item(.conditions)
+    /// 处理方式 / 处罚措施: `measure`.
+    public static let measure = ColumnRole.item(.measure)
+    /// 备注: `note`.
+    public static let note = ColumnRole.item(.note)
+    /// 适用情形 beside 裁量阶次: a level's `circumstances`.
+    public static let circumstances = ColumnRole.levelPart(.circumstances)
+    /// 处罚标准 / 裁量标准: a level's `penalty`.
+    public static let penalty = ColumnRole.levelPart(.penalty)
 
     /// The key the value is written under: `basis`, `levels[].penalty`, `fields.监管对象`.
     public var description: String {
@@ -33,15 +40,9 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
         case .order: return "(序号, not written)"
         case .id: return "id"
         case .name: return "name"
-        case .conduct: return "conduct"
-        case .basis: return "basis"
-        case .penaltyBasis: return "penalty_basis"
-        case .conditions: return "conditions"
-        case .measure: return "measure"
+        case .item(let column): return column.key
         case .level: return "levels[].level"
-        case .circumstances: return "levels[].circumstances"
-        case .penalty: return "levels[].penalty"
-        case .note: return "note"
+        case .levelPart(let part): return "levels[].\(part.key)"
         case .field(let name): return "fields.\(name)"
         }
     }
@@ -49,7 +50,16 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// Whether the value belongs to a discretion level rather than to the item.
     public var isLevelColumn: Bool {
         switch self {
-        case .level, .circumstances, .penalty: return true
+        case .level, .levelPart: return true
+        default: return false
+        }
+    }
+
+    /// Whether the cells cite articles, read as citations once written to the list file.
+    public var holdsCitations: Bool {
+        switch self {
+        case .item(let column): return column.holdsCitations
+        case .levelPart(let part): return part.holdsCitations
         default: return false
         }
     }
@@ -59,7 +69,9 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
 enum HeaderVocabulary {
     /// What a header may mean before the other headers of the table are known.
     enum Meaning: Equatable {
-        case order, id, conduct, basis, conditions, measure, level, penalty, note
+        case order, id, conduct, basis, conditions, level, penalty
+        /// A column of the item with no rule of its own (处理方式, 备注 …): always that column.
+        case column(ListColumn)
         /// An item name; lower ranks win when several columns could be the name.
         case name(rank: Int)
         /// 处罚依据: the penalty basis beside a 违法依据 column, else the basis.
@@ -85,25 +97,36 @@ enum HeaderVocabulary {
         add(.name(rank: 2), ["监管事项", "证明事项", "执法事项", "事项", "名称", "追责情形", "免责情形", "违法事项"])
         add(.nameOrConditions, ["情形"])
         add(.nameOrField, ["决定类型"])
-        add(.conduct, ["违法行为", "违法行为表现", "具体违法行为", "违法行为描述", "违法行为内容", "违法行为情形",
-                       "主要违法行为", "违法表现"])
-        add(.basis, ["法律依据", "设定依据", "实施依据", "依据", "法律法规依据", "法定依据", "法规依据", "政策依据",
-                     "执法依据", "职权依据", "不予处罚依据", "从轻处罚依据", "减轻处罚依据", "免予强制依据", "追责依据",
-                     "免责依据", "法律条款"])
+        // The item's text columns and the levels' parts are headed as their definitions say.
+        for column in ListColumn.allCases { add(HeaderVocabulary.meaning(ofHeadersOf: column), column.headers) }
+        for part in LevelColumn.allCases {
+            if let meaning = HeaderVocabulary.meaning(ofHeadersOf: part) { add(meaning, part.headers) }
+        }
         add(.violationBasis, ["违法依据", "违反条款", "违法条款", "违反的法律规定"])
-        add(.penaltyBasis, ["处罚依据", "处罚条款", "罚则", "罚则依据"])
-        add(.conditions, ["适用条件", "适用情形", "不予处罚的情形", "不予处罚情形", "不予处罚条件", "从轻处罚情形",
-                          "从轻处罚的情形", "减轻处罚情形", "减轻处罚的情形", "免予强制情形", "免予行政强制情形",
-                          "情节", "条件", "具体情形", "裁量情形", "违法情节", "适用范围", "具体情节"])
-        add(.measure, ["处理方式", "处罚措施", "处理措施", "处置方式", "处理结果", "处罚结果", "责任追究方式",
-                       "追责方式", "处理意见", "执法方式"])
         add(.level, ["裁量阶次", "违法程度", "情节程度", "裁量等次", "裁量档次", "阶次", "裁量等级", "违法情节程度",
                      "裁量幅度档次"])
-        add(.penalty, ["处罚标准", "裁量标准", "处罚幅度", "裁量基准", "罚款幅度", "处罚裁量标准", "具体裁量标准",
-                       "裁量幅度", "处罚种类和幅度"])
-        add(.note, ["备注", "说明"])
         return table
     }()
+
+    /// What the headers of an item's text column mean.
+    static func meaning(ofHeadersOf column: ListColumn) -> Meaning {
+        switch column {
+        case .conduct: return .conduct
+        case .basis: return .basis
+        case .penaltyBasis: return .penaltyBasis
+        case .conditions: return .conditions
+        default: return .column(column)
+        }
+    }
+
+    /// What the headers of a level's part mean; `nil` for 适用情形, which tables head like an
+    /// item's conditions (the layout takes the conditions column nearest 裁量阶次).
+    static func meaning(ofHeadersOf part: LevelColumn) -> Meaning? {
+        switch part {
+        case .circumstances: return nil
+        case .penalty: return .penalty
+        }
+    }
 
     /// The meaning of a header, or `nil` for a column of the department's own.
     static func meaning(of header: String) -> Meaning? {

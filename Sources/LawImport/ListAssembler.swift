@@ -324,7 +324,7 @@ private struct Draft {
     /// Puts `value` where `role` says; a second, different value is added on a new line.
     mutating func set(_ role: ColumnRole, _ value: String) {
         switch role {
-        case .order, .level, .circumstances, .penalty: break
+        case .order, .level, .levelPart: break
         case .id: id = value.replacingOccurrences(of: "\n", with: "")
         case .field(let name): addField(name, value)
         default: texts[role, default: TextAccumulator()].merge(value)
@@ -337,10 +337,10 @@ private struct Draft {
     }
 
     var item: ListItem {
-        ListItem(id: id, name: name, conduct: texts[.conduct]?.text, basis: texts[.basis]?.text,
-                 penaltyBasis: texts[.penaltyBasis]?.text, conditions: texts[.conditions]?.text,
-                 measure: texts[.measure]?.text, note: texts[.note]?.text, levels: levels,
-                 fields: fieldOrder.map { ListField(name: $0, value: fields[$0]?.text ?? "") }, line: firstRow)
+        var columns = ColumnValues<ListColumn>()
+        for column in ListColumn.allCases { columns[column] = texts[.item(column)]?.text }
+        return ListItem(id: id, name: name, columns: columns, levels: levels,
+                        fields: fieldOrder.map { ListField(name: $0, value: fields[$0]?.text ?? "") }, line: firstRow)
     }
 }
 
@@ -446,7 +446,7 @@ private struct State {
     /// Warns of citations in the row whose article number cannot be read.
     private mutating func checkCitations(_ row: SourceRow) {
         for (column, value) in row.cells.enumerated() where !value.isEmpty {
-            guard let role = columns.role(column), CitationCheck.roles.contains(role) else { continue }
+            guard let role = columns.role(column), role.holdsCitations else { continue }
             for fragment in CitationCheck.unreadableNumbers(in: value) {
                 warnings.append(ImportWarning(row: row.number, problem: .unreadableArticleNumber(
                     column: CellReference.columnName(column), text: fragment)))
@@ -477,8 +477,9 @@ private struct State {
     /// Whether cells of `role` tell one item from another.
     static func identifies(_ role: ColumnRole) -> Bool {
         switch role {
-        case .order, .id, .name, .conduct, .basis, .penaltyBasis: return true
-        default: return false
+        case .order, .id, .name: return true
+        case .item(let column): return column.identifiesItem
+        case .level, .levelPart, .field: return false
         }
     }
 
@@ -490,14 +491,12 @@ private struct State {
         current = nil
         defer { current = draft }
         var level: String?
-        var circumstances: String?
-        var penalty: String?
+        var parts = ColumnValues<LevelColumn>()
         for (column, value) in row.cells.enumerated() where !value.isEmpty {
             guard let role = columns.role(column) else { continue }
             switch role {
             case .level: level = value
-            case .circumstances: circumstances = value
-            case .penalty: penalty = value
+            case .levelPart(let part): parts[part] = value
             case .order: break
             default:
                 // Item cells on a continuation row complete the item: a cell first seen there is
@@ -506,7 +505,7 @@ private struct State {
                 draft.set(role, value)
             }
         }
-        guard circumstances != nil || penalty != nil || level != nil else { return true }
+        guard !parts.isEmpty || level != nil else { return true }
         guard let level else {
             if continuation {
                 unmapped.append(UnmappedRow(row: row.number, reason: "\(columns.levelHeader)为空，"
@@ -514,7 +513,7 @@ private struct State {
             }
             return false
         }
-        draft.levels.append(BenchmarkLevel(level: level, circumstances: circumstances, penalty: penalty))
+        draft.levels.append(BenchmarkLevel(level: level, columns: parts))
         return true
     }
 }

@@ -4,8 +4,8 @@ import LawCorpus
 /// as is, multi-line texts as `|-` blocks, quotes only where YAML needs them.
 ///
 /// Key order follows the corpus files: department, kind, title, version, published, filed,
-/// published_at, status, public, note, items (id, name, conduct, basis, penalty_basis,
-/// conditions, measure, note, levels, fields).
+/// published_at, status, public, note, items (id, name, each ``ListColumn`` in order, levels
+/// (level, each ``LevelColumn`` in order), fields).
 public struct ListYAMLWriter: Sendable {
     /// The comment line of sample files.
     public static let sampleComment = "# 示例清单（sample）：为演示 lawkb 编写，并非该部门正式公布的清单。"
@@ -46,19 +46,12 @@ public struct ListYAMLWriter: Sendable {
         for item in list.items {
             out.pair("id", item.id, indent: 4, bullet: true)
             out.pair("name", item.name, indent: 4)
-            let optional: [(String, String?)] = [
-                ("conduct", item.conduct), ("basis", item.basis), ("penalty_basis", item.penaltyBasis),
-                ("conditions", item.conditions), ("measure", item.measure), ("note", item.note),
-            ]
-            for (key, value) in optional {
-                if let value { out.pair(key, value, indent: 4) }
-            }
+            out.columns(item.columns, indent: 4)
             if !item.levels.isEmpty {
                 out.line("    levels:")
                 for level in item.levels {
                     out.pair("level", level.level, indent: 8, bullet: true)
-                    if let circumstances = level.circumstances { out.pair("circumstances", circumstances, indent: 8) }
-                    if let penalty = level.penalty { out.pair("penalty", penalty, indent: 8) }
+                    out.columns(level.columns, indent: 8)
                 }
             }
             if !item.fields.isEmpty {
@@ -88,6 +81,11 @@ private struct YAMLBuilder {
         } else {
             line(prefix + keyText + ": " + YAMLScalar.inline(value))
         }
+    }
+
+    /// `key: value` for each column with a value, in column order.
+    mutating func columns<Column: TextColumn>(_ values: ColumnValues<Column>, indent: Int) {
+        for (column, value) in values.filled { pair(column.key, value, indent: indent) }
     }
 
     /// `key: value` with the value written as is (dates, booleans, enum words).

@@ -43,22 +43,26 @@ extension IndexWriter {
             let unitID = try insertUnit(
                 documentID: documentID, ordinal: ordinal, kind: "list_item", title: item.name,
                 location: location, article: nil, text: Self.searchableText(of: item), line: item.line, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO list_item (document_id, unit_id, ordinal, item_id, name, conduct, basis, penalty_basis,
-                                           conditions, measure, note, levels, fields, benchmark_check, line)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [documentID, unitID, ordinal, item.id, item.name, item.conduct, item.basis,
-                            item.penaltyBasis, item.conditions, item.measure, item.note,
-                            String(decoding: try encoder.encode(item.levels), as: UTF8.self),
-                            String(decoding: try encoder.encode(item.fields), as: UTF8.self),
-                            try check(item, of: list, checker, encoder), item.line])
+            var arguments: StatementArguments = [documentID, unitID, ordinal, item.id, item.name]
+            arguments += StatementArguments(ListColumn.allCases.map { item[$0] })
+            arguments += [String(decoding: try encoder.encode(item.levels), as: UTF8.self),
+                          String(decoding: try encoder.encode(item.fields), as: UTF8.self),
+                          try check(item, of: list, checker, encoder), item.line]
+            try db.execute(sql: Self.insertListItem, arguments: arguments)
             let place = CitationPlace(file: list.file, line: item.line, date: list.version, citingRegulation: nil)
             try insertCitations(item.citations, unitID: unitID, place: place, targets: targets, db)
             listItems += 1
         }
     }
+
+    /// The statement inserting an item: its text columns are those of ``ListColumn``, each
+    /// stored under its key.
+    private static let insertListItem: String = {
+        let columns = ["document_id", "unit_id", "ordinal", "item_id", "name"] + ListColumn.keys
+            + ["levels", "fields", "benchmark_check", "line"]
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO list_item (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }()
 
     /// The item's levels checked against its 处罚依据, as JSON (`nil` without levels), counted
     /// for the report.
@@ -70,22 +74,21 @@ extension IndexWriter {
         return String(decoding: try encoder.encode(check), as: UTF8.self)
     }
 
-    /// The text of an item as searched and shown in snippets: each column with its label.
+    /// The text of an item as searched and shown in snippets: each searchable column with its
+    /// label, each level with its searchable parts, the department's own columns, then the remarks.
     static func searchableText(of item: ListItem) -> String {
         var lines: [String] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append("\(label)：\(value)") }
         }
-        add("违法行为", item.conduct)
-        add("法律依据", item.basis)
-        add("处罚依据", item.penaltyBasis)
-        add("适用情形", item.conditions)
-        add("处理方式", item.measure)
+        let searched = ListColumn.allCases.filter(\.isSearchable)
+        for column in searched where !column.isRemark { add(column.label, item[column]) }
         for level in item.levels {
-            lines.append("\(level.level)：" + [level.circumstances, level.penalty].compactMap { $0 }.joined(separator: "；"))
+            let parts = LevelColumn.allCases.filter(\.isSearchable).compactMap { level[$0] }
+            lines.append("\(level.level)：" + parts.joined(separator: "；"))
         }
         for field in item.fields { add(field.name, field.value) }
-        add("备注", item.note)
+        for column in searched where column.isRemark { add(column.label, item[column]) }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import LawCorpus
 
 /// The tables of a lawkb index.
 ///
@@ -88,12 +89,7 @@ public enum Schema {
                 ordinal INTEGER NOT NULL,
                 item_id TEXT NOT NULL,         -- stable across versions
                 name TEXT NOT NULL,
-                conduct TEXT,
-                basis TEXT,
-                penalty_basis TEXT,
-                conditions TEXT,
-                measure TEXT,
-                note TEXT,
+            \(ListColumn.keys.map { "    \($0) TEXT,\n" }.joined())\
                 levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
                 benchmark_check TEXT,          -- JSON BenchmarkCheck: the levels against the statute; NULL without levels
                 fields TEXT NOT NULL,          -- JSON array of ListField

@@ -125,12 +125,7 @@ enum ChangeDetector {
             if before != after { changes.append(FieldChange(field: field, before: before, after: after)) }
         }
         compare("name", old.name, new.name)
-        compare("conduct", old.conduct, new.conduct)
-        compare("basis", old.basis, new.basis)
-        compare("penalty_basis", old.penaltyBasis, new.penaltyBasis)
-        compare("conditions", old.conditions, new.conditions)
-        compare("measure", old.measure, new.measure)
-        compare("note", old.note, new.note)
+        for column in ListColumn.allCases { compare(column.key, old[column], new[column]) }
         for name in orderedUnion(old.fields.map(\.name), new.fields.map(\.name)) {
             compare("fields.\(name)", old.fields.first { $0.name == name }?.value,
                     new.fields.first { $0.name == name }?.value)
@@ -142,15 +137,17 @@ enum ChangeDetector {
                 compare("levels.\(level)", before.map(summary), after.map(summary))
                 continue
             }
-            compare("levels.\(level).circumstances", before.circumstances, after.circumstances)
-            compare("levels.\(level).penalty", before.penalty, after.penalty)
+            for part in LevelColumn.allCases {
+                compare("levels.\(level).\(part.key)", before[part], after[part])
+            }
             compare("levels.\(level).amounts", amounts(before), amounts(after))
         }
         return changes
     }
 
+    /// A level's parts in one line, for a level added or removed as a whole.
     private static func summary(_ level: BenchmarkLevel) -> String {
-        [level.circumstances, level.penalty].compactMap { $0 }.joined(separator: "；")
+        level.columns.filled.map(\.value).joined(separator: "；")
     }
 
     private static func amounts(_ level: BenchmarkLevel) -> String? {

@@ -22,23 +22,16 @@ public struct CitationRecord: Codable, Equatable, Sendable {
 }
 
 /// One item of a list version, with its legal basis resolved into citations.
+///
+/// Its text columns are held by ``ListColumn`` (`item[.basis]`), written to JSON each under
+/// its key when it has a value; the named properties read and write the same values.
 public struct ListItemRecord: Codable, Equatable, Sendable {
     /// Stable id across versions.
     public var id: String
     /// 事项名称.
     public var name: String
-    /// 违法行为.
-    public var conduct: String?
-    /// 法律依据, as written.
-    public var basis: String?
-    /// 处罚依据 (benchmarks).
-    public var penaltyBasis: String?
-    /// 适用情形.
-    public var conditions: String?
-    /// 处理方式.
-    public var measure: String?
-    /// 备注.
-    public var note: String?
+    /// The text columns that have a value.
+    public var columns: ColumnValues<ListColumn>
     /// Discretion levels (benchmarks), with money ranges read from the penalty.
     public var levels: [BenchmarkLevel]
     /// Other columns, by the department's column names.
@@ -49,10 +42,99 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
     /// (in the version in force on the list's date); `nil` for items without levels.
     public var benchmarkCheck: BenchmarkCheck?
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, conduct, basis, penaltyBasis = "penalty_basis", conditions, measure, note, levels, fields,
-             benchmarkCheck = "benchmark_check",
-             citations
+    /// The value of `column`.
+    public subscript(column: ListColumn) -> String? {
+        get { columns[column] }
+        set { columns[column] = newValue }
+    }
+
+    /// 违法行为.
+    public var conduct: String? {
+        get { self[.conduct] }
+        set { self[.conduct] = newValue }
+    }
+    /// 法律依据, as written.
+    public var basis: String? {
+        get { self[.basis] }
+        set { self[.basis] = newValue }
+    }
+    /// 处罚依据 (benchmarks).
+    public var penaltyBasis: String? {
+        get { self[.penaltyBasis] }
+        set { self[.penaltyBasis] = newValue }
+    }
+    /// 适用情形.
+    public var conditions: String? {
+        get { self[.conditions] }
+        set { self[.conditions] = newValue }
+    }
+    /// 处理方式.
+    public var measure: String? {
+        get { self[.measure] }
+        set { self[.measure] = newValue }
+    }
+    /// 备注.
+    public var note: String? {
+        get { self[.note] }
+        set { self[.note] = newValue }
+    }
+
+    /// Creates a record with the given column values.
+    init(id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel], fields: [ListField],
+         citations: [CitationRecord], benchmarkCheck: BenchmarkCheck?) {
+        self.id = id
+        self.name = name
+        self.columns = columns
+        self.levels = levels
+        self.fields = fields
+        self.citations = citations
+        self.benchmarkCheck = benchmarkCheck
+    }
+
+    /// Creates a record, naming its columns.
+    init(id: String, name: String, conduct: String?, basis: String?, penaltyBasis: String?, conditions: String?,
+         measure: String?, note: String?, levels: [BenchmarkLevel], fields: [ListField], citations: [CitationRecord],
+         benchmarkCheck: BenchmarkCheck?) {
+        let columns = ColumnValues<ListColumn>([
+            .conduct: conduct, .basis: basis, .penaltyBasis: penaltyBasis, .conditions: conditions,
+            .measure: measure, .note: note,
+        ])
+        self.init(id: id, name: name, columns: columns, levels: levels, fields: fields, citations: citations,
+                  benchmarkCheck: benchmarkCheck)
+    }
+
+    private enum Key {
+        static let id: ColumnCodingKey = "id"
+        static let name: ColumnCodingKey = "name"
+        static let levels: ColumnCodingKey = "levels"
+        static let fields: ColumnCodingKey = "fields"
+        static let citations: ColumnCodingKey = "citations"
+        static let benchmarkCheck: ColumnCodingKey = "benchmark_check"
+    }
+
+    /// Reads a record: `id`, `name`, each column under its key, `levels`, `fields`,
+    /// `citations` and `benchmark_check`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: ColumnCodingKey.self)
+        id = try container.decode(String.self, forKey: Key.id)
+        name = try container.decode(String.self, forKey: Key.name)
+        columns = try ColumnValues(from: container)
+        levels = try container.decode([BenchmarkLevel].self, forKey: Key.levels)
+        fields = try container.decode([ListField].self, forKey: Key.fields)
+        citations = try container.decode([CitationRecord].self, forKey: Key.citations)
+        benchmarkCheck = try container.decodeIfPresent(BenchmarkCheck.self, forKey: Key.benchmarkCheck)
+    }
+
+    /// Writes the record; columns without a value and a missing check are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ColumnCodingKey.self)
+        try container.encode(id, forKey: Key.id)
+        try container.encode(name, forKey: Key.name)
+        try columns.encode(into: &container)
+        try container.encode(levels, forKey: Key.levels)
+        try container.encode(fields, forKey: Key.fields)
+        try container.encodeIfPresent(benchmarkCheck, forKey: Key.benchmarkCheck)
+        try container.encode(citations, forKey: Key.citations)
     }
 }
 
@@ -227,14 +309,11 @@ public struct FieldChange: Codable, Equatable, Sendable {
 /// The Chinese names of list item fields, as departments title their columns.
 public enum FieldLabel {
     /// The columns every list item may have, by their JSON name.
-    static let columns: [String: String] = [
-        "name": "事项名称", "conduct": "违法行为", "basis": "法律依据", "penalty_basis": "处罚依据",
-        "conditions": "适用情形", "measure": "处理方式", "note": "备注",
-    ]
+    static let columns: [String: String] = Dictionary(
+        uniqueKeysWithValues: [("name", ListItem.nameLabel)] + ListColumn.allCases.map { ($0.key, $0.label) })
     /// The parts of a benchmark level.
-    static let levelParts: [String: String] = [
-        "circumstances": "适用情形", "penalty": "处罚标准", "amounts": "罚款幅度",
-    ]
+    static let levelParts: [String: String] = Dictionary(
+        uniqueKeysWithValues: LevelColumn.allCases.map { ($0.key, $0.label) } + [("amounts", BenchmarkLevel.amountsLabel)])
 
     /// The name people read for a field path: `levels.一般.penalty` → `一般 · 处罚标准`,
     /// `levels.较重` → `较重（裁量阶次）`, `fields.监管对象` → `监管对象`, `basis` → `法律依据`.
@@ -247,7 +326,7 @@ public enum FieldLabel {
         if let dot = rest.lastIndex(of: "."), let part = levelParts[String(rest[rest.index(after: dot)...])] {
             return "\(rest[..<dot]) · \(part)"
         }
-        return "\(rest)（裁量阶次）"
+        return "\(rest)（\(BenchmarkLevel.levelLabel)）"
     }
 }
 

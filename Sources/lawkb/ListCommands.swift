@@ -86,9 +86,8 @@ enum ListPrinter {
         for (index, item) in list.items.enumerated() {
             Terminal.print("")
             Terminal.print("\(index + 1). \(item.name)  [\(item.id)]")
-            for (field, value) in [("conduct", item.conduct), ("basis", item.basis), ("penalty_basis", item.penaltyBasis),
-                                   ("conditions", item.conditions), ("measure", item.measure)] {
-                if let value { Terminal.print("   \(FieldLabel.chinese(field))：\(value)") }
+            for column in ListColumn.body {
+                if let value = item[column] { Terminal.print("   \(column.label)：\(value)") }
             }
             if let versions = citedVersions(item) { Terminal.print("   引用条文：\(versions)") }
             if let check = item.benchmarkCheck {
@@ -104,7 +103,9 @@ enum ListPrinter {
                 if let verdict = verdict(item.benchmarkCheck, level: index) { Terminal.print("          对照法条：\(verdict)") }
             }
             for field in item.fields { Terminal.print("   \(field.name)：\(field.value)") }
-            if let note = item.note { Terminal.print("   \(FieldLabel.chinese("note"))：\(note)") }
+            for column in ListColumn.remarks {
+                if let value = item[column] { Terminal.print("   \(column.label)：\(value)") }
+            }
         }
     }
 

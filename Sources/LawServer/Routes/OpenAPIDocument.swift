@@ -133,6 +133,11 @@ public enum OpenAPIDocument {
         "type": "string", "enum": ["sample", "official"], "description": "sample marks example data (示例).",
     ]
 
+    /// A string property for each of `Column`'s columns, under its key (left out when it has no value).
+    private static func textColumns<Column: TextColumn>(_: Column.Type) -> [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: Column.keys.map { ($0, string) })
+    }
+
     private static func reference(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]
     }
@@ -238,10 +243,9 @@ public enum OpenAPIDocument {
             "unit": ["type": "string", "description": "元 for money, 倍 for multiples."],
             "of": ["type": "string", "description": "For multiples, what is multiplied (违法所得 …)."], "text": string,
         ], required: ["unit", "text"]),
-        "BenchmarkLevel": object([
-            "level": string, "circumstances": string, "penalty": string,
-            "amounts": ["type": "array", "items": reference("AmountRange")],
-        ], required: ["level", "amounts"]),
+        "BenchmarkLevel": object(textColumns(LevelColumn.self).merging([
+            "level": string, "amounts": ["type": "array", "items": reference("AmountRange")],
+        ]) { column, _ in column }, required: ["level", "amounts"]),
         "ListField": object(["name": string, "value": string], required: ["name", "value"]),
         "CitationRecord": object([
             "document": ["type": "string", "description": "Full title of the cited law when it is in the corpus."],
@@ -249,14 +253,13 @@ public enum OpenAPIDocument {
             "resolved": ["type": "boolean", "description": "Whether that version has the cited article."],
             "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
         ], required: ["article", "text", "resolved"]),
-        "ListItemRecord": object([
-            "id": string, "name": string, "conduct": string, "basis": string, "penalty_basis": string,
-            "conditions": string, "measure": string, "note": string,
+        "ListItemRecord": object(textColumns(ListColumn.self).merging([
+            "id": string, "name": string,
             "levels": ["type": "array", "items": reference("BenchmarkLevel")],
             "fields": ["type": "array", "items": reference("ListField")],
             "citations": ["type": "array", "items": reference("CitationRecord")],
             "benchmark_check": reference("BenchmarkCheck"),
-        ], required: ["id", "name", "levels", "fields", "citations"]),
+        ]) { column, _ in column }, required: ["id", "name", "levels", "fields", "citations"]),
         "StatutoryPenalty": object([
             "sanctions": ["type": "array", "items": ["type": "string", "enum": .array(SanctionKind.allCases.map { .string($0.rawValue) })]],
             "fines": ["type": "array", "items": reference("AmountRange"), "description": "Fines on the offender."],

@@ -53,28 +53,29 @@ enum APIGuidePage {
 
     /// The page describing the JSON routes among `routes`.
     static func render(_ routes: [Route], publicMode: Bool) -> String {
-        let api = routes.filter { $0.audience == .api }
-        let sections = api.map(section).joined()
-        let codes = errorCodes.map { "<tr><th scope=\"row\"><code>\(HTML.escape($0.code))</code></th><td>\(HTML.escape($0.meaning))</td></tr>" }
-            .joined(separator: "\n")
-        let publicNote = publicMode
+        let sections = routes.filter { $0.audience == .api }.map(section)
+        let codes = errorCodes.map { code -> HTML in
+            "<tr><th scope=\"row\"><code>\(code.code)</code></th><td>\(code.meaning)</td></tr>"
+        }
+        let publicNote: HTML = publicMode
             ? "<p class=\"notice\">这是公开版服务：个人号码已隐去，只提供公开的清单，每个客户端的请求频率有限制，API 可跨域读取。</p>\n"
             : ""
-        let main = """
+        let main: HTML = """
             <h1>API 使用说明</h1>
             <p>本库的全部内容都可以用程序读取：每个地址只接受 GET（和 HEAD）请求，返回 JSON，内容与命令行 <code>lawkb … --json</code> 的输出相同。JSON 的键名是英文，供程序使用；文字内容和错误说明是中文。</p>
             \(publicNote)<p>机器可读的完整说明（OpenAPI 3.1）：\(HTML.link("/openapi.json", "/openapi.json"))。</p>
             <h2>出错时</h2>
-            <p>出错时返回相应的 HTTP 状态码和 <code>{"error":{"code":"…","message":"…"}}</code>：<code>code</code> 是固定的英文代码，供程序判断；<code>message</code> 是给人看的中文说明。</p>
+            <p>出错时返回相应的 HTTP 状态码和 <code>{"error":{"code":"…","message":"…"}}</code>：\
+            <code>code</code> 是固定的英文代码，供程序判断；<code>message</code> 是给人看的中文说明。</p>
             <div class="table-scroll"><table class="codes">
             <tbody>
-            \(codes)
+            \(codes.joined(separator: "\n"))
             </tbody>
             </table></div>
             <h2>地址一览</h2>
-            \(sections)
+            \(sections.joined())
             """
-        return HTML.page(title: "API 使用说明", publicMode: publicMode, current: "/api", main: main)
+        return PageFrame.render(title: "API 使用说明", publicMode: publicMode, current: "/api", main: main)
     }
 
     /// The example address as people read it: the parameters' examples not percent-encoded.
@@ -91,35 +92,38 @@ enum APIGuidePage {
         return query.isEmpty ? target : target + "?" + query.joined(separator: "&")
     }
 
-    private static func section(_ route: Route) -> String {
+    /// One route: its address, what it answers, its parameters and an example that answers.
+    private static func section(_ route: Route) -> HTML {
         let summary = summaries[route.operationID] ?? route.summary
-        let rows = route.parameters.map { parameter -> String in
-            let meaning = parameters["\(route.operationID).\(parameter.name)"] ?? parameters[parameter.name]
-                ?? parameter.description
-            let required = parameter.required ? "必填" : "可选"
-            let place = parameter.location == .path ? "路径" : "查询"
-            return """
-                <tr><th scope="row"><code>\(HTML.escape(parameter.name))</code></th>\
-                <td class="rule">\(place) · \(required)</td>\
-                <td>\(HTML.escape(meaning))<div class="rule">例：\(HTML.escape(parameter.example))</div></td></tr>
-                """
-        }.joined(separator: "\n")
-        let table = rows.isEmpty ? "<p class=\"list-note\">无参数。</p>\n" : """
+        let rows = route.parameters.map { parameterRow($0, of: route) }
+        let table: HTML = rows.isEmpty ? "<p class=\"list-note\">无参数。</p>\n" : """
             <div class="table-scroll"><table class="parameters stack">
-            <thead><tr><th scope="col">参数</th><th scope="col">位置</th><th scope="col">含义</th></tr></thead>
+            \(Tables.head(["参数", "位置", "含义"]))
             <tbody>
-            \(rows)
+            \(rows.joined(separator: "\n"))
             </tbody>
             </table></div>
 
             """
         return """
             <section class="endpoint">
-            <h3><code>GET \(HTML.escape(route.path))</code></h3>
-            <p>\(HTML.escape(summary))</p>
+            <h3><code>GET \(route.path)</code></h3>
+            <p>\(summary)</p>
             \(table)<p class="example">示例：\(HTML.link(route.exampleTarget, readableExample(route)))</p>
             </section>
 
+            """
+    }
+
+    /// One parameter: its name, where it goes, whether it is required, what it means, an example.
+    private static func parameterRow(_ parameter: RouteParameter, of route: Route) -> HTML {
+        let meaning = parameters["\(route.operationID).\(parameter.name)"] ?? parameters[parameter.name] ?? parameter.description
+        let required = parameter.required ? "必填" : "可选"
+        let place = parameter.location == .path ? "路径" : "查询"
+        return """
+            <tr><th scope="row"><code>\(parameter.name)</code></th>\
+            <td class="rule">\(place) · \(required)</td>\
+            <td>\(meaning)<div class="rule">例：\(parameter.example)</div></td></tr>
             """
     }
 }

@@ -49,7 +49,7 @@ struct CitationLinks {
     }
 
     /// `text` escaped, with the articles of the corpus it cites as links.
-    func html(_ text: String) -> String {
+    func html(_ text: String) -> HTML {
         var pieces: [(range: Range<String.Index>, group: Group)] = []
         for group in groups {
             var start = text.startIndex
@@ -61,46 +61,42 @@ struct CitationLinks {
             }
         }
         pieces.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var html = ""
+        var html: HTML = ""
         var position = text.startIndex
         for piece in pieces {
-            html += HTML.escape(String(text[position..<piece.range.lowerBound]))
-            html += Self.render(piece.group)
+            html += "\(text[position..<piece.range.lowerBound])\(Self.render(piece.group))"
             position = piece.range.upperBound
         }
-        html += HTML.escape(String(text[position...]))
-        return html
+        return html + "\(text[position...])"
     }
 
-    /// One written citation, its articles linked.
-    private static func render(_ group: Group) -> String {
+    /// One written citation, its articles linked, and the version they resolved to when they agree.
+    private static func render(_ group: Group) -> HTML {
         let text = group.text
-        var html = ""
+        var html: HTML = ""
         var position = text.startIndex
         for part in parts(of: group) {
-            html += HTML.escape(String(text[position..<part.range.lowerBound]))
-            let label = String(text[part.range])
-            html += link(part.citation, label: label)
+            html += "\(text[position..<part.range.lowerBound])\(link(part.citation, label: String(text[part.range])))"
             position = part.range.upperBound
         }
-        html += HTML.escape(String(text[position...]))
+        html += "\(text[position...])"
         let versions = Set(group.citations.compactMap(\.version))
         if versions.count == 1, let version = versions.first {
-            html += "<span class=\"cite-version\">〔\(HTML.escape(version))年版〕</span>"
+            html += "<span class=\"cite-version\">〔\(version)年版〕</span>"
         }
         return html
     }
 
     /// A link to the article a citation resolved to; plain text when its law is not in the
     /// corpus or the version that applies has no such article.
-    static func link(_ citation: CitationRecord, label: String) -> String {
-        guard let document = citation.document else { return HTML.escape(label) }
+    static func link(_ citation: CitationRecord, label: String) -> HTML {
+        guard let document = citation.document else { return HTML(text: label) }
         guard citation.resolved else {
             let title = "\(document)（\(citation.version ?? "")）没有第\(ChineseNumeralFormatter.format(citation.article))条"
-            return "<span class=\"cite missing\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</span>"
+            return "<span class=\"cite missing\" title=\"\(title)\">\(label)</span>"
         }
         return HTML.link(HTML.articlePath(document: document, article: citation.article, version: citation.version),
-                         label, attributes: "class=\"cite\"")
+                         label, class: "cite")
     }
 
     /// Where each article's part of a written citation is: from its label (`第十三条`; the first

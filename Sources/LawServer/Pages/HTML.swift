@@ -1,12 +1,100 @@
 import LawQuery
 
-/// Building blocks of the web pages: escaping, the page frame and its style sheet, labels.
+/// A piece of HTML markup that is safe by construction.
 ///
-/// Every piece of data goes through ``escape(_:)`` (or ``snippet(_:)``, which escapes
-/// first); markup is only ever written by these helpers.
-public enum HTML {
-    /// `text` safe inside element content and quoted attribute values.
-    public static func escape(_ text: String) -> String {
+/// Markup comes only from string literals written in the source; every value interpolated
+/// into a literal is escaped unless it is itself `HTML`:
+///
+///     let row: HTML = "<tr><th scope=\"row\">\(label)</th><td>\(value)</td></tr>"
+///
+/// escapes `label` and `value` (plain `String`s) and keeps the tags. A runtime `String` can
+/// become markup only through ``escape(_:)`` (as text), ``snippet(_:)`` (escaped, then its
+/// matches marked) and ``link(_:_:rel:class:)`` (whose address must be on this site), so a
+/// forgotten escape cannot happen. Attribute values are written quoted in the literals, and
+/// ``escape(_:)`` escapes both quotes, so an interpolated value cannot leave its attribute.
+///
+/// A string literal inside an interpolation (`\(open ? " open" : "")`) is a `String` and is
+/// escaped like any text; markup there is written `"<br>" as HTML`.
+struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The markup.
+    private(set) var markup: String
+
+    /// Markup already made safe by this type's own helpers.
+    fileprivate init(safe markup: String) {
+        self.markup = markup
+    }
+
+    /// Markup written in the source. A `StaticString`, so that no runtime text can pose as markup.
+    init(stringLiteral literal: StaticString) {
+        markup = literal.description
+    }
+
+    /// Markup written in the source with values interpolated (see ``StringInterpolation``).
+    init(stringInterpolation: StringInterpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    /// `text`, escaped: shown as written, never read as markup.
+    init(text: String) {
+        markup = Self.escape(text)
+    }
+
+    var description: String { markup }
+
+    /// Whether there is no markup at all.
+    var isEmpty: Bool { markup.isEmpty }
+
+    /// Whether the markup contains `text` as written (tags and entities included).
+    func contains(_ text: String) -> Bool {
+        markup.contains(text)
+    }
+
+    /// `lhs` followed by `rhs`.
+    static func + (lhs: HTML, rhs: HTML) -> HTML {
+        HTML(safe: lhs.markup + rhs.markup)
+    }
+
+    /// Appends `rhs` to `lhs`.
+    static func += (lhs: inout HTML, rhs: HTML) {
+        lhs.markup += rhs.markup
+    }
+
+    /// Builds markup from literal pieces (kept) and interpolated values (escaped unless `HTML`).
+    struct StringInterpolation: StringInterpolationProtocol {
+        fileprivate var markup = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        /// A piece of the literal: markup written in the source.
+        mutating func appendLiteral(_ literal: StaticString) {
+            markup += literal.description
+        }
+
+        /// Text: escaped.
+        mutating func appendInterpolation(_ text: String) {
+            markup += HTML.escape(text)
+        }
+
+        /// Text: escaped.
+        mutating func appendInterpolation(_ text: Substring) {
+            markup += HTML.escape(String(text))
+        }
+
+        /// A number, as digits.
+        mutating func appendInterpolation(_ number: Int) {
+            markup += String(number)
+        }
+
+        /// Markup: kept as it is.
+        mutating func appendInterpolation(_ html: HTML) {
+            markup += html.markup
+        }
+    }
+
+    /// `text` safe inside element content and quoted attribute values: `& < > " '` escaped.
+    static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -22,226 +110,38 @@ public enum HTML {
         return result
     }
 
-    /// A search snippet: escaped, its matches wrapped in `<mark>`.
-    public static func snippet(_ text: String) -> String {
-        Highlight.render(escape(text), open: "<mark>", close: "</mark>")
+    /// A search snippet: escaped, then its matches wrapped in `<mark>`.
+    static func snippet(_ text: String) -> HTML {
+        HTML(safe: Highlight.render(escape(text), open: "<mark>", close: "</mark>"))
     }
 
-    /// A link; `href` is escaped here.
-    public static func link(_ href: String, _ label: String, attributes: String = "") -> String {
-        "<a href=\"\(escape(href))\"\(attributes.isEmpty ? "" : " " + attributes)>\(escape(label))</a>"
+    /// A link to `path` with `label` as its text; `rel` and `class` become attributes.
+    ///
+    /// Every address lawkb links is a path on this site, built from data (a law's name, a
+    /// department's, an item's id): a `path` that is not one (``isSitePath(_:)``), such as
+    /// `javascript:…` or `//elsewhere`, gives the label alone, as text, never a link.
+    static func link(_ path: String, _ label: String, rel: String? = nil, class name: String? = nil) -> HTML {
+        guard isSitePath(path) else { return HTML(text: label) }
+        let rel: HTML = rel.map { " rel=\"\($0)\"" } ?? ""
+        let name: HTML = name.map { " class=\"\($0)\"" } ?? ""
+        return "<a href=\"\(path)\"\(rel)\(name)>\(label)</a>"
     }
 
-    /// The `示例` label for records whose `status` is `sample`, or nothing.
-    public static func sampleLabel(status: String?) -> String {
-        status == "sample" ? "<span class=\"sample\" title=\"示例数据，非正式公布内容\">示例</span>" : ""
-    }
-
-    /// The Chinese name of a kind of document.
-    public static func kindName(_ kind: String) -> String {
-        switch kind {
-        case "plan": return "实施方案"
-        case "regulation": return "法律法规"
-        case "list": return "清单"
-        default: return kind
+    /// Whether `path` is an address on this site: it starts with one `/` and has no
+    /// backslash, space or control character, so no browser reads it as another site
+    /// (`//host`, `/\host`) or a scheme (`javascript:`).
+    static func isSitePath(_ path: String) -> Bool {
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
+        return !path.unicodeScalars.contains { scalar in
+            scalar == "\\" || scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || scalar.properties.isWhitespace
         }
     }
+}
 
-    /// The address of an article's page; with `version`, of that version's article.
-    public static func articlePath(document: String, article: Int, version: String? = nil) -> String {
-        QueryString.link("/articles/\(QueryString.encode(document))/\(article)", [("version", version)])
+extension Sequence where Element == HTML {
+    /// The pieces one after another, `separator` between each two.
+    func joined(separator: HTML = "") -> HTML {
+        HTML(safe: map(\.markup).joined(separator: separator.markup))
     }
-
-    /// The address of a law's page (its chapters and articles); with `version`, of that version.
-    public static func documentPath(document: String, version: String? = nil) -> String {
-        QueryString.link("/documents/\(QueryString.encode(document))", [("version", version)])
-    }
-
-    /// The address of a department's list page, optionally as in force on `asOf`, optionally at an item.
-    public static func listPath(department: String, kind: String, asOf: String? = nil, item: String? = nil) -> String {
-        let path = QueryString.link("/lists/\(QueryString.encode(department))/\(QueryString.encode(kind))", [("as_of", asOf)])
-        return item.map { path + "#" + itemAnchor($0) } ?? path
-    }
-
-    /// The `id` of a list item's element on its list page.
-    public static func itemAnchor(_ id: String) -> String {
-        "item-" + QueryString.encode(id)
-    }
-
-    /// A day as written in the data, or a dash when unknown.
-    public static func day(_ date: String?) -> String {
-        escape(date ?? "—")
-    }
-
-    /// A complete page: `<!DOCTYPE html>`, `lang="zh-CN"`, the style sheet, navigation,
-    /// `main` and a footer saying whether this is the public edition.
-    public static func page(title: String, publicMode: Bool, current: String, main: String) -> String {
-        func navigation(_ href: String, _ label: String) -> String {
-            href == current
-                ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>"
-                : "<a href=\"\(href)\">\(label)</a>"
-        }
-        let edition = publicMode
-            ? "公开版：仅含公开信息，个人联系方式已隐去。"
-            : "内部版：供执法人员使用，请勿对外转发。"
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title)) · 行政执法法规库</title>
-            <style>\(styleSheet)</style>
-            </head>
-            <body>
-            <header class="top"><div class="bar">
-            <a class="brand" href="/">行政执法法规库</a>
-            <nav aria-label="主导航">\(navigation("/", "检索"))\(navigation("/documents", "法规"))\(navigation("/lists", "清单"))\(navigation("/changes", "变更"))\(navigation("/deadlines", "期限"))\(navigation("/api", "API"))</nav>
-            </div></header>
-            <main>
-            \(main)
-            </main>
-            <footer><p>收录乌司发〔2022〕11号《行政执法质量提升年实施方案》、其引用的法律法规和各部门公布的清单。标有“示例”的为演示数据，并非部门正式公布的内容。\(edition)</p></footer>
-            </body>
-            </html>
-
-            """
-    }
-
-    /// The style sheet, inline (no external files, allowed by the page's CSP).
-    static let styleSheet = """
-        :root{--ink:#1f2933;--muted:#52606d;--line:#d9e2ec;--accent:#0b4f8a;--bg:#f5f7fa}
-        *{box-sizing:border-box}
-        body{margin:0;color:var(--ink);background:var(--bg);font:16px/1.7 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
-        a{color:var(--accent)}
-        .top{background:var(--accent);color:#fff}
-        .bar{max-width:56rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
-        .brand{color:#fff;font-weight:700;font-size:1.15rem;text-decoration:none}
-        .top nav a{color:#fff;margin-left:1.2rem;text-decoration:none;opacity:.85}
-        .top nav a[aria-current=page]{opacity:1;border-bottom:2px solid #fff}
-        main{max-width:56rem;margin:0 auto;padding:1.2rem 1rem 2rem;background:#fff;min-height:60vh}
-        h1{font-size:1.5rem;margin:.2rem 0 1rem}
-        h2{font-size:1.1rem;margin:0}
-        form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin-bottom:.4rem}
-        form.search input[type=search]{flex:1 1 18rem;font:inherit;padding:.45rem .7rem;border:1px solid #9aa5b1;border-radius:4px}
-        form.search select,form.search button{font:inherit;padding:.45rem .6rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
-        form.search button{background:var(--accent);border-color:var(--accent);color:#fff;padding:.45rem 1.2rem;cursor:pointer}
-        .hint{color:var(--muted);font-size:.85rem;margin:.2rem 0 1.2rem}
-        .hint code{background:var(--bg);padding:0 .25rem;border-radius:3px}
-        .summary{color:var(--muted);border-bottom:1px solid var(--line);padding-bottom:.5rem}
-        ol.results{list-style:none;padding:0;margin:0}
-        ol.results li{padding:.8rem 0;border-bottom:1px solid var(--line)}
-        .where{color:var(--muted);font-size:.85rem;margin:.1rem 0 .3rem}
-        .snippet{margin:0;white-space:pre-line}
-        mark{background:#ffe58f;color:inherit;padding:0 .05em}
-        .kind{display:inline-block;font-size:.75rem;color:var(--accent);border:1px solid var(--accent);border-radius:3px;padding:0 .3rem;margin-right:.4rem;vertical-align:.1em}
-        .sample{display:inline-block;font-size:.75rem;color:#8a4b00;background:#fff3d6;border:1px solid #e5a53b;border-radius:3px;padding:0 .3rem;margin-left:.4rem}
-        .pager{display:flex;justify-content:space-between;align-items:center;margin-top:1rem}
-        .error{background:#fdecea;border-left:4px solid #c62828;padding:.6rem .9rem;margin:1rem 0}
-        .crumbs{font-size:.85rem;color:var(--muted);margin-bottom:.4rem}
-        .meta{color:var(--muted);margin-top:-.6rem}
-        .law-text p{margin:.4rem 0;text-indent:2em}
-        .neighbours{display:flex;justify-content:space-between;margin:1.5rem 0 0;padding-top:.8rem;border-top:1px solid var(--line)}
-        section.citing{margin-top:2rem;padding:1rem;background:var(--bg);border:1px solid var(--line);border-radius:4px}
-        section.citing ul{margin:.5rem 0 0;padding-left:1.2rem}
-        table{border-collapse:collapse;width:100%;font-size:.92rem}
-        th,td{border-bottom:1px solid var(--line);padding:.45rem .4rem;text-align:left;vertical-align:top}
-        th{background:var(--bg);white-space:nowrap}
-        td.due{white-space:nowrap;font-variant-numeric:tabular-nums}
-        .rule{color:var(--muted);font-size:.85rem}
-        .documents td:last-child{text-align:right;white-space:nowrap}
-        footer{max-width:56rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.8rem}
-        .top nav a{white-space:nowrap}
-        .filters{margin:.2rem 0 .8rem;font-size:.9rem}
-        form.search details{flex:1 0 100%;margin:0}
-        .filters summary{cursor:pointer;color:var(--accent)}
-        .filters .row,form.plain{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}
-        form.plain{margin-bottom:1rem}
-        .filters select,.filters input,form.plain select,form.plain input,form.plain button{font:inherit;font-size:.9rem;padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
-        form.plain button{background:var(--accent);border-color:var(--accent);color:#fff;cursor:pointer}
-        .notice{background:#eef4fb;border-left:4px solid var(--accent);padding:.5rem .9rem;margin:.8rem 0}
-        .answer{margin:.8rem 0 1.4rem;overflow-wrap:anywhere}
-        .answer .understood{font-weight:600;margin:.2rem 0 .5rem}
-        .suggest a{margin-right:.2rem}
-        .list-note{color:var(--muted);font-size:.92rem}
-        section.department,section.change,section.history,section.items{margin-top:1.6rem}
-        section.department h2 .rule{font-weight:400;margin-left:.5rem}
-        td.kind-cell{font-weight:600}
-        .in-force{color:#1b5e20;font-weight:600}
-        .replaced{color:var(--muted)}
-        .pending{color:#8a4b00}
-        article.item{margin:1.2rem 0;padding-top:.8rem;border-top:1px solid var(--line)}
-        article.item h3{font-size:1.02rem;margin:0 0 .4rem}
-        .item-id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;color:var(--muted);font-weight:400;margin-left:.5rem}
-        table.item-fields th{width:6.5rem;background:none;color:var(--muted);font-weight:400}
-        table.levels{margin-top:.5rem}
-        table.levels td.level{white-space:nowrap;font-weight:600}
-        .amount{white-space:nowrap;font-variant-numeric:tabular-nums}
-        tr[aria-current] td{background:#f0f7ee}
-        table.diff td.before{background:#fdf0ef;width:42%}
-        table.diff td.after{background:#eef8ee;width:42%}
-        table.diff th[scope=row]{white-space:normal;background:none;color:var(--muted);font-weight:400;width:16%}
-        .absent{color:var(--muted);font-style:italic}
-        ul.items-added li::marker{content:"＋ "}
-        ul.items-removed li::marker{content:"－ "}
-        section.citing h3{font-size:1rem;margin:1rem 0 .2rem}
-        section.citing h3 .rule{font-weight:400}
-        ul.cited-by{margin:.2rem 0 0;padding-left:1.2rem}
-        ul.cited-by li{margin:.25rem 0}
-        table.levels{table-layout:fixed}
-        table.levels th:first-child{width:4.8rem}
-        table.levels th:last-child{width:9rem}
-        section.change{border-top:2px solid var(--line);padding-top:.8rem}
-        section.change h2{margin-bottom:.3rem}
-        section.change .meta{margin-top:0}
-        section.change h3{font-size:1rem;margin:1rem 0 .3rem}
-        section.change h4{font-size:.95rem;margin:1rem 0 .3rem}
-        .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;margin:.4rem 0;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,12px 100%,12px 100%;background-attachment:local,local,scroll,scroll}
-        table.lists td:not(.kind-cell),table.versions td:not(:nth-child(2)){white-space:nowrap}
-        table.lists td.kind-cell{min-width:7rem}
-        table.versions td:nth-child(2){min-width:12rem}
-        table.parameters th:first-child{width:8rem}
-        table.parameters td.rule{white-space:nowrap}
-        .table-scroll>table{min-width:34rem}
-        .table-scroll>table.codes{min-width:0}
-        .table-scroll>table.parameters{min-width:0}
-        table.documents td:nth-child(2){white-space:nowrap}
-        table.codes th{background:none;font-weight:400}
-        section.endpoint{margin-top:1.4rem;padding-top:.6rem;border-top:1px solid var(--line)}
-        section.endpoint h3{font-size:1rem;margin:0 0 .3rem;overflow-wrap:anywhere}
-        .example{font-size:.9rem;overflow-wrap:anywhere}
-        code{overflow-wrap:anywhere}
-        p.statute{margin:.5rem 0 .2rem;font-size:.9rem}
-        p.statute .rule{margin-right:.4rem}
-        td.verdict{font-size:.85rem}
-        td.verdict.within{color:#1b5e20}
-        td.verdict.beyond{color:#b71c1c;font-weight:600}
-        td.verdict.unchecked,p.statute.unchecked{color:#8a4b00}
-        table.checked th:nth-child(4){width:7.5rem}
-        table.checked th:last-child{width:9rem}
-        .cite-version{color:var(--muted);font-size:.8rem;margin-left:.15rem;white-space:nowrap}
-        .cite.missing{text-decoration:underline dotted #c62828}
-        .version-tag{font-size:.85rem;font-weight:400;color:var(--muted);margin-left:.6rem;white-space:nowrap}
-        ol.outline{list-style:none;padding:0;margin:.3rem 0 1rem}
-        ol.outline li{padding:.2rem 0;border-bottom:1px dotted var(--line)}
-        ol.outline .opening{color:var(--muted)}
-        ol.outline a.cited{font-size:.8rem;white-space:nowrap;margin-left:.3rem}
-        section.chapter h2{margin-top:1.2rem}
-        table.versions caption{text-align:left;font-weight:600;padding:.3rem 0}
-        @media (max-width:40rem){
-        .bar{padding:.5rem .75rem}
-        .top nav a{margin-left:.9rem}
-        main{padding:1rem .75rem 1.5rem}
-        table.item-fields th{width:4.6rem}
-        table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:auto}
-        table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        table.stack{table-layout:auto}
-        table.stack tr{border-bottom:1px solid var(--line);padding:.5rem 0}
-        table.stack td,table.stack th[scope=row]{border:0;padding:.15rem .3rem}
-        table.stack td.before,table.stack td.after{width:auto}
-        table.stack th[scope=row]{font-weight:600;color:var(--ink)}
-        table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.8rem}
-        }
-        """
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LawCorpus
+import Synchronization
 
 /// An open, read-only lawkb index.
 ///
@@ -23,6 +24,10 @@ public final class KnowledgeBase: Sendable {
     /// once when the index is opened: the index file never changes while open.
     public let thesaurus: Thesaurus
 
+    /// The `meta` table (build time, corpus fingerprint, counts), read once when the index is
+    /// opened, so that code running inside a read can ask for it without a second access.
+    private let metaValues: [String: String]
+
     /// Whether the index was built for the public (`lawkb index --public`): lists not marked
     /// public are absent and personal numbers are masked in the stored text.
     public var isPublicArtifact: Bool { artifact == .public }
@@ -42,17 +47,18 @@ public final class KnowledgeBase: Sendable {
         } catch {
             throw .storage(path: path, message: "无法打开：\(error)")
         }
-        let version: Int?
         do {
-            (version, artifact) = try reader.read { db in
-                let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-                let artifact = try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [IndexArtifact.metaKey])
-                return (version.flatMap { Int($0) }, IndexArtifact(recorded: artifact))
+            metaValues = try reader.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT CAST(key AS TEXT), CAST(value AS TEXT) FROM meta WHERE key IS NOT NULL AND value IS NOT NULL
+                    """)
+                return Dictionary(rows.map { row -> (String, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
             }
         } catch {
             throw .incompatible(path: path, reason: "没有 lawkb 元数据")
         }
+        artifact = IndexArtifact(recorded: metaValues[IndexArtifact.metaKey])
+        let version = metaValues["schema_version"].flatMap { Int($0) }
         guard version == Schema.version else {
             throw .incompatible(
                 path: path,
@@ -98,9 +104,97 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A value stored in the index's `meta` table (build time, corpus fingerprint, counts).
+    ///
+    /// Answered from the table as read when the index was opened: it needs no connection, so
+    /// code running inside a ``read(_:)`` may ask for it too. Kept `throws` for its callers.
     public func meta(_ key: String) throws -> String? {
-        try reader.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        metaValues[key]
+    }
+}
+
+// MARK: - Reading from Swift concurrency
+
+extension KnowledgeBase {
+    /// Runs `body` in one read transaction, suspending the calling task instead of blocking
+    /// its thread while a connection is found and the statements run.
+    ///
+    /// Cancelling the calling task stops the read: GRDB interrupts the statement running
+    /// (`sqlite3_interrupt`) and refuses the next ones, the transaction is rolled back and
+    /// the connection goes back to the pool ready for the next read. When `body` then fails,
+    /// whatever error it made of the interruption (a query's own error, say), the read throws
+    /// ``ReadInterruption`` with GRDB's error as its cause; any other failure is thrown as
+    /// `body` threw it. A `body` that handles the failure of a statement and returns answers
+    /// with what it returned.
+    public func read<T: Sendable>(_ body: @Sendable (ReadAccess) throws -> T) async throws -> T {
+        let record = ReadAccess.Record()
+        do {
+            return try await reader.read { db in try body(ReadAccess(self, db, record: record)) }
+        } catch {
+            if let cause = record.interruption ?? (ReadInterruption.isInterruption(error) ? error : nil) {
+                throw ReadInterruption(cause: cause)
+            }
+            throw error
+        }
+    }
+}
+
+/// One read transaction in progress: its connection, lent to the code that runs inside it.
+///
+/// GRDB accesses are not reentrant: code running inside a read may not ask the pool for a
+/// second one. Code given an access runs its statements with ``read(_:)``, on the connection
+/// and in the transaction of the read that made it. An access is valid only while that read
+/// runs, on the read's own thread (GRDB checks it).
+public struct ReadAccess: @unchecked Sendable {
+    /// The index being read.
+    public let knowledgeBase: KnowledgeBase
+    private let database: Database
+    private let record: Record
+
+    init(_ knowledgeBase: KnowledgeBase, _ database: Database, record: Record) {
+        self.knowledgeBase = knowledgeBase
+        self.database = database
+        self.record = record
+    }
+
+    /// Runs `body` on the access's connection. An interruption it throws is also noted, so
+    /// that a read failing with an error the caller made of it ends with ``ReadInterruption``.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try body(database)
+        } catch {
+            if ReadInterruption.isInterruption(error) { record.note(error) }
+            throw error
+        }
+    }
+
+    /// The first interruption seen by the statements of one read.
+    final class Record: Sendable {
+        private let first = Mutex<(any Error)?>(nil)
+
+        var interruption: (any Error)? { first.withLock { $0 } }
+
+        func note(_ error: any Error) {
+            first.withLock { if $0 == nil { $0 = error } }
+        }
+    }
+}
+
+/// A read stopped before it finished: its task was cancelled, or SQLite was interrupted.
+public struct ReadInterruption: Error, CustomStringConvertible {
+    /// What stopped it, as GRDB reported it: `CancellationError` for a statement interrupted
+    /// or refused because its task was cancelled, a `DatabaseError` whose
+    /// `isInterruptionError` is true for one interrupted otherwise (`DatabaseReader.interrupt()`).
+    public let cause: any Error
+
+    public var description: String { "read interrupted: \(cause)" }
+
+    /// Whether `error` says an access was stopped: by the cancellation of its task
+    /// (`CancellationError`) or by SQLite's interruption (`SQLITE_INTERRUPT`, `SQLITE_ABORT`).
+    public static func isInterruption(_ error: any Error) -> Bool {
+        switch error {
+        case let error as DatabaseError: return error.isInterruptionError
+        case is CancellationError: return true
+        default: return false
         }
     }
 }

@@ -4,18 +4,32 @@ import LawIndex
 
 /// The questions lawkb answers, over one open index.
 ///
-/// Each method is one read transaction; the type is a cheap value that the CLI and the
-/// HTTP service share, so both give the same answers in the same shapes.
+/// Created over a knowledge base (the CLI), each method is one read transaction; created
+/// within a read (``init(within:publicOnly:)``, the HTTP service), every method shares that
+/// read's connection, and cancelling the read interrupts them. The type is a cheap value, so
+/// both front ends give the same answers in the same shapes.
 public struct LawQueries: Sendable {
     /// The index being queried.
     public let knowledgeBase: KnowledgeBase
     /// When `true` (a public endpoint), documents not marked public are invisible to every query.
     public let publicOnly: Bool
+    /// The read these queries run in, or `nil` when each query is its own read transaction.
+    let access: ReadAccess?
 
     /// Creates the queries over `knowledgeBase`; `publicOnly` hides non-public records.
+    /// Each query is one synchronous read transaction (the CLI).
     public init(_ knowledgeBase: KnowledgeBase, publicOnly: Bool = false) {
         self.knowledgeBase = knowledgeBase
         self.publicOnly = publicOnly
+        self.access = nil
+    }
+
+    /// Creates the queries that run inside `access`: every query uses the connection and the
+    /// transaction of that read (``KnowledgeBase/read(_:)``), whose cancellation interrupts them.
+    public init(within access: ReadAccess, publicOnly: Bool = false) {
+        self.knowledgeBase = access.knowledgeBase
+        self.publicOnly = publicOnly
+        self.access = access
     }
 
     /// SQL condition on `document` that hides non-public records when ``publicOnly``.
@@ -23,9 +37,14 @@ public struct LawQueries: Sendable {
         publicOnly ? "document.public = 1" : "1"
     }
 
-    /// Runs `body` in a read transaction, turning storage failures into ``QueryError/unavailable(_:)``.
+    /// ``visibleDocuments`` as a fragment of an ``SQL`` literal.
+    var visible: SQL { SQL(sql: visibleDocuments) }
+
+    /// Runs `body` in a read transaction (the one of ``access``, if any), turning storage
+    /// failures into ``QueryError/unavailable(_:)``.
     func read<T>(_ body: (Database) throws -> T) throws(QueryError) -> T {
         do {
+            if let access { return try access.read(body) }
             return try knowledgeBase.reader.read { db in try body(db) }
         } catch let error as QueryError {
             throw error
@@ -38,12 +57,12 @@ public struct LawQueries: Sendable {
     /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
         var names = DocumentNames()
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRequest<Row>("""
             SELECT document.title, min(document.kind) AS kind, group_concat(document_name.name, char(31)) AS names
             FROM document JOIN document_name ON document_name.document_id = document.id
-            WHERE \(visibleDocuments)
+            WHERE \(visible)
             GROUP BY document.title ORDER BY min(document.kind = 'list'), document.title
-            """)
+            """).fetchAll(db)
         var registered: [(title: String, aliases: [String])] = []  // the laws and the plan
         for row in rows {
             let title: String = row["title"]
@@ -66,27 +85,27 @@ public struct LawQueries: Sendable {
                     _ db: Database) throws -> (id: Int64, title: String) {
         let names = try documentNames(db)
         guard let title = names.resolve(name),
-              let id = try Int64.fetchOne(db, sql: """
-                  SELECT id FROM document WHERE title = ? AND \(visibleDocuments)
-                  ORDER BY status = '现行有效' DESC, version DESC LIMIT 1
-                  """, arguments: [title])
+              let id = try SQLRequest<Int64>("""
+                  SELECT id FROM document WHERE title = \(title) AND \(visible)
+                  ORDER BY status = \(RegulationMetadata.Status.inForce) DESC, version DESC LIMIT 1
+                  """).fetchOne(db)
         else {
-            let known = try String.fetchAll(db, sql: """
+            let known = try SQLRequest<String>("""
                 SELECT DISTINCT document_name.name FROM document_name
                 JOIN document ON document.id = document_name.document_id
-                WHERE document.kind != 'list' AND \(visibleDocuments) ORDER BY document.kind, document_name.name
-                """)
+                WHERE document.kind != \(DocumentKind.list) AND \(visible) ORDER BY document.kind, document_name.name
+                """).fetchAll(db)
             throw QueryError.unknownDocument(name, known: known)
         }
         if let version {
             return (try versionID(title: title, version: version, db), title)
         }
         if let day {
-            let inForce = try Int64.fetchOne(db, sql: """
-                SELECT id FROM document WHERE title = ? AND \(visibleDocuments)
-                  AND (in_force_from IS NULL OR in_force_from <= ?)
+            let inForce = try SQLRequest<Int64>("""
+                SELECT id FROM document WHERE title = \(title) AND \(visible)
+                  AND (in_force_from IS NULL OR in_force_from <= \(day.description))
                 ORDER BY in_force_from DESC LIMIT 1
-                """, arguments: [title, day.description])
+                """).fetchOne(db)
             return (inForce ?? id, title)
         }
         return (id, title)
@@ -97,11 +116,11 @@ public struct LawQueries: Sendable {
     private func versionID(title: String, version: String, _ db: Database) throws -> Int64 {
         let wanted = version.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "年", with: "").replacingOccurrences(of: "版", with: "")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, version FROM document WHERE title = ? AND \(visibleDocuments) ORDER BY in_force_from
-            """, arguments: [title])
-        if let row = rows.first(where: { ($0["version"] as String?) == wanted }) { return row["id"] }
-        let versions = rows.compactMap { $0["version"] as String? }
+        let rows = try SQLRequest<DocumentRow>("""
+            SELECT * FROM document WHERE title = \(title) AND \(visible) ORDER BY in_force_from
+            """).fetchAll(db)
+        if let row = rows.first(where: { $0.version == wanted }) { return row.id }
+        let versions = rows.compactMap(\.version)
         throw QueryError.invalidParameter(
             name: "version",
             message: "\(title)没有“\(String(version.prefix(20)))”版本；收录的版本：\(versions.joined(separator: "、"))")

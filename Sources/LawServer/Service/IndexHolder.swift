@@ -47,7 +47,6 @@ public final class IndexHolder: Sendable {
         onReload: @escaping @Sendable () -> Void = {}
     ) throws(IndexError) {
         self.publicOnly = publicOnly
-        QueryTimeLimit.installOnNewConnections()
         self.path = path
         self.checkInterval = checkInterval
         self.logger = logger

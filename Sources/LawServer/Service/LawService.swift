@@ -1,4 +1,3 @@
-import Dispatch
 import LawCorpus
 import LawIndex
 import LawQuery
@@ -27,9 +26,6 @@ public final class LawService: Sendable {
     /// Responses started and not yet sent, on every connection.
     public let responses = ResponseTracker()
 
-    /// Queries run here, off the Swift concurrency threads: SQLite calls block.
-    private let queue = DispatchQueue(label: "lawkb.queries", attributes: .concurrent)
-
     /// Opens the index of `configuration` and prepares the service.
     public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "lawkb")) throws(IndexError) {
         self.configuration = configuration
@@ -37,7 +33,8 @@ public final class LawService: Sendable {
         let metrics = ServerMetrics()
         self.metrics = metrics
         self.index = try IndexHolder(
-            path: configuration.indexPath, publicOnly: configuration.publicMode, checkInterval: configuration.reloadCheckInterval, logger: logger,
+            path: configuration.indexPath, publicOnly: configuration.publicMode,
+            checkInterval: configuration.reloadCheckInterval, logger: logger,
             onReload: { metrics.recordEvent("index_reloads") })
         self.policy = PublicationPolicy(publicMode: configuration.publicMode)
         self.masker = SensitiveNumberMasker()
@@ -50,21 +47,40 @@ public final class LawService: Sendable {
 
     /// Runs `body` over the current index within the query time limit.
     ///
-    /// Query failures become ``ServiceError``s; a query stopped by the time limit answers
-    /// 503 `query_timeout`, and the connection it used serves the next query as usual.
+    /// `body` runs in one read transaction of the index, on GRDB's connection pool, without
+    /// blocking a Swift concurrency thread. Failures become ``ServiceError``s; a query stopped
+    /// by the time limit answers 503 `query_timeout`, and the connection it used serves the
+    /// next query as usual.
     public func query<Value: Sendable>(_ body: @escaping @Sendable (LawQueries) throws -> Value) async throws(ServiceError) -> Value {
-        let limit = configuration.queryTimeLimit
-        let index = index
-        let result: Result<Value, ServiceError> = await withCheckedContinuation { continuation in
-            queue.async {
-                let queries = index.current()
-                let outcome = QueryTimeLimit.run(limit: limit) { try body(queries) }
-                continuation.resume(returning: outcome.result.mapError { error in
-                    self.serviceError(for: error, timedOut: outcome.timedOut)
-                })
+        try await query(within: configuration.queryTimeLimit, body)
+    }
+
+    /// ``query(_:)`` with the time limit `limit`.
+    func query<Value: Sendable>(
+        within limit: Duration, _ body: @escaping @Sendable (LawQueries) throws -> Value
+    ) async throws(ServiceError) -> Value {
+        do {
+            return try await read(within: limit, body)
+        } catch {
+            throw serviceError(for: error)
+        }
+    }
+
+    /// Runs `body` in one read of the current index, cancelled when it has run for `limit`.
+    ///
+    /// - Throws: ``QueryTimedOut`` (its cause the interruption) when the limit stopped it,
+    ///   ``ReadInterruption`` when the request itself was cancelled, otherwise what `body` threw.
+    func read<Value: Sendable>(
+        within limit: Duration, _ body: @escaping @Sendable (LawQueries) throws -> Value
+    ) async throws -> Value {
+        let current = index.current()
+        let deadline = QueryDeadline(limit: limit)
+        return try await deadline.run {
+            try await current.knowledgeBase.read { access in
+                deadline.readStarted()
+                return try body(LawQueries(within: access, publicOnly: current.publicOnly))
             }
         }
-        return try result.get()
     }
 
     /// A value typed by a user, with personal numbers masked in public mode: a public
@@ -73,17 +89,20 @@ public final class LawService: Sendable {
         configuration.publicMode ? masker.mask(text) : text
     }
 
-    private func serviceError(for error: any Error, timedOut: Bool) -> ServiceError {
+    private func serviceError(for error: any Error) -> ServiceError {
         switch error {
         case let error as ServiceError:
             return error
+        case let timeout as QueryTimedOut:
+            metrics.recordEvent("query_timeouts")
+            logger.warning("query stopped by the time limit",
+                           metadata: ["limit": "\(timeout.limit)", "cause": "\(timeout.cause.cause)"])
+            return .queryTimeout(limit: timeout.limit)
+        case let interruption as ReadInterruption:
+            logger.notice("query cancelled with its request", metadata: ["cause": "\(interruption.cause)"])
+            return .unavailable
         case let error as QueryError:
             if case .unavailable(let detail) = error {
-                if timedOut {
-                    metrics.recordEvent("query_timeouts")
-                    logger.warning("query stopped by the time limit", metadata: ["limit": "\(configuration.queryTimeLimit)"])
-                    return .queryTimeout(limit: configuration.queryTimeLimit)
-                }
                 logger.error("the index could not answer", metadata: ["error": "\(detail)"])
             }
             return ServiceError(error)

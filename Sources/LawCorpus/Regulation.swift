@@ -1,9 +1,20 @@
-/// The two kinds of document the corpus holds, which are parsed and indexed differently.
-public enum DocumentKind: String, Codable, Sendable {
+/// The kinds of document the corpus holds, which are parsed, indexed and shown differently.
+public enum DocumentKind: String, Codable, Sendable, CaseIterable {
     /// A policy document such as the justice bureau's 实施方案: parts, measures, deadlines.
     case plan
     /// A law or regulation: chapters and numbered articles that other texts cite.
     case regulation
+    /// A version of a department's list.
+    case list
+
+    /// The Chinese name pages and the command line show: 实施方案, 法律法规, 清单.
+    public var chineseName: String {
+        switch self {
+        case .plan: "实施方案"
+        case .regulation: "法律法规"
+        case .list: "清单"
+        }
+    }
 }
 
 /// Facts about one version of a law or regulation, kept apart from its text.

@@ -85,17 +85,17 @@ extension LawQueries {
     }
 
     private func article(documentID: Int64, number: Int, requested: String, _ db: Database) throws -> ArticleRecord {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try SQLRequest<Row>("""
             SELECT document.id AS document_id, document.title, document.short_name, document.version,
                    document.status, document.in_force_from, document.in_force_until, unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
             FROM unit JOIN document ON document.id = unit.document_id
-            WHERE unit.document_id = ? AND unit.article = ?
-            """, arguments: [documentID, number])
+            WHERE unit.document_id = \(documentID) AND unit.article = \(number)
+            """).fetchOne(db)
         guard let row else {
-            let last = try Row.fetchOne(db, sql: """
+            let last = try SQLRequest<Row>("""
                 SELECT document.title, max(unit.article) AS last FROM unit
-                JOIN document ON document.id = unit.document_id WHERE unit.document_id = ?
-                """, arguments: [documentID])
+                JOIN document ON document.id = unit.document_id WHERE unit.document_id = \(documentID)
+                """).fetchOne(db)
             let lastNumber: Int = last?["last"] ?? 0
             throw QueryError.noSuchArticle(
                 document: last?["title"] ?? "", requested: requested, lastArticle: lastNumber,

@@ -1,5 +1,6 @@
 import GRDB
 import LawCorpus
+import LawIndex
 
 extension LawQueries {
     /// Every list item (in the versions in force on `asOf`, today by default) and every plan
@@ -16,44 +17,47 @@ extension LawQueries {
         // A version asked for by name is read with every list version that rests on it.
         let everyListVersion = version != nil && asOf == nil
         return try read { db in
-            let titleArguments: StatementArguments = [cited.documentID, cited.article]
-            let items = try Row.fetchAll(db, sql: """
-                SELECT department.name AS department, document.list_kind, document.version, document.sample,
-                       document.in_force_from,
-                       list_item.item_id, list_item.name, citation.text, citation.paragraph
+            let inForce = everyListVersion ? SQL("1") : Schema.inForce(on: day)
+            let items = try SQLRequest<CitingItem>("""
+                SELECT department.name AS department, document.list_kind AS kind, document.version,
+                       \(Self.listStatus) AS status, document.in_force_from,
+                       list_item.item_id AS id, list_item.name, citation.text AS citation, citation.paragraph
                 FROM citation
                 JOIN document AS target ON target.id = citation.document_id
                 JOIN unit ON unit.id = citation.unit_id
                 JOIN list_item ON list_item.unit_id = unit.id
                 JOIN document ON document.id = unit.document_id
                 JOIN department ON department.id = document.department_id
-                WHERE target.id = ? AND citation.article = ? AND \(visibleDocuments)
-                  AND (? OR (document.in_force_from <= ?
-                             AND (document.in_force_until IS NULL OR document.in_force_until > ?)))
+                WHERE target.id = \(cited.documentID) AND citation.article = \(cited.article) AND \(visible)
+                  AND \(inForce)
                 ORDER BY department.id, document.list_kind, document.in_force_from, list_item.ordinal
-                """, arguments: titleArguments + [everyListVersion, day.description, day.description])
-            let passages = try Row.fetchAll(db, sql: """
-                SELECT document.kind, document.title AS document, unit.title, unit.location, citation.text
+                """).fetchAll(db)
+            let passages = try SQLRequest<CitingPassage>("""
+                SELECT document.kind, document.title AS document, unit.title, unit.location, citation.text AS citation
                 FROM citation
                 JOIN document AS target ON target.id = citation.document_id
                 JOIN unit ON unit.id = citation.unit_id
                 JOIN document ON document.id = unit.document_id
-                WHERE target.id = ? AND citation.article = ? AND document.kind IN ('plan', 'regulation')
-                  AND \(visibleDocuments)
+                WHERE target.id = \(cited.documentID) AND citation.article = \(cited.article)
+                  AND document.kind IN (\(DocumentKind.plan), \(DocumentKind.regulation)) AND \(visible)
                 ORDER BY document.kind, document.id, unit.ordinal
-                """, arguments: titleArguments)
+                """).fetchAll(db)
             return CitedByRecord(
                 document: cited.document, version: cited.version, article: cited.article, label: cited.label,
                 asOf: day.description, everyListVersion: everyListVersion,
-                items: items.map { row in
-                    CitingItem(department: row["department"], kind: row["list_kind"], version: row["version"],
-                               inForceFrom: row["in_force_from"], status: Self.status(row), id: row["item_id"], name: row["name"],
-                               citation: row["text"], paragraph: row["paragraph"])
-                },
-                passages: passages.map { row in
-                    CitingPassage(kind: row["kind"], document: row["document"], title: row["title"],
-                                  location: row["location"], citation: row["text"])
-                })
+                items: items, passages: passages)
         }
     }
+}
+
+// Rows of the queries above decode straight into the answers: each column is aliased to the
+// answer's key.
+extension CitingItem: FetchableRecord {}
+extension CitingPassage: FetchableRecord {}
+
+extension LawQueries {
+    /// A list document's status as the answers write it (`sample` or `official`), in SQL.
+    static let listStatus: SQL = """
+        CASE WHEN document.sample THEN \(ListStatus.sample.rawValue) ELSE \(ListStatus.official.rawValue) END
+        """
 }

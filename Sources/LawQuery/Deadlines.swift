@@ -1,16 +1,16 @@
 import GRDB
+import LawCorpus
+import LawIndex
 
 extension LawQueries {
     /// The plan's obligations, soonest first; relative and recurring rules (no fixed date) last.
     public func deadlines() throws(QueryError) -> [DeadlineRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT measure, task, responsible, due, rule, kind, report_to FROM deadline
-                ORDER BY due IS NULL, due, document_id, ordinal
-                """).map { row in
-                DeadlineRecord(measure: row["measure"], task: row["task"], responsible: row["responsible"],
-                               due: row["due"], rule: row["rule"], kind: row["kind"], reportTo: row["report_to"])
-            }
+            try DeadlineRow.fetchAll(db, sql: "SELECT * FROM deadline ORDER BY due IS NULL, due, document_id, ordinal")
+                .map { row in
+                    DeadlineRecord(measure: row.measure, task: row.task, responsible: row.responsible, due: row.due,
+                                   rule: row.rule, kind: row.kind, reportTo: row.reportTo)
+                }
         }
     }
 
@@ -18,14 +18,15 @@ extension LawQueries {
     /// (lists have ``lists(department:asOf:)``).
     public func documents() throws(QueryError) -> [DocumentRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRequest<Row>("""
                 SELECT document.*, (SELECT count(*) FROM unit WHERE unit.document_id = document.id) AS units
-                FROM document WHERE kind IN ('plan', 'regulation') ORDER BY kind, title, version
-                """).map { row in
-                DocumentRecord(kind: row["kind"], title: row["title"], shortName: row["short_name"],
-                               issuer: row["issuer"], promulgated: row["promulgated"],
-                               effective: row["effective"], status: row["status"], version: row["version"],
-                               units: row["units"])
+                FROM document WHERE kind IN (\(DocumentKind.plan), \(DocumentKind.regulation)) ORDER BY kind, title, version
+                """).fetchAll(db).map { row in
+                let document = try DocumentRow(row: row)
+                return DocumentRecord(kind: document.kind, title: document.title, shortName: document.shortName,
+                                      issuer: document.issuer, promulgated: document.promulgated,
+                                      effective: document.effective, status: document.status,
+                                      version: document.version, units: row["units"])
             }
         }
     }

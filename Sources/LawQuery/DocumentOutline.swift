@@ -1,5 +1,6 @@
 import GRDB
 import LawCorpus
+import LawIndex
 
 /// One version of a law as the outline and the version links show it.
 public struct VersionSummary: Codable, Equatable, Sendable {
@@ -76,40 +77,40 @@ extension LawQueries {
     public func outline(document: String, version: String? = nil) throws(QueryError) -> DocumentOutline {
         try read { db in
             let target = try documentID(named: document, version: version, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [target.id]),
-                  (row["kind"] as String) == "regulation"
+            guard let document = try DocumentRow.fetchOne(db, key: target.id), document.kind == DocumentKind.regulation.rawValue
             else {
                 throw QueryError.invalidParameter(name: "document", message: "“\(target.title)”不是法律法规，没有条文目录")
             }
-            let versions = try Row.fetchAll(db, sql: """
-                SELECT * FROM document WHERE title = ? AND kind = 'regulation' AND \(visibleDocuments)
+            let versions = try SQLRequest<DocumentRow>("""
+                SELECT * FROM document WHERE title = \(target.title) AND kind = \(DocumentKind.regulation) AND \(visible)
                 ORDER BY in_force_from, version
-                """, arguments: [target.title]).map(Self.versionSummary)
+                """).fetchAll(db).map(Self.versionSummary)
             return DocumentOutline(
-                title: row["title"], shortName: row["short_name"], issuer: row["issuer"], category: row["category"],
-                version: Self.versionSummary(row), versions: versions, chapters: try chapters(of: target.id, db))
+                title: document.title, shortName: document.shortName, issuer: document.issuer,
+                category: document.category, version: Self.versionSummary(document), versions: versions,
+                chapters: try chapters(of: target.id, db))
         }
     }
 
-    static func versionSummary(_ row: Row) -> VersionSummary {
-        VersionSummary(version: row["version"] ?? "", status: row["status"], promulgated: row["promulgated"],
-                       effective: row["effective"], inForceFrom: row["in_force_from"],
-                       inForceUntil: row["in_force_until"])
+    static func versionSummary(_ document: DocumentRow) -> VersionSummary {
+        VersionSummary(version: document.version ?? "", status: document.status, promulgated: document.promulgated,
+                       effective: document.effective, inForceFrom: document.inForceFrom,
+                       inForceUntil: document.inForceUntil)
     }
 
     /// The longest opening shown in an outline, in characters.
     static let openingLength = 40
 
     private func chapters(of documentID: Int64, _ db: Database) throws -> [OutlineChapter] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRequest<Row>("""
             SELECT unit.article, unit.location, unit.text,
                    (SELECT count(DISTINCT list_item.id) FROM citation
                     JOIN list_item ON list_item.unit_id = citation.unit_id
                     JOIN document ON document.id = list_item.document_id
                     WHERE citation.document_id = unit.document_id AND citation.article = unit.article
-                      AND \(visibleDocuments)) AS citing
-            FROM unit WHERE unit.document_id = ? AND unit.article IS NOT NULL ORDER BY unit.ordinal
-            """, arguments: [documentID])
+                      AND \(visible)) AS citing
+            FROM unit WHERE unit.document_id = \(documentID) AND unit.article IS NOT NULL ORDER BY unit.ordinal
+            """).fetchAll(db)
         var chapters: [OutlineChapter] = []
         for row in rows {
             let parts = (row["location"] as String).components(separatedBy: " › ")

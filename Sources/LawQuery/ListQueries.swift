@@ -7,14 +7,16 @@ extension LawQueries {
     /// The departments of the registry and how many list versions each has.
     public func departments() throws(QueryError) -> [DepartmentSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRequest<Row>("""
                 SELECT department.*, (SELECT count(*) FROM document WHERE document.department_id = department.id
-                                      AND \(visibleDocuments)) AS lists
+                                      AND \(visible)) AS lists
                 FROM department ORDER BY department.id
-                """).map { row in
-                DepartmentSummary(
-                    id: row["code"], name: row["name"], shortNames: Self.split(row["short_names"]),
-                    type: row["type"], sector: row["sector"], laws: Self.split(row["laws"]), lists: row["lists"])
+                """).fetchAll(db).map { row in
+                let department = try DepartmentRow(row: row)
+                return DepartmentSummary(
+                    id: department.code, name: department.name, shortNames: Self.split(department.shortNames),
+                    type: department.type, sector: department.sector, laws: Self.split(department.laws),
+                    lists: row["lists"])
             }
         }
     }
@@ -23,26 +25,20 @@ extension LawQueries {
     public func lists(department: String? = nil, asOf: String? = nil) throws(QueryError) -> [ListSummary] {
         let day = try Self.date(asOf, parameter: "as_of")
         return try read { db in
-            var sql = """
-                SELECT document.*, department.name AS department,
+            let ofDepartment: SQL = try department.map { "AND department.id = \(try departmentID(named: $0, db))" } ?? ""
+            return try SQLRequest<Row>("""
+                SELECT document.*, department.name AS department, \(Schema.inForce(on: day)) AS in_force,
                        (SELECT count(*) FROM list_item WHERE list_item.document_id = document.id) AS items
                 FROM document JOIN department ON department.id = document.department_id
-                WHERE document.kind = 'list' AND \(visibleDocuments)
-                """
-            var arguments: StatementArguments = []
-            if let department {
-                sql += " AND department.id = ?"
-                _ = arguments.append(contentsOf: [try departmentID(named: department, db)])
-            }
-            sql += " ORDER BY department.id, document.list_kind, document.in_force_from"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let from: String = row["in_force_from"]
-                let until: String? = row["in_force_until"]
+                WHERE document.kind = \(DocumentKind.list) AND \(visible) \(ofDepartment)
+                ORDER BY department.id, document.list_kind, document.in_force_from
+                """).fetchAll(db).map { row in
+                let document = try DocumentRow(row: row)
                 return ListSummary(
-                    department: row["department"], kind: row["list_kind"], title: row["title"], version: row["version"],
-                    published: row["published"], filed: row["filed"], status: Self.status(row), items: row["items"],
-                    inForceFrom: from, inForceUntil: until,
-                    inForce: from <= day.description && until.map { day.description < $0 } ?? true)
+                    department: row["department"], kind: document.listKind ?? "", title: document.title,
+                    version: document.version ?? "", published: document.published, filed: document.filed,
+                    status: document.listStatus.rawValue, items: row["items"], inForceFrom: document.inForceFrom ?? "",
+                    inForceUntil: document.inForceUntil, inForce: row["in_force"])
             }
         }
     }
@@ -53,23 +49,23 @@ extension LawQueries {
         let listKind = try Self.listKind(kind)
         return try read { db in
             let departmentID = try departmentID(named: department, db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT document.*, department.name AS department
+            let rows = try SQLRequest<Row>("""
+                SELECT document.*, department.name AS department, \(Schema.inForce(on: day)) AS in_force
                 FROM document JOIN department ON department.id = document.department_id
-                WHERE document.department_id = ? AND document.list_kind = ? AND \(visibleDocuments)
+                WHERE document.department_id = \(departmentID) AND document.list_kind = \(listKind) AND \(visible)
                 ORDER BY document.in_force_from
-                """, arguments: [departmentID, listKind.rawValue])
-            let name = try String.fetchOne(db, sql: "SELECT name FROM department WHERE id = ?",
-                                           arguments: [departmentID]) ?? department
+                """).fetchAll(db)
+            let name = try SQLRequest<String>("SELECT name FROM department WHERE id = \(departmentID)").fetchOne(db)
+                ?? department
             guard !rows.isEmpty else {
-                let kinds = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT list_kind FROM document WHERE department_id = ? AND \(visibleDocuments)
-                    """, arguments: [departmentID])
+                let kinds = try SQLRequest<String>("""
+                    SELECT DISTINCT list_kind FROM document WHERE department_id = \(departmentID) AND \(visible)
+                    """).fetchAll(db)
                 throw QueryError.noSuchList(department: name, kind: listKind.rawValue,
                                             message: kinds.isEmpty ? "该部门尚未公布清单"
                                                 : "该部门的清单有：" + kinds.joined(separator: "、"))
             }
-            guard let row = rows.last(where: { ($0["in_force_from"] as String) <= day.description }) else {
+            guard let row = rows.first(where: { $0["in_force"] as Bool }) else {
                 throw QueryError.noSuchList(
                     department: name, kind: listKind.rawValue,
                     message: "\(day) 没有施行中的版本；最早的版本自 \(rows[0]["in_force_from"] as String) 起施行")
@@ -78,42 +74,42 @@ extension LawQueries {
         }
     }
 
+    /// A list version with its items, from a row of `document` joined with its department's
+    /// name (as `department`).
     func listRecord(_ row: Row, _ db: Database) throws -> ListRecord {
-        let documentID: Int64 = row["id"]
-        let items = try Row.fetchAll(db, sql: """
-            SELECT * FROM list_item WHERE document_id = ? ORDER BY ordinal
-            """, arguments: [documentID])
-        let citations = try citationsByUnit(documentID: documentID, db)
-        let decoder = JSONDecoder()
+        let document = try DocumentRow(row: row)
+        let items = try SQLRequest<ListItemRow>("SELECT * FROM list_item WHERE document_id = \(document.id) ORDER BY ordinal")
+            .fetchAll(db)
+        let citations = try citationsByUnit(documentID: document.id, db)
         return ListRecord(
-            department: row["department"], kind: row["list_kind"], title: row["title"], version: row["version"],
-            published: row["published"], filed: row["filed"], publishedAt: row["published_at"],
-            status: Self.status(row), inForceFrom: row["in_force_from"], inForceUntil: row["in_force_until"],
-            note: row["notes"],
-            items: try items.map { item in
-                ListItemRecord(
-                    id: item["item_id"], name: item["name"], conduct: item["conduct"], basis: item["basis"],
-                    penaltyBasis: item["penalty_basis"], conditions: item["conditions"], measure: item["measure"],
-                    note: item["note"],
-                    levels: try decoder.decode([BenchmarkLevel].self, from: Data((item["levels"] as String).utf8)),
-                    fields: try decoder.decode([ListField].self, from: Data((item["fields"] as String).utf8)),
-                    citations: citations[item["unit_id"]] ?? [],
-                    benchmarkCheck: try (item["benchmark_check"] as String?).map {
-                        try decoder.decode(BenchmarkCheck.self, from: Data($0.utf8))
-                    })
-            })
+            department: row["department"], kind: document.listKind ?? "", title: document.title,
+            version: document.version ?? "", published: document.published, filed: document.filed,
+            publishedAt: document.publishedAt, status: document.listStatus.rawValue,
+            inForceFrom: document.inForceFrom ?? "", inForceUntil: document.inForceUntil, note: document.notes,
+            items: try items.map { try Self.itemRecord($0, citations: citations[$0.unitID] ?? []) })
+    }
+
+    /// An item as the answers show it: its JSON columns decoded, its citations attached.
+    static func itemRecord(_ item: ListItemRow, citations: [CitationRecord]) throws -> ListItemRecord {
+        let decoder = JSONDecoder()
+        return ListItemRecord(
+            id: item.itemID, name: item.name, columns: item.columns,
+            levels: try decoder.decode([BenchmarkLevel].self, from: Data(item.levels.utf8)),
+            fields: try decoder.decode([ListField].self, from: Data(item.fields.utf8)),
+            citations: citations,
+            benchmarkCheck: try item.benchmarkCheck.map { try decoder.decode(BenchmarkCheck.self, from: Data($0.utf8)) })
     }
 
     private func citationsByUnit(documentID: Int64, _ db: Database) throws -> [Int64: [CitationRecord]] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRequest<Row>("""
             SELECT citation.*, document.title AS document, document.version AS document_version,
                    EXISTS (SELECT 1 FROM unit AS cited
                            WHERE cited.document_id = citation.document_id AND cited.article = citation.article) AS resolved
             FROM citation
             JOIN unit ON unit.id = citation.unit_id
             LEFT JOIN document ON document.id = citation.document_id
-            WHERE unit.document_id = ? ORDER BY citation.id
-            """, arguments: [documentID])
+            WHERE unit.document_id = \(documentID) ORDER BY citation.id
+            """).fetchAll(db)
         var result: [Int64: [CitationRecord]] = [:]
         for row in rows {
             result[row["unit_id"], default: []].append(CitationRecord(
@@ -130,7 +126,7 @@ extension LawQueries {
     func departmentID(named name: String, _ db: Database) throws -> Int64 {
         let registry = try departmentRegistry(db)
         guard let found = registry.matches(name).first,
-              let id = try Int64.fetchOne(db, sql: "SELECT id FROM department WHERE code = ?", arguments: [found.id])
+              let id = try SQLRequest<Int64>("SELECT id FROM department WHERE code = \(found.id)").fetchOne(db)
         else {
             let known = registry.departments.flatMap { [$0.name] + $0.shortNames }
             throw QueryError.unknownDepartment(name, known: known)

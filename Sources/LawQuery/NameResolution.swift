@@ -27,17 +27,17 @@ extension LawQueries {
     public func vocabulary() throws(QueryError) -> Vocabulary {
         try read { db in
             let names = try documentNames(db)
-            let titles = try String.fetchAll(db, sql: """
-                SELECT title FROM document WHERE \(visibleDocuments)
-                GROUP BY title ORDER BY min(kind = 'list'), min(kind), title
-                """)
+            let titles = try SQLRequest<String>("""
+                SELECT title FROM document WHERE \(visible)
+                GROUP BY title ORDER BY min(kind = \(DocumentKind.list)), min(kind), title
+                """).fetchAll(db)
             let departments = try departmentRegistry(db)
             var kinds: [String: [ListKind]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try SQLRequest<Row>("""
                 SELECT DISTINCT department.code, document.list_kind FROM document
                 JOIN department ON department.id = document.department_id
-                WHERE document.kind = 'list' AND \(visibleDocuments)
-                """) {
+                WHERE document.kind = \(DocumentKind.list) AND \(visible)
+                """).fetchAll(db) {
                 guard let kind = ListKind.resolve(row["list_kind"] as String? ?? "") else { continue }
                 kinds[row["code"], default: []].append(kind)
             }
@@ -49,9 +49,9 @@ extension LawQueries {
 
     /// The departments of the index as a registry (with the derived forms of their names).
     func departmentRegistry(_ db: Database) throws -> DepartmentRegistry {
-        let departments = try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id").map { row in
-            Department(id: row["code"], name: row["name"], shortNames: Self.split(row["short_names"]),
-                       type: row["type"], sector: row["sector"])
+        let departments = try DepartmentRow.fetchAll(db, sql: "SELECT * FROM department ORDER BY id").map { row in
+            Department(id: row.code, name: row.name, shortNames: Self.split(row.shortNames), type: row.type,
+                       sector: row.sector)
         }
         do {
             return try DepartmentRegistry(departments)

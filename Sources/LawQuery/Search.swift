@@ -114,11 +114,11 @@ extension LawQueries {
         _ filter: SearchFilter, groups: [[String]], offset: Int, limit: Int, _ db: Database
     ) throws -> (page: [(id: Int64, score: Double)], total: Int) {
         guard limit > 0 else {
-            return ([], try Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0)
+            return ([], try SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0)
         }
         let (page, counted) = try rankedPage(offset: offset, limit: limit, groups: groups, filter: filter, db)
         let total = try counted
-            ?? Int.fetchOne(db, sql: "SELECT count(*) \(filter.from)", arguments: filter.arguments) ?? 0
+            ?? SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0
         return (page, total)
     }
 
@@ -128,19 +128,19 @@ extension LawQueries {
         offset: Int, limit: Int, groups: [[String]], filter: SearchFilter, _ db: Database
     ) throws -> (page: [(id: Int64, score: Double)], total: Int?) {
         let weights = Schema.bm25Weights
-        let rank = "bm25(unit_fts, \(weights.title), \(weights.text))"
+        let rank = SQL(sql: "bm25(unit_fts, \(weights.title), \(weights.text))")
         let (sum, overflow) = offset.addingReportingOverflow(limit)
         let end = overflow ? Int.max : sum  // an offset near Int.max is an empty page, not a trap
         var page: [(id: Int64, score: Double)] = []
         var total: Int?
         if offset < Self.rerankDepth {
             let ranker = ProximityRanker()
-            let candidates = try Row.fetchAll(db, sql: """
+            let candidates = try SQLRequest<Row>("""
                 SELECT id, title, text, rank, cited, count(*) OVER () AS total FROM (
                     SELECT unit.id, unit.title, unit.text, document.cited, \(rank) AS rank \(filter.from)
                 )
                 ORDER BY rank, id LIMIT \(Self.rerankDepth)
-                """, arguments: filter.arguments)
+                """).fetchAll(db)
             let authority = Authority(mostCited: try Int.fetchOne(db, sql: "SELECT max(cited) FROM document") ?? 0)
             let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
                 let boost = ranker.boost(text: row["text"], groups: groups) * authority.boost(cited: row["cited"])
@@ -152,10 +152,10 @@ extension LawQueries {
         }
         if end > Self.rerankDepth {
             let skip = max(offset, Self.rerankDepth)
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRequest<Row>("""
                 SELECT unit.id, \(rank) AS rank \(filter.from)
-                ORDER BY rank, unit.id LIMIT ? OFFSET ?
-                """, arguments: filter.arguments + [end - skip, skip])
+                ORDER BY rank, unit.id LIMIT \(end - skip) OFFSET \(skip)
+                """).fetchAll(db)
             page += rows.map { ($0["id"], -($0["rank"] as Double)) }
         }
         return (page, total)
@@ -214,16 +214,15 @@ extension LawQueries {
         expanded: (expression: ExpandedExpression, ids: Set<Int64>)?, _ db: Database
     ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: page.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRequest<Row>("""
             SELECT unit.id, document.kind, document.title AS document, unit.title, unit.location, unit.article,
                    unit.text,
                    document.list_kind, document.version, document.sample,
                    (SELECT name FROM department WHERE department.id = document.department_id) AS department,
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
-                   snippet(unit_fts, 1, '\(Highlight.open)', '\(Highlight.close)', '…', 48) AS snippet
-            \(filter.from) AND unit.id IN (\(placeholders))
-            """, arguments: filter.arguments + StatementArguments(page.map(\.id)))
+                   snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48) AS snippet
+            \(filter.from) AND unit.id IN \(page.map(\.id))
+            """).fetchAll(db)
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
         let ranker = ProximityRanker()
@@ -245,53 +244,44 @@ extension LawQueries {
     }
 }
 
-/// The FROM … WHERE clause of a search and its arguments.
+/// The FROM … WHERE clause of a search, its arguments bound inside it.
 struct SearchFilter {
-    var from: String
-    var arguments: StatementArguments
+    var from: SQL
 
     /// The units matching the FTS5 expression `match` under the request's filters, leaving
     /// out those that match `excluding` (the literal query, when searching its expansions).
     init(request: SearchRequest, match: String, queries: LawQueries, _ db: Database,
          excluding: String? = nil) throws {
-        var filters = ["unit_fts MATCH ?", queries.visibleDocuments]
-        var arguments: StatementArguments = [match]
-        if let excluding {
-            filters.append("unit.id NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)")
-            _ = arguments.append(contentsOf: [excluding])
-        }
-        let day = try LawQueries.date(request.asOf, parameter: "as_of").description
+        let day = try LawQueries.date(request.asOf, parameter: "as_of")
         // List versions: only those in force on the day asked about.
-        filters.append("""
-            (document.kind != 'list' OR (document.in_force_from <= ?
-             AND (document.in_force_until IS NULL OR document.in_force_until > ?)))
-            """)
-        _ = arguments.append(contentsOf: [day, day])
+        var filters: [SQL] = [
+            "unit_fts MATCH \(match)", queries.visible,
+            "(document.kind != \(DocumentKind.list) OR \(Schema.inForce(on: day)))",
+        ]
+        if let excluding {
+            filters.insert("unit.id NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH \(excluding))", at: 2)
+        }
         if let department = request.department {
-            filters.append("document.department_id = ?")
-            _ = arguments.append(contentsOf: [try queries.departmentID(named: department, db)])
+            filters.append("document.department_id = \(try queries.departmentID(named: department, db))")
         }
         if let listKind = request.listKind.flatMap(ListKind.resolve) {
-            filters.append("document.list_kind = ?")
-            _ = arguments.append(contentsOf: [listKind.rawValue])
+            filters.append("document.list_kind = \(listKind)")
         }
         if let kind = request.kind {
-            filters.append("document.kind = ?")
-            _ = arguments.append(contentsOf: [kind])
+            filters.append("document.kind = \(kind)")
         }
         if let name = request.document {
-            filters.append("document.id = ?")
-            _ = arguments.append(contentsOf: [try queries.documentID(named: name, db).id])
+            filters.append("document.id = \(try queries.documentID(named: name, db).id)")
         } else {
             // Superseded versions (已修改, 已废止) stay out of searches unless asked for by name.
-            filters.append("coalesce(document.status, '') NOT IN ('已修改', '已废止')")
+            let superseded = [RegulationMetadata.Status.amended, RegulationMetadata.Status.repealed]
+            filters.append("coalesce(document.status, '') NOT IN \(superseded)")
         }
         from = """
             FROM unit_fts
             JOIN unit ON unit.id = unit_fts.rowid
             JOIN document ON document.id = unit.document_id
-            WHERE \(filters.joined(separator: " AND "))
+            WHERE \(filters.joined(operator: .and))
             """
-        self.arguments = arguments
     }
 }

@@ -8,11 +8,11 @@ import Synchronization
 /// requests wait, in order, for one of its turns to end (costing nothing meanwhile), and
 /// beyond ``queueLength`` waiting requests the client is told to slow down. Other
 /// clients never wait behind it.
-public final class ClientConcurrencyLimiter: Sendable {
+final class ClientConcurrencyLimiter: Sendable {
     /// Requests of one client answered at once.
-    public let perClient: Int
+    let perClient: Int
     /// Requests of one client that may wait for a turn.
-    public let queueLength: Int
+    let queueLength: Int
 
     private struct Client {
         var running = 0
@@ -22,7 +22,7 @@ public final class ClientConcurrencyLimiter: Sendable {
     private let clients = Mutex<[String: Client]>([:])
 
     /// Creates a limiter giving each client `perClient` turns and `queueLength` places to wait.
-    public init(perClient: Int, queueLength: Int) {
+    init(perClient: Int, queueLength: Int) {
         precondition(perClient >= 1 && queueLength >= 0, "a client needs at least one turn")
         self.perClient = perClient
         self.queueLength = queueLength
@@ -30,7 +30,7 @@ public final class ClientConcurrencyLimiter: Sendable {
 
     /// Waits for a turn of `client`. `false` when its queue is full: the request is refused.
     /// Every `true` must be matched by one ``release(_:)``.
-    public func acquire(_ client: String) async -> Bool {
+    func acquire(_ client: String) async -> Bool {
         await withCheckedContinuation { continuation in
             clients.withLock { clients in
                 var state = clients[client, default: Client()]
@@ -48,7 +48,7 @@ public final class ClientConcurrencyLimiter: Sendable {
     }
 
     /// Ends a turn of `client`, handing it to the request that waited longest.
-    public func release(_ client: String) {
+    func release(_ client: String) {
         clients.withLock { clients in
             guard var state = clients[client] else { return }
             if state.waiting.isEmpty {
@@ -61,7 +61,7 @@ public final class ClientConcurrencyLimiter: Sendable {
     }
 
     /// Requests of `client` being answered and waiting, for tests and metrics.
-    public func load(of client: String) -> (running: Int, waiting: Int) {
+    func load(of client: String) -> (running: Int, waiting: Int) {
         clients.withLock { clients in
             let state = clients[client] ?? Client()
             return (state.running, state.waiting.count)

@@ -8,22 +8,22 @@ import Synchronization
 /// connections, so that shutdown can say truthfully whether every answer went out.
 /// It also knows the open connections, so that when the shutdown grace period is over the
 /// ones still waiting for a slow reader can be closed.
-public final class ResponseTracker: Sendable {
+final class ResponseTracker: Sendable {
     private let open = Atomic<Int>(0)
     private let cut = Atomic<Int>(0)
     private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
 
     /// Creates a tracker with no response open.
-    public init() {}
+    init() {}
 
     /// Responses whose head was written and whose last byte has not yet been sent.
-    public var openResponses: Int { open.load(ordering: .relaxed) }
+    var openResponses: Int { open.load(ordering: .relaxed) }
 
     /// Responses closed by ``closeAllConnections()`` before their last byte was sent.
-    public var cutResponses: Int { cut.load(ordering: .relaxed) }
+    var cutResponses: Int { cut.load(ordering: .relaxed) }
 
     /// Closes every connection now, responses in flight or not: the end of the grace period.
-    public func closeAllConnections() {
+    func closeAllConnections() {
         let all = channels.withLock { Array($0.values) }
         for channel in all {
             channel.pipeline.triggerUserOutboundEvent(ConnectionGuardHandler.CloseNow(), promise: nil)

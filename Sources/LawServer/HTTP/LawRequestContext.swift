@@ -6,7 +6,7 @@ public struct LawRequestContext: RequestContext {
     /// Hummingbird's per-request storage (logger, route parameters, matched route).
     public var coreContext: CoreRequestContextStorage
     /// The client's IP address, or `local` when there is none (in-process tests).
-    public let clientAddress: String
+    let clientAddress: String
 
     /// Creates the context of a request arriving on `source.channel`.
     public init(source: ApplicationRequestContextSource) {

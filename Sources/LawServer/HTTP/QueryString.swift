@@ -6,10 +6,10 @@
 /// rejected; parameters no route knows are ignored.
 public struct QueryString: Sendable, Equatable {
     /// The decoded name/value pairs in order.
-    public private(set) var pairs: [(name: String, value: String)]
+    private(set) var pairs: [(name: String, value: String)]
 
     /// Decodes `query` (the part of the target after `?`, without the `?`).
-    public init(_ query: String?) throws(ServiceError) {
+    init(_ query: String?) throws(ServiceError) {
         pairs = []
         guard let query, !query.isEmpty else { return }
         for part in query.split(separator: "&", omittingEmptySubsequences: true) {
@@ -21,7 +21,7 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// The value of `name`; `nil` when absent; throws when given more than once.
-    public func value(_ name: String) throws(ServiceError) -> String? {
+    func value(_ name: String) throws(ServiceError) -> String? {
         let values = pairs.filter { $0.name == name }
         guard values.count <= 1 else {
             throw .invalidParameter(name, "given \(values.count) times; give it once", chinese: "重复出现，只能给出一次。")
@@ -30,13 +30,13 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// The value of `name`, `nil` when absent or empty (an empty form field).
-    public func nonEmptyValue(_ name: String) throws(ServiceError) -> String? {
+    func nonEmptyValue(_ name: String) throws(ServiceError) -> String? {
         guard let value = try value(name), !value.isEmpty else { return nil }
         return value
     }
 
     /// The integer value of `name`, or `defaultValue` when absent or empty.
-    public func integer(_ name: String, default defaultValue: Int) throws(ServiceError) -> Int {
+    func integer(_ name: String, default defaultValue: Int) throws(ServiceError) -> Int {
         guard let text = try nonEmptyValue(name) else { return defaultValue }
         guard let value = Int(text) else {
             throw .invalidParameter(name, "must be a whole number, got '\(text.prefix(20))'", chinese: "必须是整数。")
@@ -45,7 +45,7 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// Strict percent-decoding of `text` into UTF-8.
-    public static func decode(_ text: Substring, plusIsSpace: Bool, what: String) throws(ServiceError) -> String {
+    static func decode(_ text: Substring, plusIsSpace: Bool, what: String) throws(ServiceError) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()
@@ -69,7 +69,7 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// Percent-encodes `text` for a query string or path segment (RFC 3986 unreserved characters stay).
-    public static func encode(_ text: String) -> String {
+    static func encode(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             switch byte {
@@ -85,7 +85,7 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// `path?name=value&…` with the non-nil values encoded.
-    public static func link(_ path: String, _ parameters: [(String, String?)]) -> String {
+    static func link(_ path: String, _ parameters: [(String, String?)]) -> String {
         let items = parameters.compactMap { name, value in value.map { "\(encode(name))=\(encode($0))" } }
         return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
     }

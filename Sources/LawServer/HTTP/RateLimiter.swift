@@ -2,11 +2,11 @@ import Synchronization
 
 /// Per-client token buckets: each client (remote address) may make ``RateLimit/burst``
 /// requests at once and ``RateLimit/requestsPerSecond`` on average.
-public final class RateLimiter: Sendable {
+final class RateLimiter: Sendable {
     /// The rate every client gets.
-    public let limit: RateLimit
+    let limit: RateLimit
     /// Clients tracked at most; beyond it, clients whose buckets have refilled are forgotten.
-    public let maximumClients: Int
+    let maximumClients: Int
 
     private struct Bucket {
         var tokens: Double
@@ -17,14 +17,14 @@ public final class RateLimiter: Sendable {
     private let clock = ContinuousClock()
 
     /// Creates a limiter for `limit`.
-    public init(limit: RateLimit, maximumClients: Int = 10_000) {
+    init(limit: RateLimit, maximumClients: Int = 10_000) {
         self.limit = limit
         self.maximumClients = maximumClients
     }
 
     /// Takes a token for `client`: `nil` when the request may proceed, otherwise the
     /// number of whole seconds after which it will be admitted (for `Retry-After`).
-    public func admit(_ client: String) -> Int? {
+    func admit(_ client: String) -> Int? {
         let now = clock.now
         return buckets.withLock { buckets -> Int? in
             var bucket = buckets[client] ?? Bucket(tokens: Double(limit.burst), updated: now)

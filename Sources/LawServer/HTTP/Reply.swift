@@ -5,16 +5,16 @@ import Hummingbird
 /// ``ResponseFinisher``: a status, a content type and a complete body.
 public struct Reply: ResponseGenerator, Sendable {
     /// HTTP status.
-    public var status: HTTPResponse.Status
+    var status: HTTPResponse.Status
     /// `Content-Type` of the body.
-    public var contentType: String
+    var contentType: String
     /// The complete body.
-    public var body: String
+    var body: String
     /// Extra headers.
-    public var headers: HTTPFields
+    var headers: HTTPFields
 
     /// Creates a reply.
-    public init(status: HTTPResponse.Status = .ok, contentType: String, body: String, headers: HTTPFields = [:]) {
+    init(status: HTTPResponse.Status = .ok, contentType: String, body: String, headers: HTTPFields = [:]) {
         self.status = status
         self.contentType = contentType
         self.body = body
@@ -22,14 +22,14 @@ public struct Reply: ResponseGenerator, Sendable {
     }
 
     /// `Content-Type` of JSON answers.
-    public static let jsonType = "application/json; charset=utf-8"
+    static let jsonType = "application/json; charset=utf-8"
     /// `Content-Type` of web pages.
-    public static let htmlType = "text/html; charset=utf-8"
+    static let htmlType = "text/html; charset=utf-8"
     /// `Content-Type` of `/metrics` (Prometheus text format 0.0.4).
-    public static let metricsType = "text/plain; version=0.0.4; charset=utf-8"
+    static let metricsType = "text/plain; version=0.0.4; charset=utf-8"
 
     /// A JSON answer: keys sorted, slashes unescaped, like the CLI's `--json`.
-    public static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Reply {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Reply {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
@@ -37,12 +37,12 @@ public struct Reply: ResponseGenerator, Sendable {
     }
 
     /// A web page.
-    public static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Reply {
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Reply {
         Reply(status: status, contentType: htmlType, body: page)
     }
 
     /// The JSON answer for `error`: `{"error":{"code":…,"message":…}}`.
-    public static func jsonError(_ error: ServiceError) -> Reply {
+    static func jsonError(_ error: ServiceError) -> Reply {
         let body = ErrorBody(error: .init(code: error.code, message: error.message))
         return (try? json(body, status: error.status, headers: error.headers))
             ?? Reply(status: error.status, contentType: jsonType,

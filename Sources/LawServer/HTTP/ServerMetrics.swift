@@ -5,9 +5,9 @@ import Synchronization
 ///
 /// Routes are labelled by their template (`/api/articles/{document}/{number}`), and requests
 /// that match no route by `unmatched`, so the number of series stays bounded.
-public final class ServerMetrics: Sendable {
+final class ServerMetrics: Sendable {
     /// Upper bounds of the latency histogram buckets, in seconds.
-    public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+    static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
     private struct RequestKey: Hashable, Comparable {
         var route: String
@@ -34,10 +34,10 @@ public final class ServerMetrics: Sendable {
     private let state = Mutex(State())
 
     /// Creates empty metrics.
-    public init() {}
+    init() {}
 
     /// Counts one answered request and its latency.
-    public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+    func recordRequest(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
             var histogram = state.latencies[route] ?? Histogram()
@@ -51,19 +51,19 @@ public final class ServerMetrics: Sendable {
     }
 
     /// Counts an event of the service: `index_reloads`, `query_timeouts`, `rate_limited`.
-    public func recordEvent(_ name: String) {
+    func recordEvent(_ name: String) {
         state.withLock { $0.events[name, default: 0] += 1 }
     }
 
     /// How many requests of `route` were answered with `status` (for tests and health checks).
-    public func requestCount(route: String, status: Int) -> Int {
+    func requestCount(route: String, status: Int) -> Int {
         state.withLock { state in
             state.requests.filter { $0.key.route == route && $0.key.status == status }.values.reduce(0, +)
         }
     }
 
     /// The metrics in the Prometheus text exposition format (version 0.0.4).
-    public func render() -> String {
+    func render() -> String {
         let snapshot = state.withLock { $0 }
         var lines: [String] = []
         lines.append("# HELP lawkb_http_requests_total HTTP requests answered, by route template, method and status.")

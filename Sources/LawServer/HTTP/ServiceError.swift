@@ -6,24 +6,29 @@ import LawQuery
 ///
 /// The JSON form is `{"error":{"code":"…","message":"…"}}`: `code` is stable and English for
 /// scripts, `message` is for people and in Chinese, the same text the web pages show.
-public struct ServiceError: Error, Sendable, Equatable {
+/// As Hummingbird's ``HTTPResponseError`` it answers in that JSON form wherever it is
+/// thrown; ``ErrorResponseMiddleware`` answers page routes with an error page instead.
+public struct ServiceError: HTTPResponseError, Sendable, Equatable {
     /// HTTP status of the answer.
     public var status: HTTPResponse.Status
     /// Stable code for scripts: `invalid_parameter`, `unknown_document`, `rate_limited` …
-    public var code: String
+    var code: String
     /// What went wrong and what to do, in Chinese: the JSON `message` and the pages' error text.
-    public var message: String
+    var message: String
     /// The same problem described in English for the server's own log; never sent to clients.
-    public var detail: String
+    var detail: String
     /// Extra headers of the answer (`Retry-After`, `Allow`).
-    public var headers: HTTPFields
+    var headers: HTTPFields
+    /// The failure behind this answer (a query stopped by its time limit, the index's own
+    /// error), for the server's log; never sent to clients.
+    var cause: (any Error)?
 
     /// The message shown on web pages (the same as ``message``).
-    public var chineseMessage: String { message }
+    var chineseMessage: String { message }
 
     /// Creates an error answer: `chinese` is the message clients see, `message` the English
     /// description kept as ``detail`` for the log.
-    public init(_ status: HTTPResponse.Status, code: String, message: String, chinese: String, headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, code: String, message: String, chinese: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = chinese
@@ -31,70 +36,88 @@ public struct ServiceError: Error, Sendable, Equatable {
         self.headers = headers
     }
 
+    /// This answer with `cause` as the failure behind it.
+    func caused(by cause: any Error) -> ServiceError {
+        var error = self
+        error.cause = cause
+        return error
+    }
+
+    /// Two errors are equal when they give the same answer; their causes are not compared.
+    public static func == (lhs: ServiceError, rhs: ServiceError) -> Bool {
+        lhs.status == rhs.status && lhs.code == rhs.code && lhs.message == rhs.message && lhs.detail == rhs.detail
+            && lhs.headers == rhs.headers
+    }
+
+    /// The JSON answer: `{"error":{"code":…,"message":…}}` with the error's status and headers.
+    public func response(from request: Request, context: some RequestContext) -> Response {
+        Reply.jsonError(self).response(from: request, context: context)
+    }
+
     /// No route at this path.
-    public static let notFound = ServiceError(
+    static let notFound = ServiceError(
         .notFound, code: "not_found", message: "no such page or API route; see /openapi.json",
         chinese: "没有这个页面。")
 
     /// Only GET and HEAD are served.
-    public static let methodNotAllowed = ServiceError(
+    static let methodNotAllowed = ServiceError(
         .methodNotAllowed, code: "method_not_allowed", message: "only GET and HEAD are allowed",
         chinese: "只支持 GET 和 HEAD 请求。", headers: [.allow: "GET, HEAD"])
 
     /// A request carried a body; no route accepts one.
-    public static let bodyNotAllowed = ServiceError(
+    static let bodyNotAllowed = ServiceError(
         .contentTooLarge, code: "body_not_allowed", message: "requests must not have a body",
         chinese: "请求不能带有正文。")
 
     /// The request target (path and query string) is longer than the server accepts.
-    public static func targetTooLong(limit: Int) -> ServiceError {
+    static func targetTooLong(limit: Int) -> ServiceError {
         ServiceError(.uriTooLong, code: "uri_too_long",
                      message: "the request URL is longer than \(limit) bytes",
                      chinese: "请求地址过长（上限 \(limit) 字节），请缩短检索词。")
     }
 
     /// The client sent too many requests; `retryAfter` seconds until the next is accepted.
-    public static func rateLimited(retryAfter: Int) -> ServiceError {
+    static func rateLimited(retryAfter: Int) -> ServiceError {
         ServiceError(.tooManyRequests, code: "rate_limited",
                      message: "too many requests; retry after \(retryAfter) s",
                      chinese: "请求过于频繁，请 \(retryAfter) 秒后再试。",
                      headers: [.retryAfter: String(retryAfter)])
     }
 
-    /// A query ran longer than the configured limit and was stopped.
-    public static func queryTimeout(limit: Duration) -> ServiceError {
+    /// A query ran longer than the configured limit and was stopped; `cause` says how.
+    static func queryTimeout(limit: Duration, cause: (any Error)? = nil) -> ServiceError {
         let seconds = limit.components.seconds > 0 ? "\(limit.components.seconds) s" : "the time limit"
         return ServiceError(.serviceUnavailable, code: "query_timeout",
                             message: "the query took longer than \(seconds) and was stopped; try more specific words",
                             chinese: "检索耗时过长，已停止；请换用更具体的检索词。",
-                            headers: [.retryAfter: "1"])
+                            headers: [.retryAfter: "1"]).causedIfAny(by: cause)
     }
 
     /// The index could not answer (being replaced, unreadable); retrying may help.
-    public static let unavailable = ServiceError(
+    static let unavailable = ServiceError(
         .serviceUnavailable, code: "unavailable", message: "the index cannot answer right now; retry shortly",
         chinese: "检索服务暂时不可用，请稍后再试。", headers: [.retryAfter: "1"])
 
     /// Too many requests are being answered at once.
-    public static let overloaded = ServiceError(
+    static let overloaded = ServiceError(
         .serviceUnavailable, code: "overloaded", message: "the server is busy; retry shortly",
         chinese: "服务器繁忙，请稍后再试。", headers: [.retryAfter: "1"])
 
     /// An unexpected failure; details go to the log, never to the client.
-    public static let internalError = ServiceError(
+    static let internalError = ServiceError(
         .internalServerError, code: "internal_error", message: "the server failed to answer; the failure was logged",
         chinese: "服务器内部错误，已记录。")
 
     /// A parameter is missing, malformed or out of range.
     ///
     /// `chinese` says what is wrong for clients; `message`, in English, goes to the log only.
-    public static func invalidParameter(_ name: String, _ message: String, chinese: String) -> ServiceError {
+    static func invalidParameter(_ name: String, _ message: String, chinese: String) -> ServiceError {
         ServiceError(.badRequest, code: "invalid_parameter", message: "invalid \(name): \(message)",
                      chinese: "参数 \(name) 有误：\(chinese)")
     }
 
     /// The query string or a path segment is not valid percent-encoded UTF-8.
-    public static func invalidEncoding(_ what: String) -> ServiceError {
+    static func invalidEncoding(_ what: String) -> ServiceError {
         ServiceError(.badRequest, code: "invalid_encoding",
                      message: "\(what) is not valid percent-encoded UTF-8",
                      chinese: "请求地址的编码无效（\(what)），请使用 UTF-8。")
@@ -107,7 +130,7 @@ public struct ServiceError: Error, Sendable, Equatable {
 
     /// The answer for a query failure, with the query's own Chinese message and the server's
     /// hints; the index's own failure details are not shown.
-    public init(_ error: QueryError) {
+    init(_ error: QueryError) {
         let message = error.message(Self.queryHints)
         switch error {
         case .emptyQuery:
@@ -134,6 +157,12 @@ public struct ServiceError: Error, Sendable, Equatable {
         case .unavailable:
             self = .unavailable
         }
+        cause = error
+    }
+
+    /// This answer with `cause` as the failure behind it, when there is one.
+    private func causedIfAny(by cause: (any Error)?) -> ServiceError {
+        cause.map(caused(by:)) ?? self
     }
 
     /// `text` ending with a full stop (or the question mark of a suggestion).

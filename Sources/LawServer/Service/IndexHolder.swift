@@ -14,11 +14,11 @@ import Synchronization
 /// still read the old index; the old pool is closed when the last such request ends.
 /// A new file that cannot be opened or fails verification is logged and skipped: the
 /// previous index stays in use.
-public final class IndexHolder: Sendable {
+final class IndexHolder: Sendable {
     /// Path of the index file.
-    public let path: String
+    let path: String
     /// Shortest time between two checks of the file.
-    public let checkInterval: Duration
+    let checkInterval: Duration
 
     private struct FileIdentity: Equatable {
         var inode: UInt64
@@ -42,7 +42,7 @@ public final class IndexHolder: Sendable {
     /// Opens the index at `path` (a read-only connection pool).
     ///
     /// - Parameter onReload: called after each swap to a new index.
-    public init(
+    init(
         path: String, publicOnly: Bool = false, checkInterval: Duration = .seconds(1), logger: Logger,
         onReload: @escaping @Sendable () -> Void = {}
     ) throws(IndexError) {
@@ -57,17 +57,17 @@ public final class IndexHolder: Sendable {
     }
 
     /// Whether the queries hide records not marked public (a public endpoint).
-    public let publicOnly: Bool
+    let publicOnly: Bool
 
     /// How many indexes have been served so far (1, then +1 per reload).
-    public var generation: Int {
+    var generation: Int {
         state.withLock { $0.generation }
     }
 
     /// The queries over the current index. At most every ``checkInterval`` it also starts a
     /// check, in the background, of whether the file was replaced; a request never waits
     /// for a new index to be opened and verified.
-    public func current() -> LawQueries {
+    func current() -> LawQueries {
         let now = clock.now
         let (queries, due) = state.withLock { state -> (LawQueries, Bool) in
             guard !state.checking, state.lastCheck.duration(to: now) >= checkInterval else {

@@ -8,11 +8,12 @@ import ServiceLifecycle
 ///
 /// ``routes(for:)`` is the single route table: the router and `/openapi.json` are both
 /// built from it. Every request passes, in order, through the access log and metrics,
-/// the ``ResponseFinisher`` (errors, masking, headers, caching) and the request guard
-/// (rate limit, method, size) before reaching its route.
+/// the ``ResponseFinisher``'s steps (HEAD, caching, CORS, security headers, masking, error
+/// answers) and the request guards (rate, method and size, concurrency) before reaching
+/// its route.
 public enum LawServer {
     /// Every route of the server, `/openapi.json` (which describes them all) included.
-    public static func routes(for service: LawService) -> [Route] {
+    static func routes(for service: LawService) -> [Route] {
         let served = APIRoutes.routes(service) + AskRoutes.routes(service) + PageRoutes.routes(service)
             + OperationsRoutes.routes(service)
         // The description lists itself too. It is made from the routes' descriptions only
@@ -31,15 +32,25 @@ public enum LawServer {
     }
 
     /// The router: middleware, then every route for GET and HEAD.
-    public static func makeRouter(service: LawService) -> Router<LawRequestContext> {
+    static func makeRouter(service: LawService) -> Router<LawRequestContext> {
         let routes = routes(for: service)
         let router = Router(context: LawRequestContext.self)
-        // Middleware must be added before the routes it wraps.
-        router.add(middleware: AccessLogMiddleware(metrics: service.metrics))
-        router.add(middleware: ResponseFinisher(
-            service: service,
-            audiences: Dictionary(routes.map { ($0.path, $0.audience) }, uniquingKeysWith: { first, _ in first })))
-        router.add(middleware: RequestGuardMiddleware(service: service))
+        // Middleware must be added before the routes it wraps; the first added is the outermost.
+        router.addMiddleware {
+            // Outermost: logs and counts every request with the status finally sent.
+            AccessLogMiddleware(metrics: service.metrics)
+            // Then every answer, errors included, is finished: see ResponseFinisher for its steps.
+            ResponseFinisher.middleware(service: service, audiences: RouteAudiences(routes))
+            // Then what no route serves is refused before any work is done for it: clients
+            // over their rate first (they cost the least to refuse), then requests of the
+            // wrong shape, and only then a turn of the client and of the server is awaited.
+            if let limiter = service.rateLimiter {
+                RateLimitMiddleware(limiter: limiter, metrics: service.metrics)
+            }
+            RequestShapeMiddleware(maximumTargetLength: service.configuration.maximumTargetLength)
+            ConcurrencyLimitMiddleware(
+                clientLimiter: service.clientLimiter, inFlight: service.inFlight, metrics: service.metrics)
+        }
         for route in routes {
             let handler = route.handler
             for method in [HTTPRequest.Method.get, .head] {
@@ -53,7 +64,7 @@ public enum LawServer {
 
     /// The application serving `service` on the configured address. Run it with
     /// ``run(configuration:)`` for graceful shutdown on SIGINT and SIGTERM.
-    public static func makeApplication(service: LawService) -> some ApplicationProtocol {
+    static func makeApplication(service: LawService) -> some ApplicationProtocol {
         let configuration = service.configuration
         let logger = service.logger
         let tracker = service.responses
@@ -80,7 +91,10 @@ public enum LawServer {
         let service = try LawService(configuration: configuration)
         let application = makeApplication(service: service)
         var group = ServiceGroupConfiguration(
-            services: [.init(service: application), .init(service: ShutdownAnnouncer(service: service), successTerminationBehavior: .ignore)],
+            services: [
+                .init(service: application),
+                .init(service: ShutdownAnnouncer(service: service), successTerminationBehavior: .ignore),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: service.logger)
         // The announcer closes what is left when the grace period ends; this is the backstop.
@@ -112,7 +126,7 @@ public enum LawServer {
     }
 
     /// The start-up line: address, index and its size, and the mode.
-    public static func startupLine(service: LawService, port: Int) -> String {
+    static func startupLine(service: LawService, port: Int) -> String {
         let configuration = service.configuration
         let queries = service.index.current()
         let documents = (try? queries.documents()) ?? []

@@ -6,28 +6,28 @@ import Logging
 /// The state shared by all requests: the index, the policies and limits, the metrics.
 public final class LawService: Sendable {
     /// How the server was configured.
-    public let configuration: ServerConfiguration
+    let configuration: ServerConfiguration
     /// The index being served (hot-reloaded).
-    public let index: IndexHolder
+    let index: IndexHolder
     /// Request counters and latencies.
-    public let metrics: ServerMetrics
+    let metrics: ServerMetrics
     /// Which records may be shown.
-    public let policy: PublicationPolicy
+    let policy: PublicationPolicy
     /// Masks personal numbers in public mode.
-    public let masker: SensitiveNumberMasker
+    let masker: SensitiveNumberMasker
     /// Per-client limits; `nil` when unlimited.
-    public let rateLimiter: RateLimiter?
+    let rateLimiter: RateLimiter?
     /// Where the service logs.
-    public let logger: Logger
+    let logger: Logger
     /// The requests being answered.
-    public let inFlight: ConcurrencyGate
+    let inFlight: ConcurrencyGate
     /// Per-client turns; `nil` when a client may send any number of requests at once.
-    public let clientLimiter: ClientConcurrencyLimiter?
+    let clientLimiter: ClientConcurrencyLimiter?
     /// Responses started and not yet sent, on every connection.
-    public let responses = ResponseTracker()
+    let responses = ResponseTracker()
 
     /// Opens the index of `configuration` and prepares the service.
-    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "lawkb")) throws(IndexError) {
+    init(configuration: ServerConfiguration, logger: Logger = Logger(label: "lawkb")) throws(IndexError) {
         self.configuration = configuration
         self.logger = logger
         let metrics = ServerMetrics()
@@ -51,7 +51,7 @@ public final class LawService: Sendable {
     /// blocking a Swift concurrency thread. Failures become ``ServiceError``s; a query stopped
     /// by the time limit answers 503 `query_timeout`, and the connection it used serves the
     /// next query as usual.
-    public func query<Value: Sendable>(_ body: @escaping @Sendable (LawQueries) throws -> Value) async throws(ServiceError) -> Value {
+    func query<Value: Sendable>(_ body: @escaping @Sendable (LawQueries) throws -> Value) async throws(ServiceError) -> Value {
         try await query(within: configuration.queryTimeLimit, body)
     }
 
@@ -85,7 +85,7 @@ public final class LawService: Sendable {
 
     /// A value typed by a user, with personal numbers masked in public mode: a public
     /// client cannot confirm that a full number is in the index by searching for it.
-    public func sanitizedInput(_ text: String) -> String {
+    func sanitizedInput(_ text: String) -> String {
         configuration.publicMode ? masker.mask(text) : text
     }
 
@@ -97,10 +97,10 @@ public final class LawService: Sendable {
             metrics.recordEvent("query_timeouts")
             logger.warning("query stopped by the time limit",
                            metadata: ["limit": "\(timeout.limit)", "cause": "\(timeout.cause.cause)"])
-            return .queryTimeout(limit: timeout.limit)
+            return .queryTimeout(limit: timeout.limit, cause: timeout)
         case let interruption as ReadInterruption:
             logger.notice("query cancelled with its request", metadata: ["cause": "\(interruption.cause)"])
-            return .unavailable
+            return ServiceError.unavailable.caused(by: interruption)
         case let error as QueryError:
             if case .unavailable(let detail) = error {
                 logger.error("the index could not answer", metadata: ["error": "\(detail)"])
@@ -108,7 +108,7 @@ public final class LawService: Sendable {
             return ServiceError(error)
         default:
             logger.error("query failed", metadata: ["error": "\(error)"])
-            return .internalError
+            return ServiceError.internalError.caused(by: error)
         }
     }
 }

@@ -1,7 +1,7 @@
 import LawQuery
 
 /// A record that may or may not be shown to the public.
-public protocol Publishable {
+protocol Publishable {
     /// Whether the record may be served by a public endpoint.
     var isPublic: Bool { get }
 }
@@ -14,28 +14,28 @@ public protocol Publishable {
 /// server's queries are made with `publicOnly` (``IndexHolder``), so lists not marked public
 /// are left out in SQL — not listed, not found (404), not searched, not counted, not shown
 /// as citing an article — and their records need no second check here.
-public struct PublicationPolicy: Sendable {
+struct PublicationPolicy: Sendable {
     /// Whether the server is a public endpoint.
-    public var publicMode: Bool
+    var publicMode: Bool
 
     /// Kinds of document that are published as a whole: the plan and the laws.
     ///
     /// Records of any other kind are public only when they say so themselves, so a new
     /// kind of record stays off the public endpoint until its rule is written.
-    public static let publicKinds: Set<String> = ["plan", "regulation"]
+    static let publicKinds: Set<String> = ["plan", "regulation"]
 
     /// Creates the policy of a public or non-public server.
-    public init(publicMode: Bool) {
+    init(publicMode: Bool) {
         self.publicMode = publicMode
     }
 
     /// Whether `record` may be served.
-    public func admits(_ record: some Publishable) -> Bool {
+    func admits(_ record: some Publishable) -> Bool {
         !publicMode || record.isPublic
     }
 
     /// The records of `records` that may be served, in order.
-    public func filter<Record: Publishable>(_ records: [Record]) -> [Record] {
+    func filter<Record: Publishable>(_ records: [Record]) -> [Record] {
         records.filter(admits)
     }
 }
@@ -44,25 +44,25 @@ extension SearchHit: Publishable {
     /// Hits in the plan and the laws are public; list hits are visible too, because they
     /// reach a public server only from queries made with `publicOnly`, which leave out
     /// every list not marked public.
-    public var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) || kind == "list" }
+    var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) || kind == "list" }
 }
 
 extension DocumentRecord: Publishable {
     /// The plan and the laws are public.
-    public var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) }
+    var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) }
 }
 
 extension ArticleRecord: Publishable {
     /// Articles belong to laws, which are public.
-    public var isPublic: Bool { true }
+    var isPublic: Bool { true }
 }
 
 extension CitationAnswer: Publishable {
     /// Public when the cited article is.
-    public var isPublic: Bool { article.isPublic }
+    var isPublic: Bool { article.isPublic }
 }
 
 extension DeadlineRecord: Publishable {
     /// Deadlines are the plan's, which is public.
-    public var isPublic: Bool { true }
+    var isPublic: Bool { true }
 }

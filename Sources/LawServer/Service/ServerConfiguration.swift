@@ -4,44 +4,44 @@ import LawIndex
 /// serves, and the limits that keep a public endpoint safe.
 public struct ServerConfiguration: Sendable {
     /// Interface to bind, e.g. `127.0.0.1` (local only) or `0.0.0.0`.
-    public var host: String
+    var host: String
     /// TCP port to listen on; 0 picks a free port.
-    public var port: Int
+    var port: Int
     /// The index file served; re-opened when `lawkb index` replaces it.
-    public var indexPath: String
+    var indexPath: String
     /// Public mode: personal numbers are masked in every response, only public records are
     /// served, and the API may be read from any origin (CORS).
-    public var publicMode: Bool
+    var publicMode: Bool
     /// Per-client request rate limit; `nil` serves every request.
-    public var rateLimit: RateLimit?
+    var rateLimit: RateLimit?
     /// Longest time one query may run in SQLite before it is stopped (503 `query_timeout`).
-    public var queryTimeLimit: Duration
+    var queryTimeLimit: Duration
     /// Longest request target (path and query string) accepted, in bytes (longer: 414).
     ///
     /// 12 KiB lets a query reach the parser's 1000-character limit even when every
     /// character is a percent-encoded Han character (9 bytes each).
-    public var maximumTargetLength: Int
+    var maximumTargetLength: Int
     /// How often, at most, the index file is checked for replacement.
-    public var reloadCheckInterval: Duration
+    var reloadCheckInterval: Duration
     /// `max-age` of cacheable responses, in seconds.
-    public var cacheMaxAge: Int
+    var cacheMaxAge: Int
     /// Most requests answered at once; further ones get 503 `overloaded` until others finish.
-    public var maximumConcurrentRequests: Int
+    var maximumConcurrentRequests: Int
     /// Idle connections are closed after this long.
-    public var idleTimeout: Duration
+    var idleTimeout: Duration
     /// Requests of one client answered at once; further ones wait their turn (up to
     /// ``clientQueueLength`` of them) so that one client's slow requests cannot take every
     /// core from the others. `nil` puts no per-client bound.
-    public var clientConcurrency: Int?
+    var clientConcurrency: Int?
     /// Requests of one client that may wait for a turn; beyond them the client gets 429.
-    public var clientQueueLength: Int
+    var clientQueueLength: Int
     /// After SIGTERM or SIGINT, how long responses in flight may take to finish before the
     /// server stops anyway.
-    public var shutdownGracePeriod: Duration
+    var shutdownGracePeriod: Duration
     /// Whether `/metrics` and the details of `/healthz` (index path, build time, counts)
     /// are served. On by default off public mode; a public server shows them only when
     /// asked (for an operator's address that the public cannot reach).
-    public var exposeOperations: Bool
+    var exposeOperations: Bool
 
     /// Creates a configuration; the defaults suit a local, non-public server.
     public init(

@@ -71,10 +71,10 @@ public struct Asker: Sendable {
             }
             let lists = try queries.lists(department: understood.department, asOf: understood.asOf)
             // One kind across departments: the versions in force; one department: all its versions.
-            return .lists(lists.filter { list in understood.kind.map { list.kind == $0 && list.inForce } ?? true })
+            return .lists(lists.filter { list in understood.kind.map { list.kind.rawValue == $0 && list.inForce } ?? true })
         case .changes:
             let changes = try queries.changes(ChangesRequest(
-                kind: understood.kind, department: understood.department,
+                kind: try understood.kind.map(LawQueries.listKind), department: understood.department,
                 since: understood.since.flatMap(CalendarDate.init(iso:)).map { $0.adding(days: -1).description }))
             return .changes(changes.filter { change in understood.until.map { change.to <= $0 } ?? true })
         case .article:
@@ -194,7 +194,7 @@ public struct Suggestions: Equatable, Sendable {
     /// The department the query names, if any (official name).
     public var department: String?
     /// The kinds of list that department has published.
-    public var kinds: [String]
+    public var kinds: [ListKind]
 
     /// Whether there is nothing to suggest.
     public var isEmpty: Bool { names.isEmpty && kinds.isEmpty }
@@ -214,6 +214,6 @@ extension Asker {
         let near = words.count >= 2 ? NameSuggestions.closest(to: words, among: names) : []
         return Suggestions(
             names: near, department: department?.name,
-            kinds: department.map { vocabulary.listKinds(of: $0).map(\.rawValue) } ?? [])
+            kinds: department.map { vocabulary.listKinds(of: $0) } ?? [])
     }
 }

@@ -60,8 +60,9 @@ struct Understander {
         if let kind { topic += " " + kind.kind.rawValue }
         let request = SearchRequest(
             query: (understood.terms ?? terms).joined(separator: " "),
-            kind: understood.department != nil || understood.kind != nil ? "list" : nil,
-            document: understood.document, department: understood.department, listKind: understood.kind,
+            kind: understood.department != nil || understood.kind != nil ? .list : nil,
+            document: understood.document, department: understood.department,
+            listKind: understood.kind.flatMap(ListKind.resolve),
             asOf: understood.asOf)
         return Understanding(question: text, reading: reading, alternatives: Array(alternatives.prefix(4)),
                              topic: topic, searchRequest: request)

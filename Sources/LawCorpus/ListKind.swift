@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The raw value is the name the plan uses; ``aliases`` holds the other names people
 /// use for the same list (免罚清单, 裁量基准 …), so any of them finds it.
-public enum ListKind: String, CaseIterable, Codable, Sendable {
+public enum ListKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case noPenalty = "不予处罚事项清单"
     case lighterPenalty = "从轻处罚事项清单"
     case reducedPenalty = "减轻处罚事项清单"
@@ -17,6 +17,9 @@ public enum ListKind: String, CaseIterable, Codable, Sendable {
     case certificationCommitment = "证明事项告知承诺目录清单"
     case majorDecision = "重大执法决定目录清单"
     case comprehensiveEnforcement = "综合行政执法事项清单"
+
+    /// The canonical name, as text shows the kind.
+    public var description: String { rawValue }
 
     /// Other names for this kind of list, as departments and officers write them.
     public var aliases: [String] {

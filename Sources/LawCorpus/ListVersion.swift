@@ -60,11 +60,34 @@ public struct ListVersion: Sendable {
 }
 
 /// Whether a list is real published data or a demonstration sample (shown as 示例).
-public enum ListStatus: String, Codable, Sendable {
+public enum ListStatus: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
     /// Published by the department.
     case official
     /// Authored for demonstration; every display labels it 示例.
     case sample
+
+    /// The code, as JSON writes the status: `official`, `sample`.
+    public var description: String { rawValue }
+
+    /// The Chinese name people read and may type: 正式, 示例.
+    public var chineseName: String {
+        switch self {
+        case .official: "正式"
+        case .sample: "示例"
+        }
+    }
+
+    /// The status called `name`: its code (`official`, `sample`, any case) or its Chinese
+    /// name (正式, 示例); `nil` for anything else.
+    public static func resolve(_ name: String) -> ListStatus? {
+        let key = String(name.filter { !$0.isWhitespace }).lowercased()
+        return allCases.first { $0.rawValue == key || $0.chineseName == key }
+    }
+
+    /// The status of a comparison of two versions: sample when either of them is.
+    public static func combined(_ first: ListStatus, _ second: ListStatus) -> ListStatus {
+        first == .sample || second == .sample ? .sample : .official
+    }
 }
 
 /// One item of a list: a conduct and how it is treated, with its legal basis.

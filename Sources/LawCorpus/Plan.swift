@@ -70,13 +70,25 @@ public struct PlanSection: Sendable {
 }
 
 /// How a deadline is fixed.
-public enum DeadlineKind: String, Codable, Sendable {
+public enum DeadlineKind: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
     /// A calendar date: `2022年10月底前`, `11月10日前`.
     case absolute
     /// Counted from an event: `动态调整后10个工作日内`, `开展单项联合执法工作前`.
     case relative
     /// Repeating: `每月25日前`, `每年2月底之前`.
     case recurring
+
+    /// The code, as JSON writes the kind: `absolute`, `relative`, `recurring`.
+    public var description: String { rawValue }
+
+    /// The Chinese name the deadlines page shows: 限期, 相对期限, 定期.
+    public var chineseName: String {
+        switch self {
+        case .absolute: "限期"
+        case .relative: "相对期限"
+        case .recurring: "定期"
+        }
+    }
 }
 
 /// A time limit the plan sets: who must do what, by when, and to whom it is reported.

@@ -1,11 +1,14 @@
 /// The kinds of document the corpus holds, which are parsed, indexed and shown differently.
-public enum DocumentKind: String, Codable, Sendable, CaseIterable {
+public enum DocumentKind: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
     /// A policy document such as the justice bureau's 实施方案: parts, measures, deadlines.
     case plan
     /// A law or regulation: chapters and numbered articles that other texts cite.
     case regulation
     /// A version of a department's list.
     case list
+
+    /// The code, as JSON writes the kind: `plan`, `regulation`, `list`.
+    public var description: String { rawValue }
 
     /// The Chinese name pages and the command line show: 实施方案, 法律法规, 清单.
     public var chineseName: String {
@@ -14,6 +17,22 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
         case .regulation: "法律法规"
         case .list: "清单"
         }
+    }
+
+    /// Other Chinese names people type for the kind (方案, 法规, 法律 …).
+    public var aliases: [String] {
+        switch self {
+        case .plan: ["方案"]
+        case .regulation: ["法律", "法规", "法律法规规章"]
+        case .list: []
+        }
+    }
+
+    /// The kind called `name`: its code (`plan`, `regulation`, `list`, any case), its Chinese
+    /// name or an alias; `nil` for anything else.
+    public static func resolve(_ name: String) -> DocumentKind? {
+        let key = String(name.filter { !$0.isWhitespace }).lowercased()
+        return allCases.first { $0.rawValue == key || $0.chineseName == key || $0.aliases.contains(key) }
     }
 }
 

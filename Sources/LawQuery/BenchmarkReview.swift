@@ -32,7 +32,7 @@ public struct ReviewedBenchmark: Codable, Equatable, Sendable {
     /// Version date.
     public var version: String
     /// `sample` or `official`.
-    public var status: String
+    public var status: ListStatus
     /// First day in force.
     public var inForceFrom: String
     /// Every benchmark item of the version, checked.
@@ -70,7 +70,7 @@ extension LawQueries {
                                  everyVersion: Bool = false) throws(QueryError) -> BenchmarkReview {
         let day = try Self.date(asOf, parameter: "as_of")
         let versions = try lists(department: department, asOf: day.description)
-            .filter { $0.kind == ListKind.discretionBenchmark.rawValue && (everyVersion || $0.inForce) }
+            .filter { $0.kind == .discretionBenchmark && (everyVersion || $0.inForce) }
         var review = BenchmarkReview(asOf: day.description, everyVersion: everyVersion, benchmarks: [],
                                      tally: BenchmarkTally())
         for summary in versions {

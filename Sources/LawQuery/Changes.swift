@@ -3,8 +3,8 @@ import LawCorpus
 
 /// Which version pairs `changes` compares.
 public struct ChangesRequest: Equatable, Sendable {
-    /// Only lists of this kind (name or alias).
-    public var kind: String?
+    /// Only lists of this kind.
+    public var kind: ListKind?
     /// Only lists of this department.
     public var department: String?
     /// Only versions that came into force after this day (YYYY-MM-DD).
@@ -15,7 +15,7 @@ public struct ChangesRequest: Equatable, Sendable {
     public var to: String?
 
     /// Creates a request; with neither `since` nor `from`/`to`, every successive pair of versions is compared.
-    public init(kind: String? = nil, department: String? = nil, since: String? = nil, from: String? = nil,
+    public init(kind: ListKind? = nil, department: String? = nil, since: String? = nil, from: String? = nil,
                 to: String? = nil) {
         self.kind = kind
         self.department = department
@@ -23,36 +23,46 @@ public struct ChangesRequest: Equatable, Sendable {
         self.from = from
         self.to = to
     }
-}
 
-extension LawQueries {
-    /// For each list whose version changed, the items added, removed and changed.
-    public func changes(_ request: ChangesRequest) throws(QueryError) -> [ListChange] {
-        let since = try request.since.map { text throws(QueryError) in try Self.date(text, parameter: "since") }
-        let from = try request.from.map { text throws(QueryError) in try Self.date(text, parameter: "from") }
-        let to = try request.to.map { text throws(QueryError) in try Self.date(text, parameter: "to") }
+    /// Creates a request from parameters as a client wrote them, `kindName` any name or alias
+    /// of a kind of list (免罚清单, 裁量基准 …). Checks the days, then the kind, naming the first
+    /// parameter that is wrong.
+    public init(kindName: String?, department: String? = nil, since: String? = nil, from: String? = nil,
+                to: String? = nil) throws(QueryError) {
+        self.init(department: department, since: since, from: from, to: to)
+        _ = try days()
+        kind = try kindName.map(LawQueries.listKind)
+    }
+
+    /// The days of the request, checked: each a date, and `since` or `from` with `to`.
+    func days() throws(QueryError) -> (since: CalendarDate?, from: CalendarDate?, to: CalendarDate?) {
+        let since = try since.map { text throws(QueryError) in try LawQueries.date(text, parameter: "since") }
+        let from = try from.map { text throws(QueryError) in try LawQueries.date(text, parameter: "from") }
+        let to = try to.map { text throws(QueryError) in try LawQueries.date(text, parameter: "to") }
         if since != nil && (from != nil || to != nil) {
             throw .invalidParameter(name: "since", message: "since 与 from/to 只能选用其一")
         }
         if (from == nil) != (to == nil) {
             throw .invalidParameter(name: from == nil ? "from" : "to", message: "from 和 to 须同时给出")
         }
-        let kind = try request.kind.map { name throws(QueryError) -> ListKind in
-            guard let kind = ListKind.resolve(name) else {
-                throw .unknownListKind(name, known: QueryError.listKindVocabulary)
-            }
-            return kind
-        }
+        return (since, from, to)
+    }
+}
+
+extension LawQueries {
+    /// For each list whose version changed, the items added, removed and changed.
+    public func changes(_ request: ChangesRequest) throws(QueryError) -> [ListChange] {
+        let (since, from, to) = try request.days()
         return try read { db in
             var sql = """
                 SELECT document.*, department.name AS department FROM document
                 JOIN department ON department.id = document.department_id
-                WHERE document.kind = 'list' AND \(visibleDocuments)
+                WHERE document.kind = ? AND \(visibleDocuments)
                 """
-            var arguments: StatementArguments = []
-            if let kind {
+            var arguments: StatementArguments = [DocumentKind.list]
+            if let kind = request.kind {
                 sql += " AND document.list_kind = ?"
-                _ = arguments.append(contentsOf: [kind.rawValue])
+                _ = arguments.append(contentsOf: [kind])
             }
             if let department = request.department {
                 sql += " AND document.department_id = ?"
@@ -114,7 +124,7 @@ enum ChangeDetector {
             let fields = differences(old, item)
             return fields.isEmpty ? nil : ItemChange(id: item.id, name: item.name, fields: fields)
         }
-        let status = older.status == "sample" || newer.status == "sample" ? "sample" : "official"
+        let status = ListStatus.combined(older.status, newer.status)
         return ListChange(department: newer.department, kind: newer.kind, from: older.version, to: newer.version,
                           status: status, added: added, removed: removed, changed: changed)
     }

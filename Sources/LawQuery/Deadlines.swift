@@ -9,7 +9,7 @@ extension LawQueries {
             try DeadlineRow.fetchAll(db, sql: "SELECT * FROM deadline ORDER BY due IS NULL, due, document_id, ordinal")
                 .map { row in
                     DeadlineRecord(measure: row.measure, task: row.task, responsible: row.responsible, due: row.due,
-                                   rule: row.rule, kind: row.kind, reportTo: row.reportTo)
+                                   rule: row.rule, kind: try row.deadlineKind(), reportTo: row.reportTo)
                 }
         }
     }
@@ -23,7 +23,7 @@ extension LawQueries {
                 FROM document WHERE kind IN (\(DocumentKind.plan), \(DocumentKind.regulation)) ORDER BY kind, title, version
                 """).fetchAll(db).map { row in
                 let document = try DocumentRow(row: row)
-                return DocumentRecord(kind: document.kind, title: document.title, shortName: document.shortName,
+                return DocumentRecord(kind: try document.documentKind(), title: document.title, shortName: document.shortName,
                                       issuer: document.issuer, promulgated: document.promulgated,
                                       effective: document.effective, status: document.status,
                                       version: document.version, units: row["units"])

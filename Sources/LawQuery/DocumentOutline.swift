@@ -77,7 +77,7 @@ extension LawQueries {
     public func outline(document: String, version: String? = nil) throws(QueryError) -> DocumentOutline {
         try read { db in
             let target = try documentID(named: document, version: version, db)
-            guard let document = try DocumentRow.fetchOne(db, key: target.id), document.kind == DocumentKind.regulation.rawValue
+            guard let document = try DocumentRow.fetchOne(db, key: target.id), try document.documentKind() == .regulation
             else {
                 throw QueryError.invalidParameter(name: "document", message: "“\(target.title)”不是法律法规，没有条文目录")
             }

@@ -61,14 +61,14 @@ public struct LawQueries: Sendable {
             SELECT document.title, min(document.kind) AS kind, group_concat(document_name.name, char(31)) AS names
             FROM document JOIN document_name ON document_name.document_id = document.id
             WHERE \(visible)
-            GROUP BY document.title ORDER BY min(document.kind = 'list'), document.title
+            GROUP BY document.title ORDER BY min(document.kind = \(DocumentKind.list)), document.title
             """).fetchAll(db)
         var registered: [(title: String, aliases: [String])] = []  // the laws and the plan
         for row in rows {
             let title: String = row["title"]
             let aliases = (row["names"] as String? ?? "").split(separator: "\u{1F}").map(String.init)
             names.register(title: title, aliases: aliases)
-            if (row["kind"] as String?) != "list" { registered.append((title, aliases)) }
+            if (row["kind"] as String?) != DocumentKind.list.rawValue { registered.append((title, aliases)) }
         }
         let laws = registered
         let derived = DerivedDocumentNames.forms(

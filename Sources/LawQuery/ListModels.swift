@@ -142,8 +142,8 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
 public struct ListRecord: Codable, Equatable, Sendable {
     /// Official name of the department.
     public var department: String
-    /// Kind of list (its canonical name).
-    public var kind: String
+    /// Kind of list (its canonical name in JSON).
+    public var kind: ListKind
     /// Title as published.
     public var title: String
     /// Version date.
@@ -155,7 +155,7 @@ public struct ListRecord: Codable, Equatable, Sendable {
     /// Where it was published.
     public var publishedAt: String?
     /// `sample` (shown as 示例) or `official`.
-    public var status: String
+    public var status: ListStatus
     /// First day in force.
     public var inForceFrom: String
     /// Day the next version replaced it (exclusive), if any.
@@ -176,7 +176,7 @@ public struct ListSummary: Codable, Equatable, Sendable {
     /// Official name of the department.
     public var department: String
     /// Kind of list.
-    public var kind: String
+    public var kind: ListKind
     /// Title as published.
     public var title: String
     /// Version date.
@@ -186,7 +186,7 @@ public struct ListSummary: Codable, Equatable, Sendable {
     /// Filing date.
     public var filed: String?
     /// `sample` or `official`.
-    public var status: String
+    public var status: ListStatus
     /// Number of items.
     public var items: Int
     /// First day in force.
@@ -229,13 +229,13 @@ public struct ListChange: Codable, Equatable, Sendable {
     /// Official name of the department.
     public var department: String
     /// Kind of list.
-    public var kind: String
+    public var kind: ListKind
     /// Version date of the older version.
     public var from: String
     /// Version date of the newer version.
     public var to: String
-    /// Whether either version is sample data (示例).
-    public var status: String
+    /// `sample` when either version is sample data (示例), else `official`.
+    public var status: ListStatus
     /// Items only in the newer version.
     public var added: [ItemSummary]
     /// Items only in the older version.
@@ -360,13 +360,13 @@ public struct CitingItem: Codable, Equatable, Sendable {
     /// Official name of the department.
     public var department: String
     /// Kind of list.
-    public var kind: String
+    public var kind: ListKind
     /// Version date of the list version.
     public var version: String
     /// First day that list version was in force.
     public var inForceFrom: String
     /// `sample` or `official`.
-    public var status: String
+    public var status: ListStatus
     /// Item id.
     public var id: String
     /// Item name.
@@ -384,7 +384,7 @@ public struct CitingItem: Codable, Equatable, Sendable {
 /// A plan passage or a law article that cites an article.
 public struct CitingPassage: Codable, Equatable, Sendable {
     /// `plan` or `regulation`.
-    public var kind: String
+    public var kind: DocumentKind
     /// Full title of the citing document.
     public var document: String
     /// Title of the citing unit.

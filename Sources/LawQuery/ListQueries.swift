@@ -35,18 +35,23 @@ extension LawQueries {
                 """).fetchAll(db).map { row in
                 let document = try DocumentRow(row: row)
                 return ListSummary(
-                    department: row["department"], kind: document.listKind ?? "", title: document.title,
+                    department: row["department"], kind: try document.kindOfList(), title: document.title,
                     version: document.version ?? "", published: document.published, filed: document.filed,
-                    status: document.listStatus.rawValue, items: row["items"], inForceFrom: document.inForceFrom ?? "",
+                    status: document.listStatus, items: row["items"], inForceFrom: document.inForceFrom ?? "",
                     inForceUntil: document.inForceUntil, inForce: row["in_force"])
             }
         }
     }
 
     /// The version of `department`'s list of `kind` in force on `asOf` (today by default), with its items.
+    /// `kind` is any name or alias of a kind of list (免罚清单, 裁量基准 …).
     public func list(department: String, kind: String, asOf: String? = nil) throws(QueryError) -> ListRecord {
+        try list(department: department, kind: try Self.listKind(kind), asOf: asOf)
+    }
+
+    /// The version of `department`'s list of `listKind` in force on `asOf` (today by default), with its items.
+    public func list(department: String, kind listKind: ListKind, asOf: String? = nil) throws(QueryError) -> ListRecord {
         let day = try Self.date(asOf, parameter: "as_of")
-        let listKind = try Self.listKind(kind)
         return try read { db in
             let departmentID = try departmentID(named: department, db)
             let rows = try SQLRequest<Row>("""
@@ -82,9 +87,9 @@ extension LawQueries {
             .fetchAll(db)
         let citations = try citationsByUnit(documentID: document.id, db)
         return ListRecord(
-            department: row["department"], kind: document.listKind ?? "", title: document.title,
+            department: row["department"], kind: try document.kindOfList(), title: document.title,
             version: document.version ?? "", published: document.published, filed: document.filed,
-            publishedAt: document.publishedAt, status: document.listStatus.rawValue,
+            publishedAt: document.publishedAt, status: document.listStatus,
             inForceFrom: document.inForceFrom ?? "", inForceUntil: document.inForceUntil, note: document.notes,
             items: try items.map { try Self.itemRecord($0, citations: citations[$0.unitID] ?? []) })
     }
@@ -136,7 +141,7 @@ extension LawQueries {
 
     /// The list kind called `name` (any name or alias, with or without 清单/事项), or an
     /// error naming the closest kinds.
-    static func listKind(_ name: String) throws(QueryError) -> ListKind {
+    public static func listKind(_ name: String) throws(QueryError) -> ListKind {
         if let kind = ListKind.resolve(name) { return kind }
         throw .unknownListKind(name, known: QueryError.listKindVocabulary)
     }
@@ -145,8 +150,8 @@ extension LawQueries {
         (joined ?? "").split(separator: "\u{1F}").map(String.init)
     }
 
-    static func status(_ row: Row) -> String {
-        (row["sample"] as Bool? ?? false) ? ListStatus.sample.rawValue : ListStatus.official.rawValue
+    static func status(_ row: Row) -> ListStatus {
+        (row["sample"] as Bool? ?? false) ? .sample : .official
     }
 
     /// Parses a date parameter as people write it (`2022-10-31`, `2022年10月31日`, `2022/10/31`,

@@ -1,10 +1,12 @@
+import LawCorpus
+
 /// One ranked search hit. Its JSON form is a contract shared by `lawkb search --json`
 /// and the HTTP API.
 public struct SearchHit: Codable, Equatable, Sendable {
     /// Stable id of the unit within this index.
     public var id: Int64
-    /// `plan`, `regulation` or `list`.
-    public var kind: String
+    /// The kind of document the unit belongs to (`plan`, `regulation` or `list` in JSON).
+    public var kind: DocumentKind
     /// Full title of the document (for list hits, the list's title).
     public var document: String
     /// Title of the unit: `行政处罚法 第三十三条`, a measure heading, `进度安排`.
@@ -20,11 +22,11 @@ public struct SearchHit: Codable, Equatable, Sendable {
     /// Department, for list hits.
     public var department: String?
     /// Kind of list, for list hits.
-    public var listKind: String?
+    public var listKind: ListKind?
     /// Version date of the list, for list hits; version of the law (`2023`) for regulation hits.
     public var version: String?
     /// `sample` (shown as 示例) or `official`, for list hits.
-    public var status: String?
+    public var status: ListStatus?
     /// The item's stable id, for list hits.
     public var itemID: String?
     /// For a hit found only through the thesaurus (ranked after the literal hits): which
@@ -37,9 +39,9 @@ public struct SearchHit: Codable, Equatable, Sendable {
     }
 
     /// Creates a hit.
-    public init(id: Int64, kind: String, document: String, title: String, location: String, snippet: String,
-                score: Double, article: Int? = nil, department: String? = nil, listKind: String? = nil,
-                version: String? = nil, status: String? = nil, itemID: String? = nil,
+    public init(id: Int64, kind: DocumentKind, document: String, title: String, location: String, snippet: String,
+                score: Double, article: Int? = nil, department: String? = nil, listKind: ListKind? = nil,
+                version: String? = nil, status: ListStatus? = nil, itemID: String? = nil,
                 matchedVia: [MatchedVia]? = nil) {
         self.id = id
         self.kind = kind
@@ -170,8 +172,8 @@ public struct DeadlineRecord: Codable, Equatable, Sendable {
     public var due: String?
     /// The rule as written: 2022年10月底前, 动态调整后10个工作日内, 每月25日前.
     public var rule: String
-    /// `absolute`, `relative` or `recurring`.
-    public var kind: String
+    /// How the deadline is fixed (`absolute`, `relative` or `recurring` in JSON).
+    public var kind: DeadlineKind
     /// To whom it is reported or filed.
     public var reportTo: String?
 
@@ -195,7 +197,7 @@ public struct DeadlineRecord: Codable, Equatable, Sendable {
 /// A document of the corpus, as listed by `lawkb documents` and `/api/documents`.
 public struct DocumentRecord: Codable, Equatable, Sendable {
     /// `plan` or `regulation`.
-    public var kind: String
+    public var kind: DocumentKind
     /// Full title.
     public var title: String
     /// Short name or 文号.

@@ -7,14 +7,14 @@ import LawIndex
 public struct SearchRequest: Equatable, Sendable {
     /// The user's query, in the syntax of ``QueryParser``.
     public var query: String
-    /// Restrict to one kind of document: `plan` or `regulation`.
-    public var kind: String?
+    /// Restrict to one kind of document.
+    public var kind: DocumentKind?
     /// Restrict to one document, by any of its names.
     public var document: String?
     /// Restrict to the lists of one department (name, short name or id).
     public var department: String?
-    /// Restrict to lists of one kind (name or alias: 免罚清单, 裁量基准 …).
-    public var listKind: String?
+    /// Restrict to lists of one kind.
+    public var listKind: ListKind?
     /// Which list versions to search: those in force on this day (`YYYY-MM-DD`); today by default.
     public var asOf: String?
     /// Page size, 1…``SearchRequest/maximumLimit``.
@@ -25,11 +25,11 @@ public struct SearchRequest: Equatable, Sendable {
     /// Largest page size accepted.
     public static let maximumLimit = 100
     /// Kinds of document a search can be restricted to.
-    public static let kinds = ["plan", "regulation", "list"]
+    public static let kinds = DocumentKind.allCases
 
     /// Creates a request; call ``validate()`` (``LawQueries/search(_:)`` does) before use.
-    public init(query: String, kind: String? = nil, document: String? = nil, department: String? = nil,
-                listKind: String? = nil, asOf: String? = nil, limit: Int = 10, offset: Int = 0) {
+    public init(query: String, kind: DocumentKind? = nil, document: String? = nil, department: String? = nil,
+                listKind: ListKind? = nil, asOf: String? = nil, limit: Int = 10, offset: Int = 0) {
         self.query = query
         self.kind = kind
         self.document = document
@@ -40,21 +40,40 @@ public struct SearchRequest: Equatable, Sendable {
         self.offset = offset
     }
 
+    /// Creates a request from parameters as a client wrote them: `kind` a code (`plan`,
+    /// `regulation`, `list`), `listKind` any name or alias of a kind of list (免罚清单, 裁量基准 …).
+    /// Checks every parameter, naming the first one that is wrong.
+    public init(query: String, kindCode: String?, document: String? = nil, department: String? = nil,
+                listKindName: String?, asOf: String? = nil, limit: Int = 10, offset: Int = 0) throws(QueryError) {
+        self.init(query: query, document: document, department: department, asOf: asOf, limit: limit, offset: offset)
+        try checkPage()
+        kind = try kindCode.map(Self.kind(code:))
+        listKind = try listKindName.map(LawQueries.listKind)
+        _ = try LawQueries.date(asOf, parameter: "as_of")
+    }
+
+    /// The kind of document whose code is `code`, or the error naming the `kind` parameter.
+    public static func kind(code: String) throws(QueryError) -> DocumentKind {
+        guard let kind = DocumentKind(rawValue: code) else {
+            throw .invalidParameter(name: "kind", message: "应为 \(kinds.map(\.rawValue).joined(separator: "、")) 之一")
+        }
+        return kind
+    }
+
     /// Checks the parameters, naming the first one that is wrong.
     public func validate() throws(QueryError) {
+        try checkPage()
+        _ = try LawQueries.date(asOf, parameter: "as_of")
+    }
+
+    /// Checks the page size and the offset.
+    private func checkPage() throws(QueryError) {
         guard (1...Self.maximumLimit).contains(limit) else {
             throw .invalidParameter(name: "limit", message: "应为 1 到 \(Self.maximumLimit) 之间的整数，收到的是 \(limit)")
         }
         guard offset >= 0 else {
             throw .invalidParameter(name: "offset", message: "应为 0 或正整数，收到的是 \(offset)")
         }
-        if let kind, !Self.kinds.contains(kind) {
-            throw .invalidParameter(name: "kind", message: "应为 \(Self.kinds.joined(separator: "、")) 之一")
-        }
-        if let listKind, ListKind.resolve(listKind) == nil {
-            throw .unknownListKind(listKind, known: QueryError.listKindVocabulary)
-        }
-        _ = try LawQueries.date(asOf, parameter: "as_of")
     }
 }
 
@@ -226,19 +245,19 @@ extension LawQueries {
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
         let ranker = ProximityRanker()
-        return page.compactMap { entry in
+        return try page.compactMap { entry in
             guard let row = byID[entry.id] else { return nil }
-            let isList = (row["kind"] as String) == "list"
+            let kind = try row.decode(DocumentKind.self, forColumn: "kind")
             let via = expanded.flatMap { expanded in
                 expanded.ids.contains(entry.id)
                     ? expanded.expression.matchedVia(title: row["title"], text: row["text"], ranker: ranker) : nil
             }
             return SearchHit(
-                id: entry.id, kind: row["kind"], document: row["document"], title: row["title"],
+                id: entry.id, kind: kind, document: row["document"], title: row["title"],
                 location: row["location"], snippet: row["snippet"],
                 score: (entry.score * 1000).rounded() / 1000, article: row["article"],
-                department: row["department"], listKind: row["list_kind"],
-                version: row["version"], status: isList ? LawQueries.status(row) : nil,
+                department: row["department"], listKind: try row.decode(ListKind?.self, forColumn: "list_kind"),
+                version: row["version"], status: kind == .list ? LawQueries.status(row) : nil,
                 itemID: row["item_id"], matchedVia: via)
         }
     }
@@ -264,7 +283,7 @@ struct SearchFilter {
         if let department = request.department {
             filters.append("document.department_id = \(try queries.departmentID(named: department, db))")
         }
-        if let listKind = request.listKind.flatMap(ListKind.resolve) {
+        if let listKind = request.listKind {
             filters.append("document.list_kind = \(listKind)")
         }
         if let kind = request.kind {

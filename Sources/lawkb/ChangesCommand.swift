@@ -14,8 +14,8 @@ struct ChangesCommand: Answering {
               lawkb changes --department 交通运输局 --from 2022-10-26 --to 2023-10-16 --json
             """)
 
-    @Option(help: "只看该种清单。")
-    var kind: String?
+    @Option(help: "只看该种清单（名称或简称：免罚清单、裁量基准 …）。", transform: ListKind.option)
+    var kind: ListKind?
 
     @Option(help: "只看该部门的清单。")
     var department: String?
@@ -51,7 +51,7 @@ enum ChangesPrinter {
     static func print(_ changes: [ListChange]) {
         if changes.isEmpty { Swift.print("没有清单变更。") }
         for change in changes {
-            let sample = change.status == "sample" ? "【示例】" : ""
+            let sample = Terminal.sampleMark(change.status)
             Swift.print("\(sample)\(change.department) · \(change.kind)：\(change.from) → \(change.to)"
                 + "（新增 \(change.added.count)，删除 \(change.removed.count)，修改 \(change.changed.count)）")
             for item in change.added { Swift.print("  新增 \(item.id) \(item.name)") }
@@ -110,7 +110,7 @@ struct CitedByCommand: Answering {
         }
         var record = try options.open().citedBy(document: document, number: number, asOf: asOf,
                                                 version: lawVersion)
-        if let kind { record.items.removeAll { $0.kind != kind.rawValue } }
+        if let kind { record.items.removeAll { $0.kind != kind } }
         if format.json {
             try Terminal.printJSON(record)
             return
@@ -121,7 +121,7 @@ struct CitedByCommand: Answering {
         print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
             + "另有 \(record.passages.count) 处方案或法律条文引用")
         for item in record.items {
-            let sample = item.status == "sample" ? "【示例】" : ""
+            let sample = Terminal.sampleMark(item.status)
             print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")
             print("      \(item.citation)")
         }

@@ -56,7 +56,7 @@ struct BenchmarkReviewPrinter {
         Terminal.print("核对 \(scope)裁量基准 \(review.benchmarks.count) 个：" + Self.describe(review.tally))
         for benchmark in review.benchmarks {
             Terminal.print("")
-            let sample = benchmark.status == ListStatus.sample.rawValue ? "【示例】" : ""
+            let sample = Terminal.sampleMark(benchmark.status)
             Terminal.print("\(sample)\(benchmark.title)（\(benchmark.version) 版）：" + Self.describe(benchmark.tally))
             for item in benchmark.items where everyItem || item.needsAttention {
                 printItem(item)

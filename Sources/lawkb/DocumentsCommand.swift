@@ -23,19 +23,7 @@ struct DocumentsCommand: Answering {
         for document in documents {
             let dates = [document.promulgated.map { "公布 \($0)" }, document.effective.map { "施行 \($0)" }]
                 .compactMap { $0 }.joined(separator: "，")
-            print("\(document.title)  [\(DocumentKindName.chinese(document.kind))] \(document.status ?? "") \(dates)  共 \(document.units) 条")
-        }
-    }
-}
-
-/// The Chinese name of a kind of document, as the pages show it.
-enum DocumentKindName {
-    static func chinese(_ kind: String) -> String {
-        switch kind {
-        case "plan": return "实施方案"
-        case "regulation": return "法律法规"
-        case "list": return "清单"
-        default: return kind
+            print("\(document.title)  [\(document.kind.chineseName)] \(document.status ?? "") \(dates)  共 \(document.units) 条")
         }
     }
 }

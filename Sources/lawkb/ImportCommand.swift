@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LawCorpus
 import LawImport
 
 /// `lawkb import`: turns a department's published table into a list file of the corpus.
@@ -73,8 +74,8 @@ struct ImportCommand: Answering {
     @Option(help: "部门：编号、全称或简称（scjg、乌审旗市场监督管理局、市场监管局）。")
     var department: String
 
-    @Option(help: "清单种类，名称或简称（不予处罚事项清单、免罚清单、裁量基准、benchmark …）。")
-    var kind: String
+    @Option(help: "清单种类，名称或简称（不予处罚事项清单、免罚清单、裁量基准、benchmark …）。", transform: ListKind.option)
+    var kind: ListKind
 
     @Option(help: "版本日期（YYYY-MM-DD），也是输出文件名。")
     var version: String
@@ -94,8 +95,8 @@ struct ImportCommand: Answering {
     @Option(help: "对整份清单的说明。")
     var note: String?
 
-    @Option(help: "official（部门正式公布）或 sample（示例，演示用）。")
-    var status: String = "official"
+    @Option(help: "official 或 正式（部门正式公布）、sample 或 示例（演示用）。", transform: ListStatus.option)
+    var status: ListStatus = .official
 
     @Flag(name: .customLong("internal"), help: "标为内部清单（public: false）：不向公众提供。")
     var isInternal = false
@@ -136,8 +137,8 @@ struct ImportCommand: Answering {
 
     func answer() throws {
         let options = ImportOptions(
-            input: file, department: department, kind: kind, version: version, published: published,
-            filed: filed, title: title, publishedAt: publishedAt, note: note, status: status,
+            input: file, department: department, kind: kind.rawValue, version: version, published: published,
+            filed: filed, title: title, publishedAt: publishedAt, note: note, status: status.rawValue,
             isPublic: !isInternal, sheet: sheet, corpus: corpus, output: output, force: force, dryRun: dryRun,
             limits: try limits())
         let report = try ListImporter(options: options).run()

@@ -78,7 +78,7 @@ enum EveryDepartment {
 /// Prints list versions for people.
 enum ListPrinter {
     static func print(_ list: ListRecord) {
-        let sample = list.status == "sample" ? "【示例】" : ""
+        let sample = Terminal.sampleMark(list.status)
         Terminal.print("\(sample)\(list.title)")
         let until = list.inForceUntil.map { "，至 \($0) 止" } ?? ""
         Terminal.print("\(list.department) · \(list.kind) · 版本 \(list.version) · 施行 \(list.inForceFrom)\(until)"
@@ -145,7 +145,7 @@ enum ListSummaryPrinter {
         if lists.isEmpty { Terminal.print("没有清单。") }
         for list in lists {
             let state = list.inForce ? "现行" : (list.inForceUntil == nil ? "未施行" : "已替换")
-            let sample = list.status == "sample" ? "【示例】" : ""
+            let sample = Terminal.sampleMark(list.status)
             Terminal.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
                 + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LawAsk
+import LawCorpus
 import LawQuery
 
 struct SearchCommand: Answering {
@@ -22,8 +23,9 @@ struct SearchCommand: Answering {
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean AND.")
     var query: [String] = []
 
-    @Option(help: "Only this kind of document: plan, regulation or list.")
-    var kind: String?
+    @Option(help: "Only this kind of document: plan (实施方案), regulation (法律法规) or list (清单).",
+            transform: DocumentKind.option)
+    var kind: DocumentKind?
 
     @Option(help: "Only this document (full title, short name or 文号).")
     var document: String?
@@ -31,8 +33,9 @@ struct SearchCommand: Answering {
     @Option(help: "Only the lists of this department (市场监管局, 乌审旗交通运输局 …).")
     var department: String?
 
-    @Option(name: .customLong("list-kind"), help: "Only lists of this kind (不予处罚事项清单, 免罚清单, 裁量基准 …).")
-    var listKind: String?
+    @Option(name: .customLong("list-kind"), help: "Only lists of this kind (不予处罚事项清单, 免罚清单, 裁量基准 …).",
+            transform: ListKind.option)
+    var listKind: ListKind?
 
     @Option(name: .customLong("as-of"), help: "Search the list versions in force on this day (YYYY-MM-DD); today by default.")
     var asOf: String?
@@ -119,8 +122,8 @@ enum SearchPrinter {
         Swift.print("共 \(result.total) 条结果：\(result.query)（显示第 \(first)–\(result.offset + result.hits.count) 条）")
         for (index, hit) in result.hits.enumerated() {
             Swift.print("")
-            let sample = hit.status == "sample" ? "【示例】" : ""
-            let version = hit.kind == "regulation" ? hit.version.map { "（\($0)年版本）" } ?? "" : ""
+            let sample = Terminal.sampleMark(hit.status)
+            let version = hit.kind == .regulation ? hit.version.map { "（\($0)年版本）" } ?? "" : ""
             Swift.print("\(first + index). \(sample)\(hit.title)  ·  \(hit.document)\(version)")
             if !hit.location.isEmpty && hit.location != hit.title { Swift.print("   \(hit.location)") }
             Swift.print("   " + Terminal.highlighted(hit.snippet).replacingOccurrences(of: "\n", with: "\n   "))

@@ -15,6 +15,11 @@ enum Terminal {
     /// Line feeds and tabs, which text printed for people keeps; notes and errors keep neither.
     static let layout: Set<Unicode.Scalar> = ["\n", "\t"]
 
+    /// The mark before a record of sample data (【示例】), or nothing for official data.
+    static func sampleMark(_ status: ListStatus?) -> String {
+        status == .sample ? "【\(ListStatus.sample.chineseName)】" : ""
+    }
+
     /// Writes `value` as pretty, key-sorted JSON on standard output. JSON escapes C0 controls
     /// itself; DEL and C1 controls, which it leaves, are escaped as `\u00XX` here.
     static func printJSON(_ value: some Encodable) throws {

@@ -62,7 +62,7 @@ import Testing
         #expect(dated.contains("2022-10-31"))
         let firstUndated = try #require(deadlines.firstIndex { $0.due == nil })
         #expect(deadlines[firstUndated...].allSatisfy { $0.due == nil })
-        #expect(deadlines.contains { $0.rule == "每月25日前" && $0.kind == "recurring" })
-        #expect(deadlines.contains { $0.rule.contains("10个工作日内") && $0.kind == "relative" })
+        #expect(deadlines.contains { $0.rule == "每月25日前" && $0.kind == .recurring })
+        #expect(deadlines.contains { $0.rule.contains("10个工作日内") && $0.kind == .relative })
     }
 }

@@ -7,9 +7,9 @@ import Testing
     @Test func listsResolveDepartmentAndKindAliases() throws {
         let list = try queries.list(department: "市监局", kind: "免罚清单", asOf: "2023-01-01")
         #expect(list.department == "乌审旗市场监督管理局")
-        #expect(list.kind == "不予处罚事项清单")
+        #expect(list.kind.rawValue == "不予处罚事项清单")
         #expect(list.version == "2022-10-25")
-        #expect(list.status == "sample")
+        #expect(list.status == .sample)
         #expect(list.items.count == 8)
         let first = try #require(list.items.first)
         #expect(first.citations.contains { $0.document == "中华人民共和国行政处罚法" && $0.article == 33 && $0.paragraph == 1 })
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func benchmarkChangesShowLevelsAndFineRanges() throws {
-        let changes = try queries.changes(ChangesRequest(kind: "裁量基准", since: "2022-10-31"))
+        let changes = try queries.changes(ChangesRequest(kind: try LawQueries.listKind("裁量基准"), since: "2022-10-31"))
         #expect(changes.count == 3)
         let market = try #require(changes.first { $0.department == "乌审旗市场监督管理局" })
         #expect(market.from == "2022-10-25" && market.to == "2024-03-20")
@@ -62,7 +62,7 @@ import Testing
         let transport = try queries.changes(ChangesRequest(department: "交通运输局", from: "2022-10-26", to: "2023-10-16"))
         #expect(transport.count == 1)
         #expect(transport[0].changed.contains { change in change.fields.contains { $0.field == "basis" } })
-        let noPenalty = try queries.changes(ChangesRequest(kind: "免罚清单", department: "市场监管局"))
+        let noPenalty = try queries.changes(ChangesRequest(kind: try LawQueries.listKind("免罚清单"), department: "市场监管局"))
         #expect(noPenalty.count == 1)
         #expect(noPenalty[0].added.map(\.id) == ["SCJG-BYCF-009"])
         #expect(noPenalty[0].changed.contains { change in change.id == "SCJG-BYCF-002" && change.fields.map(\.field) == ["conditions"] })
@@ -74,26 +74,28 @@ import Testing
         let record = try queries.citedBy(document: "行政处罚法", number: "第三十三条", asOf: "2023-01-01")
         #expect(record.label == "第三十三条")
         #expect(record.items.count >= 30)
-        #expect(record.items.allSatisfy { $0.status == "sample" })
+        #expect(record.items.allSatisfy { $0.status == .sample })
         #expect(record.items.contains { $0.id == "SCJG-BYCF-001" && $0.version == "2022-10-25" })
         #expect(!record.items.contains { $0.version == "2023-08-10" })
         let compulsion = try queries.citedBy(document: "行政强制法", number: "16")
-        #expect(compulsion.items.contains { $0.kind == "免予行政强制事项清单" })
+        #expect(compulsion.items.contains { $0.kind.rawValue == "免予行政强制事项清单" })
         // Articles cite each other too (本法第五十一条).
         let article = try queries.citedBy(document: "行政处罚法", number: "51")
-        #expect(article.passages.contains { $0.kind == "regulation" })
+        #expect(article.passages.contains { $0.kind == .regulation })
         #expect(throws: QueryError.self) { try queries.citedBy(document: "行政处罚法", number: "100") }
     }
 
     @Test func searchFiltersListsByDepartmentKindAndDate() throws {
-        let hits = try queries.search(SearchRequest(query: "标签", kind: "list", department: "市场监管局", limit: 50)).hits
+        let hits = try queries.search(SearchRequest(query: "标签", kind: .list, department: "市场监管局", limit: 50)).hits
         #expect(!hits.isEmpty)
-        #expect(hits.allSatisfy { $0.kind == "list" && $0.department == "乌审旗市场监督管理局" && $0.status == "sample" })
-        let benchmarks = try queries.search(SearchRequest(query: "罚款", kind: "list", listKind: "裁量基准", asOf: "2023-01-01", limit: 100)).hits
-        #expect(benchmarks.allSatisfy { $0.listKind == "行政处罚裁量权基准" })
+        #expect(hits.allSatisfy { $0.kind == .list && $0.department == "乌审旗市场监督管理局" && $0.status == .sample })
+        let benchmark = try LawQueries.listKind("裁量基准")
+        let benchmarks = try queries.search(SearchRequest(query: "罚款", kind: .list, listKind: benchmark, asOf: "2023-01-01",
+                                                          limit: 100)).hits
+        #expect(benchmarks.allSatisfy { $0.listKind?.rawValue == "行政处罚裁量权基准" })
         #expect(!benchmarks.contains { $0.version == "2024-03-20" })
         #expect(benchmarks.contains { $0.itemID == "SCJG-CLJZ-007" })
-        let today = try queries.search(SearchRequest(query: "罚款", kind: "list", listKind: "裁量基准", limit: 100)).hits
+        let today = try queries.search(SearchRequest(query: "罚款", kind: .list, listKind: benchmark, limit: 100)).hits
         #expect(!today.contains { $0.itemID == "SCJG-CLJZ-007" })
     }
 
@@ -107,12 +109,12 @@ import Testing
 
     @Test func publicQueriesNeverSeeNonPublicLists() throws {
         let allLists = try queries.lists(department: "应急管理局")
-        #expect(allLists.contains { $0.kind == "追责情形清单" })
+        #expect(allLists.contains { $0.kind.rawValue == "追责情形清单" })
         let publicQueries = LawQueries(queries.knowledgeBase, publicOnly: true)
-        #expect(try !publicQueries.lists(department: "应急管理局").contains { $0.kind == "追责情形清单" })
+        #expect(try !publicQueries.lists(department: "应急管理局").contains { $0.kind.rawValue == "追责情形清单" })
         #expect(throws: QueryError.self) { try publicQueries.list(department: "应急管理局", kind: "追责情形清单") }
         let hits = try publicQueries.search(SearchRequest(query: "承办人", limit: 100)).hits
-        #expect(!hits.contains { $0.department == "乌审旗应急管理局" && $0.listKind == "追责情形清单" })
+        #expect(!hits.contains { $0.department == "乌审旗应急管理局" && $0.listKind?.rawValue == "追责情形清单" })
     }
 
     @Test func anUnknownNameIsAnsweredWithTheClosestNames() throws {
@@ -139,7 +141,7 @@ import Testing
 
     @Test func changesRefuseAnUnknownKindInChinese() throws {
         #expect(throws: QueryError.unknownListKind("奇怪清单", known: QueryError.listKindVocabulary)) {
-            try queries.changes(ChangesRequest(kind: "奇怪清单"))
+            try queries.changes(ChangesRequest(kind: try LawQueries.listKind("奇怪清单")))
         }
         let message = QueryError.unknownListKind("免罚单", known: QueryError.listKindVocabulary).description
         #expect(message.hasPrefix("没有名为“免罚单”的清单种类。您是不是要找："), "\(message)")

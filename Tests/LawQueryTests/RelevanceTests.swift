@@ -18,11 +18,11 @@ import Yams
 
         func isExpected(_ hit: SearchHit) -> Bool {
             if let plan = expect.plan {
-                return hit.kind == "plan" && (hit.title.contains(plan) || hit.location.contains(plan))
+                return hit.kind == .plan && (hit.title.contains(plan) || hit.location.contains(plan))
             }
             guard let document = expect.document, let article = expect.article else { return false }
             let sameDocument = hit.document == document || hit.document == "中华人民共和国" + document
-            return hit.kind == "regulation" && sameDocument && hit.article == article
+            return hit.kind == .regulation && sameDocument && hit.article == article
         }
     }
 

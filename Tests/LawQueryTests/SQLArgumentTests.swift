@@ -34,11 +34,11 @@ import Testing
         let sql = try Self.statements { queries in
             for text in Self.hostile {
                 _ = try? queries.search(SearchRequest(query: text))
-                _ = try? queries.search(SearchRequest(query: "处罚", kind: text))
+                _ = try? queries.search(SearchRequest(query: "处罚", kindCode: text, listKindName: nil))
                 _ = try? queries.search(SearchRequest(query: "处罚", document: text))
-                _ = try? queries.search(SearchRequest(query: "处罚", department: text, listKind: text, asOf: text))
-                _ = try? queries.search(SearchRequest(query: "处罚 \(text)", kind: "list", department: "市监局",
-                                                      listKind: "免罚清单", asOf: "2023-01-01"))
+                _ = try? queries.search(SearchRequest(query: "处罚", kindCode: nil, department: text, listKindName: text, asOf: text))
+                _ = try? queries.search(SearchRequest(query: "处罚 \(text)", kind: .list, department: "市监局",
+                                                      listKind: .noPenalty, asOf: "2023-01-01"))
                 _ = try? queries.article(document: text, number: "33")
                 _ = try? queries.article(document: "行政处罚法", number: text)
                 _ = try? queries.article(document: "道路运输条例", number: "63", version: text)
@@ -51,7 +51,9 @@ import Testing
                 _ = try? queries.lists(department: text, asOf: text)
                 _ = try? queries.list(department: text, kind: text, asOf: text)
                 _ = try? queries.list(department: "市监局", kind: text)
-                _ = try? queries.changes(ChangesRequest(kind: text, department: text, since: text, from: text, to: text))
+                _ = try? queries.changes(ChangesRequest(kind: try LawQueries.listKind(text), department: text, since: text,
+                                                        from: text, to: text))
+                _ = try? queries.changes(ChangesRequest(department: text, since: text, from: text, to: text))
                 _ = try? queries.reviewBenchmarks(department: text, asOf: text)
             }
             _ = try? queries.deadlines()

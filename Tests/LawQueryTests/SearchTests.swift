@@ -9,7 +9,7 @@ import Testing
         let top = try #require(result.hits.first)
         #expect(top.document == "中华人民共和国行政处罚法")
         #expect(top.article == 33)
-        #expect(top.kind == "regulation")
+        #expect(top.kind == .regulation)
         #expect(top.location == "第四章　行政处罚的管辖和适用 › 第三十三条")
         #expect(top.snippet.contains(Highlight.open + "违法行为轻微并及时改正" + Highlight.close))
         #expect(result.total >= 1)
@@ -21,9 +21,9 @@ import Testing
     }
 
     @Test func filtersByKindAndDocument() throws {
-        let plan = try queries.search(SearchRequest(query: "清单", kind: "plan", limit: 100))
+        let plan = try queries.search(SearchRequest(query: "清单", kind: .plan, limit: 100))
         #expect(!plan.hits.isEmpty)
-        #expect(plan.hits.allSatisfy { $0.kind == "plan" && $0.article == nil })
+        #expect(plan.hits.allSatisfy { $0.kind == .plan && $0.article == nil })
         let law = try queries.search(SearchRequest(query: "期限", document: "行政强制法", limit: 100))
         #expect(law.hits.allSatisfy { $0.document == "中华人民共和国行政强制法" })
         #expect(law.total == law.hits.count)
@@ -67,7 +67,7 @@ import Testing
         #expect { try queries.search(SearchRequest(query: "处罚", offset: -1)) } throws: { error in
             "\(error)".contains("offset")
         }
-        #expect { try queries.search(SearchRequest(query: "处罚", kind: "novel")) } throws: { error in
+        #expect { try queries.search(SearchRequest(query: "处罚", kindCode: "novel", listKindName: nil)) } throws: { error in
             "\(error)".contains("kind")
         }
         #expect { try queries.search(SearchRequest(query: "处罚", document: "刑法")) } throws: { error in

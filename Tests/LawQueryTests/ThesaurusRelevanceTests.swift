@@ -44,7 +44,7 @@ import Testing
     @Test(arguments: articleCases)
     func theArticleIsFound(_ testCase: Case) throws {
         let hits = try search(testCase.query, limit: testCase.within)
-        let rank = hits.firstIndex { $0.kind == "regulation" && $0.document == testCase.document
+        let rank = hits.firstIndex { $0.kind == .regulation && $0.document == testCase.document
             && $0.article == testCase.article }
         print("thesaurus: \(testCase.query) → \(testCase.document) 第\(testCase.article)条 rank \(rank.map { "\($0 + 1)" } ?? "-")")
         #expect(rank != nil, "top \(testCase.within): \(hits.map { "\($0.title) [\($0.location)]" })")
@@ -79,8 +79,8 @@ import Testing
     /// lists' items, whose 处理方式 says 不予行政处罚, follow on the first pages.
     @Test func noPenaltyFindsTheNoPenaltyListsItems() throws {
         let hits = try search("不予处罚", limit: 20)
-        let items = hits.filter { $0.listKind == "不予处罚事项清单" }
-        print("thesaurus: 不予处罚 → \(hits.map { "\($0.title) [\($0.listKind ?? $0.document)]" })")
+        let items = hits.filter { $0.listKind?.rawValue == "不予处罚事项清单" }
+        print("thesaurus: 不予处罚 → \(hits.map { "\($0.title) [\($0.listKind?.rawValue ?? $0.document)]" })")
         #expect(items.count >= 3)
         #expect(items.allSatisfy { $0.matchedVia?.first?.matched == "不予行政处罚" })
     }
@@ -133,9 +133,9 @@ import Testing
         let excluded = try search("超载 -公路", limit: 20)
         #expect(!excluded.isEmpty)
         #expect(!excluded.contains { $0.title == "车辆超限在公路上行驶" })
-        let filtered = try Fixture.queries.search(SearchRequest(query: "不予处罚", kind: "regulation"))
+        let filtered = try Fixture.queries.search(SearchRequest(query: "不予处罚", kind: .regulation))
         #expect(!filtered.hits.isEmpty)
-        #expect(filtered.hits.allSatisfy { $0.kind == "regulation" })
+        #expect(filtered.hits.allSatisfy { $0.kind == .regulation })
     }
 
     private func search(_ query: String, limit: Int) throws -> [SearchHit] {

@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func searchHitsOfLawsSayTheirVersion() throws {
-        let result = try queries.search(SearchRequest(query: "携带车辆营运证", kind: "regulation"))
+        let result = try queries.search(SearchRequest(query: "携带车辆营运证", kind: .regulation))
         let hit = try #require(result.hits.first)
         #expect(hit.document == Self.road && hit.version == "2023")
     }

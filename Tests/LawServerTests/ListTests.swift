@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LawCorpus
 import LawQuery
 import Testing
 @testable import LawServer
@@ -291,7 +292,7 @@ struct ListPageTests {
         }
     }
 
-    static func listHref(_ department: String, _ kind: String, asOf: String? = nil) -> String {
+    static func listHref(_ department: String, _ kind: ListKind, asOf: String? = nil) -> String {
         HTML.escape(HTML.listPath(department: department, kind: kind, asOf: asOf))
     }
 
@@ -312,8 +313,8 @@ struct ListPageTests {
             let html = try await client.get("/lists").text
             #expect(html.contains("<div class=\"table-scroll\"><table class=\"lists\">"))
             #expect(html.contains("<h2 id=\"department-scjg\">乌审旗市场监督管理局"))
-            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.noPenalty))\""))
-            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
+            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, .noPenalty))\""))
+            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, .noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
             #expect(html.contains("已替换"))
             #expect(html.contains("现行"))
             #expect(html.contains("2023-08-25"), "filing date")
@@ -348,7 +349,7 @@ struct ListPageTests {
                 #expect(html.contains("<a href=\"\(price)\" class=\"cite\">"), "价格法 第\(number)条")
             }
             #expect(html.contains("<section class=\"history\""))
-            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, ListAPITests.benchmark, asOf: "2022-10-28"))\">2022-10-25</a>"))
+            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, .discretionBenchmark, asOf: "2022-10-28"))\">2022-10-25</a>"))
             let changes = HTML.escape(QueryString.link("/changes", [("department", ListAPITests.market), ("kind", ListAPITests.benchmark)]))
             #expect(html.contains("href=\"\(changes)\""))
         }
@@ -361,7 +362,7 @@ struct ListPageTests {
             #expect(html.contains("版本 2022-10-25"))
             #expect(html.contains("本页显示 2023-08-14 当日施行的版本"))
             #expect(html.contains("查看现行版本"))
-            #expect(html.contains("<tr aria-current=\"true\"><td><a href=\"\(Self.listHref(ListAPITests.market, ListAPITests.noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
+            #expect(html.contains("<tr aria-current=\"true\"><td><a href=\"\(Self.listHref(ListAPITests.market, .noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
             #expect(!html.contains("SCJG-BYCF-009"), "added in 2023-08-10")
             let current = try await client.get(ServerFixture.target("/lists/市监局/免罚清单", [("as_of", "2023-08-15")])).text
             #expect(current.contains("版本 2023-08-10"))
@@ -428,10 +429,10 @@ struct ListPageTests {
             let html = try await client.get(ServerFixture.target("/articles/行政处罚法/33")).text
             #expect(html.contains("引用本条的清单事项"))
             #expect(html.contains("<ul class=\"cited-by\">"))
-            let list = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: ListAPITests.noPenalty))
+            let list = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: .noPenalty))
             #expect(html.contains("<h3>\(ListAPITests.market) · <a href=\"\(list)\">\(ListAPITests.noPenalty)</a>"))
             #expect(html.contains("未将营业执照置于住所或者主要经营场所醒目位置"))
-            let item = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: ListAPITests.noPenalty, item: "SCJG-BYCF-001"))
+            let item = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: .noPenalty, item: "SCJG-BYCF-001"))
             #expect(html.contains("href=\"\(item)\""))
             let items = try #require(try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/33"))
                 .object()["items"] as? [[String: Any]])
@@ -455,7 +456,7 @@ struct ListPageTests {
             #expect(html.contains("<option value=\"\(ListAPITests.market)\" selected>"))
             #expect(html.contains("<option value=\"\(ListAPITests.noPenalty)\" selected>"))
             #expect(html.contains("name=\"as_of\" value=\"2023-01-01\""))
-            let link = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: ListAPITests.noPenalty, asOf: "2023-01-01",
+            let link = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: .noPenalty, asOf: "2023-01-01",
                                                  item: "SCJG-BYCF-001"))
             #expect(html.contains("<a href=\"\(link)\">"))
             #expect(html.contains("版本 2022-10-25"))
@@ -501,9 +502,9 @@ struct ListPublicModeTests {
             #expect(emergency["lists"] as? Int == (publicMode ? 5 : 6))
 
             let overview = try await client.get("/lists").text
-            let internalList = HTML.escape(HTML.listPath(department: "乌审旗应急管理局", kind: "追责情形清单"))
+            let internalList = HTML.escape(HTML.listPath(department: "乌审旗应急管理局", kind: .accountability))
             #expect(overview.contains("href=\"\(internalList)\"") == !publicMode)
-            #expect(overview.contains("href=\"\(HTML.escape(HTML.listPath(department: "乌审旗应急管理局", kind: "不予处罚事项清单")))\""))
+            #expect(overview.contains("href=\"\(HTML.escape(HTML.listPath(department: "乌审旗应急管理局", kind: .noPenalty)))\""))
             let article = try await client.get(ServerFixture.target("/articles/行政强制法/61")).text
             #expect(article.contains("YJGL-ZZQX-") == !publicMode)
             let search = try await client.get(ServerFixture.target("/", [("q", "承办人")])).text

@@ -175,7 +175,7 @@ struct PageTests {
         #expect(none.contains("暂无现行清单事项引用本条"))
         let absent = Pages.article(record, previous: 32, next: 34, citedBy: nil, publicMode: false)
         #expect(!absent.contains("引用本条的清单事项"))
-        #expect(HTML.sampleLabel(status: "sample").contains("示例"))
-        #expect(HTML.sampleLabel(status: "现行有效").isEmpty)
+        #expect(HTML.sampleLabel(status: .sample).contains("示例"))
+        #expect(HTML.sampleLabel(status: .official).isEmpty)
     }
 }

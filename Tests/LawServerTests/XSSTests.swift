@@ -404,14 +404,14 @@ struct XSSTests {
         let service = try ServerFixture.service(indexPath: Hostile.indexPath)
         var deadlines = try await service.query { try $0.deadlines() }
         deadlines[0].due = Hostile.text
-        deadlines[0].kind = Hostile.text
         deadlines[0].rule = "规定" + Hostile.text
         deadlines[0].measure = "措施" + Hostile.text
         deadlines[0].responsible = "单位" + Hostile.text
         deadlines[0].task = "任务" + Hostile.text
         deadlines[0].reportTo = "报送" + Hostile.text
         MarkupCheck.expectSafe(Pages.deadlines(deadlines, publicMode: false), showing: [
-            "<td class=\"due\">\(e)<div class=\"rule\">\(e)</div></td>", "规定\(e)", "措施\(e)", "<strong>单位\(e)</strong>：任务\(e)", "报送\(e)",
+            "<td class=\"due\">\(e)<div class=\"rule\">\(deadlines[0].kind.chineseName)</div></td>",
+            "规定\(e)", "措施\(e)", "<strong>单位\(e)</strong>：任务\(e)", "报送\(e)",
         ])
         let error = ServiceError(.badRequest, code: "invalid_parameter", message: Hostile.text, chinese: "说明" + Hostile.text)
         MarkupCheck.expectSafe(Pages.error(error, publicMode: true), showing: ["<p class=\"error\" role=\"alert\">说明\(e)</p>"])
@@ -480,18 +480,18 @@ struct XSSTests {
         hostileLists[0].published = "公布" + Hostile.text
         hostileLists[0].filed = "备案" + Hostile.text
         hostileLists[0].department = hostileDepartments[0].name
-        hostileLists[0].kind = "种类" + Hostile.text
         let listsModel = ListsPageModel(departments: hostileDepartments, lists: hostileLists, asOf: Hostile.text,
                                         department: Hostile.text, kind: Hostile.text, filtered: true)
         MarkupCheck.expectSafe(Pages.lists(listsModel, publicMode: false), showing: [
-            "<h1>\(e) · \(e)</h1>", "版本\(e)</a>", "公布\(e)", "备案\(e)", "种类\(e)</a>", "“现行”指\(e) 当日施行的版本",
+            "<h1>\(e) · \(e)</h1>", "版本\(e)</a>", "公布\(e)", "备案\(e)", "“现行”指\(e) 当日施行的版本",
         ])
 
-        let request = ChangesRequest(kind: Hostile.text, department: Hostile.text, since: Hostile.text, from: Hostile.text,
+        let request = ChangesRequest(kind: nil, department: Hostile.text, since: Hostile.text, from: Hostile.text,
                                      to: Hostile.text)
-        let changesModel = ChangesPageModel(request: request, departments: hostileDepartments, lists: hostileLists,
+        var changesModel = ChangesPageModel(request: request, departments: hostileDepartments, lists: hostileLists,
                                             error: ServiceError(.badRequest, code: "invalid_parameter", message: Hostile.text,
                                                                 chinese: Hostile.text))
+        changesModel.kindName = Hostile.text
         MarkupCheck.expectSafe(Pages.changes(changesModel, publicMode: false), showing: [
             "<option value=\"\(e)\" selected>\(e)</option>", "name=\"since\" value=\"\(e)\"", "name=\"to\" value=\"\(e)\"",
             "<p class=\"error\" role=\"alert\">\(e)</p>",

@@ -76,7 +76,7 @@ enum AnswerCard {
         guard !lists.isEmpty else { return "<p>没有符合条件的清单。</p>\n" }
         let entries = lists.prefix(rows * 4).map { list -> HTML in
             let link = HTML.link(HTML.listPath(department: list.department, kind: list.kind, asOf: list.version),
-                                 "\(list.department) · \(list.kind)")
+                                 "\(list.department) · \(list.kind.rawValue)")
             return "<li>\(link) <span class=\"meta\">版本 \(list.version) · \(list.items) 项\(list.inForce ? " · 现行" : "")</span></li>"
         }
         return "<ul>\n\(entries.joined(separator: "\n"))\n</ul>\n"

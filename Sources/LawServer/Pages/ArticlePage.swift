@@ -115,7 +115,7 @@ extension Pages {
             return "<li>\(link)\(HTML.sampleLabel(status: item.status))<div class=\"rule\">\(item.id) · 引用：\(item.citation)</div></li>"
         }
         let list = HTML.link(HTML.listPath(department: first.department, kind: first.kind,
-                                           asOf: everyListVersion ? first.inForceFrom : nil), first.kind)
+                                           asOf: everyListVersion ? first.inForceFrom : nil), first.kind.rawValue)
         return """
             <h3>\(first.department) · \(list)<span class="rule">（\(first.version) 版，\(items.count) 项）</span></h3>
             <ul class="cited-by">

@@ -22,8 +22,8 @@ extension Pages {
     /// The form of `/changes`: a department, a kind of list, and the days to compare.
     private static func changesForm(_ model: ChangesPageModel) -> HTML {
         let request = model.request
-        let kind = request.kind.map { ListKind.resolve($0)?.rawValue ?? $0 }
-        let kinds = Set(model.lists.map(\.kind)).sorted { kindOrder($0) < kindOrder($1) }
+        let kind = model.kindName.map { ListKind.resolve($0)?.rawValue ?? $0 } ?? request.kind?.rawValue
+        let kinds = Set(model.lists.map(\.kind)).sorted { kindOrder($0) < kindOrder($1) }.map(\.rawValue)
         return """
             <form class="plain" method="get" action="/changes">
             \(FormControls.select("department", label: "部门", all: "全部部门", given: request.department,
@@ -59,7 +59,7 @@ struct ChangeSection {
     }
 
     var html: HTML {
-        let list = HTML.link(HTML.listPath(department: change.department, kind: change.kind), change.kind)
+        let list = HTML.link(HTML.listPath(department: change.department, kind: change.kind), change.kind.rawValue)
         let since: HTML = newer.map { "（\($0) 起施行）" } ?? ""
         let counts = "新增 \(change.added.count) · 删除 \(change.removed.count) · 修改 \(change.changed.count)"
         return """

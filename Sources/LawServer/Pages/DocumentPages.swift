@@ -5,8 +5,8 @@ import LawQuery
 enum DocumentPages {
     /// `/documents`: every law and the plan, with versions, dates and validity.
     static func index(_ documents: [DocumentRecord], publicMode: Bool) -> String {
-        let laws = documents.filter { $0.kind == DocumentKind.regulation.rawValue }
-        let plans = documents.filter { $0.kind == DocumentKind.plan.rawValue }.map { plan -> HTML in
+        let laws = documents.filter { $0.kind == .regulation }
+        let plans = documents.filter { $0.kind == .plan }.map { plan -> HTML in
             let link = HTML.link(HTML.searchPath([("document", plan.shortName ?? plan.title)]), plan.title)
             return "<li>\(link)（\(plan.shortName ?? "")）</li>"
         }

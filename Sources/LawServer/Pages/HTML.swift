@@ -1,3 +1,4 @@
+import LawCorpus
 import LawQuery
 
 /// A piece of HTML markup that is safe by construction.
@@ -88,6 +89,11 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         }
 
         /// Markup: kept as it is.
+        /// A kind of list, by its name (不予处罚事项清单), escaped.
+        mutating func appendInterpolation(_ kind: ListKind) {
+            markup += HTML.escape(kind.rawValue)
+        }
+
         mutating func appendInterpolation(_ html: HTML) {
             markup += html.markup
         }

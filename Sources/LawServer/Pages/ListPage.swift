@@ -24,12 +24,13 @@ extension Pages {
             </section>
             \(historySection(versions, states: states, shown: record))
             """
-        return PageFrame.render(title: "\(record.department) \(record.kind)", publicMode: publicMode, current: "/lists", main: main)
+        return PageFrame.render(title: "\(record.department) \(record.kind.rawValue)", publicMode: publicMode,
+                                current: "/lists", main: main)
     }
 
     /// Who published the list, its version and dates, its period in force and its state today.
     private static func listFacts(_ record: ListRecord, state: VersionState) -> HTML {
-        var facts = [record.department, record.kind, "版本 \(record.version)"]
+        var facts = [record.department, record.kind.rawValue, "版本 \(record.version)"]
         if let published = record.published { facts.append("公布 \(published)") }
         if let filed = record.filed { facts.append("备案 \(filed)") }
         let period = "施行 \(record.inForceFrom)" + (record.inForceUntil.map { " 至 \($0) 前（此后由新版本替换）" } ?? " 起")
@@ -69,7 +70,7 @@ extension Pages {
                 <td class="\(states[index].cssClass)">\(states[index].label)</td></tr>
                 """
         }
-        let changes = QueryString.link("/changes", [("department", shown.department), ("kind", shown.kind)])
+        let changes = QueryString.link("/changes", [("department", shown.department), ("kind", shown.kind.rawValue)])
         let changesLink: HTML = versions.count > 1
             ? "<p>\(HTML.link(changes, "查看各版本之间的变更 ›"))</p>"
             : "<p class=\"list-note\">此清单只有一个版本。\(HTML.link(changes, "变更记录"))</p>"

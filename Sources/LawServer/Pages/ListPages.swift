@@ -30,8 +30,10 @@ struct ListsPageModel: Sendable {
 
 /// What the changes page shows: the form as filled in and the changes found.
 struct ChangesPageModel: Sendable {
-    /// The filters as given.
+    /// The filters, as far as they were read.
     var request: ChangesRequest
+    /// The kind of list as given (a name or an alias, or a word that names nothing), shown in the form.
+    var kindName: String?
     /// Departments offered in the form.
     var departments: [DepartmentSummary]
     /// Every list version, for the kinds offered and the links to the versions compared.

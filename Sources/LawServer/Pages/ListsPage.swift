@@ -11,7 +11,7 @@ extension Pages {
         }
         let without = model.departments.filter { byDepartment[$0.name]?.isEmpty ?? true }
         let dayText = model.asOf.map { "\($0) 当日" } ?? "今日"
-        let count = Set(model.lists.map { "\($0.department)\u{1F}\($0.kind)" }).count
+        let count = Set(model.lists.map { "\($0.department)\u{1F}\($0.kind.rawValue)" }).count
         let heading = [model.department, model.kind].compactMap { $0 }.joined(separator: " · ")
         let title = heading.isEmpty ? "部门清单" : heading
         let none: HTML = model.filtered && model.lists.isEmpty
@@ -69,10 +69,10 @@ extension Pages {
     }
 
     /// The rows of one kind of list: the kind (spanning them) and each version with its state and dates.
-    private static func kindRows(department: String, kind: String, versions: [ListSummary], asOf: String?) -> [HTML] {
+    private static func kindRows(department: String, kind: ListKind, versions: [ListSummary], asOf: String?) -> [HTML] {
         let states = VersionState.of(versions)
         return versions.enumerated().map { index, version in
-            let kindLink = HTML.link(HTML.listPath(department: department, kind: kind, asOf: asOf), kind)
+            let kindLink = HTML.link(HTML.listPath(department: department, kind: kind, asOf: asOf), kind.rawValue)
             let kindCell: HTML = index == 0 ? "<td class=\"kind-cell\" rowspan=\"\(versions.count)\">\(kindLink)</td>" : ""
             let versionLink = HTML.link(HTML.listPath(department: department, kind: kind, asOf: version.inForceFrom),
                                         version.version)
@@ -86,15 +86,15 @@ extension Pages {
     }
 
     /// One department's versions grouped by kind, kinds in the registry's order, versions oldest first.
-    private static func groupByKind(_ versions: [ListSummary]) -> [(kind: String, versions: [ListSummary])] {
+    private static func groupByKind(_ versions: [ListSummary]) -> [(kind: ListKind, versions: [ListSummary])] {
         let grouped = Dictionary(grouping: versions, by: \.kind)
         return grouped.keys.sorted { kindOrder($0) < kindOrder($1) }.map { kind in
             (kind, grouped[kind, default: []].sorted { $0.inForceFrom < $1.inForceFrom })
         }
     }
 
-    /// Where `kind` comes in the registry's order of kinds (unknown kinds last, by name).
-    static func kindOrder(_ kind: String) -> (Int, String) {
-        (ListKind.allCases.firstIndex { $0.rawValue == kind } ?? ListKind.allCases.count, kind)
+    /// Where `kind` comes in the registry's order of kinds.
+    static func kindOrder(_ kind: ListKind) -> Int {
+        ListKind.allCases.firstIndex(of: kind) ?? ListKind.allCases.count
     }
 }

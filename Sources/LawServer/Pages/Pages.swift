@@ -25,7 +25,7 @@ enum Pages {
     private static func deadlineRow(_ deadline: DeadlineRecord) -> HTML {
         let who: HTML = deadline.responsible.map { "<strong>\($0)</strong>：" } ?? ""
         return """
-            <tr><td class="due">\(deadline.due ?? "—")<div class="rule">\(deadlineKind(deadline.kind))</div></td>\
+            <tr><td class="due">\(deadline.due ?? "—")<div class="rule">\(deadline.kind.chineseName)</div></td>\
             <td data-label="原文规定">\(deadline.rule)</td>\
             <td data-label="所属措施">\(deadline.measure)</td>\
             <td data-label="责任单位与任务">\(who)\(deadline.task)</td>\
@@ -33,15 +33,6 @@ enum Pages {
             """
     }
 
-    /// The Chinese name of a kind of deadline.
-    private static func deadlineKind(_ kind: String) -> String {
-        switch kind {
-        case "absolute": return "限期"
-        case "relative": return "相对期限"
-        case "recurring": return "定期"
-        default: return kind
-        }
-    }
 
     /// The page shown for a failed request (unknown address, unknown article …).
     static func error(_ error: ServiceError, publicMode: Bool) -> String {

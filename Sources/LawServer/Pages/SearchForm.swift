@@ -5,7 +5,7 @@ import LawQuery
 /// (department, kind of list, day) folded away unless one is in use.
 enum SearchForm {
     static func html(_ model: SearchPageModel) -> HTML {
-        let open = model.department != nil || model.listKind != nil || model.asOf != nil || model.kind == "list"
+        let open = model.department != nil || model.listKind != nil || model.asOf != nil || model.kind == DocumentKind.list.rawValue
         return """
             <form class="search" method="get" action="/" role="search">
             <label class="sr" for="q">检索词</label>
@@ -37,7 +37,7 @@ enum SearchForm {
 
     /// The kinds of document: plan, regulation, list.
     private static func kindSelect(_ model: SearchPageModel) -> HTML {
-        let choices = SearchRequest.kinds.map { Choice($0, HTML.kindName($0), selected: model.kind == $0) }
+        let choices = SearchRequest.kinds.map { Choice($0.rawValue, $0.chineseName, selected: model.kind == $0.rawValue) }
         return FormControls.select("kind", label: "文件类型", all: "全部类型", given: model.kind, choices: choices)
     }
 
@@ -45,7 +45,7 @@ enum SearchForm {
     private static func documentSelect(_ model: SearchPageModel) -> HTML {
         let choices = model.documents.map { document in
             let value = document.shortName ?? document.title
-            return Choice(value, document.kind == "plan" ? "\(value)（实施方案）" : value,
+            return Choice(value, document.kind == .plan ? "\(value)（\(DocumentKind.plan.chineseName)）" : value,
                           selected: model.document == value || model.document == document.title)
         }
         return FormControls.select("document", label: "文件", all: "全部文件", given: model.document, choices: choices,

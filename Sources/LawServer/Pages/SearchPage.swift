@@ -4,20 +4,8 @@ import LawQuery
 
 /// What the search page shows: the form as filled in and, after a search, its outcome.
 struct SearchPageModel: Sendable {
-    /// The query as typed (empty before the first search).
-    var query: String
-    /// The selected kind filter.
-    var kind: String?
-    /// The selected document filter.
-    var document: String?
-    /// The selected department (lists).
-    var department: String?
-    /// The selected kind of list.
-    var listKind: String?
-    /// The day whose list versions are searched.
-    var asOf: String?
-    /// Page size.
-    var limit: Int
+    /// The search as the form holds it: the query and filters as given, and the page size.
+    var parameters: SearchParameters
     /// Documents offered in the document filter.
     var documents: [DocumentRecord]
     /// Departments offered in the department filter.
@@ -32,18 +20,28 @@ struct SearchPageModel: Sendable {
     /// What to offer when nothing is found.
     var suggestions: Suggestions?
 
+    /// The query as typed (empty before the first search).
+    var query: String { parameters.query ?? "" }
+    /// The selected kind filter.
+    var kind: String? { parameters.kind }
+    /// The selected document filter.
+    var document: String? { parameters.document }
+    /// The selected department (lists).
+    var department: String? { parameters.department }
+    /// The selected kind of list.
+    var listKind: String? { parameters.listKind }
+    /// The day whose list versions are searched.
+    var asOf: String? { parameters.asOf }
+    /// Page size.
+    var limit: Int { parameters.limit }
+
     /// Creates the model.
     init(query: String = "", kind: String? = nil, document: String? = nil, department: String? = nil,
                 listKind: String? = nil, asOf: String? = nil, limit: Int = 10,
                 documents: [DocumentRecord], departments: [DepartmentSummary] = [], result: SearchResult? = nil,
                 error: ServiceError? = nil) {
-        self.query = query
-        self.kind = kind
-        self.document = document
-        self.department = department
-        self.listKind = listKind
-        self.asOf = asOf
-        self.limit = limit
+        self.parameters = SearchParameters(query: query, kind: kind, document: document, department: department,
+                                           listKind: listKind, asOf: asOf, limit: limit)
         self.documents = documents
         self.departments = departments
         self.result = result
@@ -93,17 +91,17 @@ extension Pages {
         let location = hit.location.isEmpty ? "" : " · " + hit.location
         var heading = HTML(text: hit.title)
         var whereLine = hit.document + location
-        if hit.kind == "regulation", let article = hit.article {
+        if hit.kind == .regulation, let article = hit.article {
             heading = HTML.link(HTML.articlePath(document: hit.document, article: article, version: hit.version), hit.title)
             whereLine = hit.document + (hit.version.map { "（\($0)年版本）" } ?? "") + location
-        } else if hit.kind == "list", let department = hit.department, let listKind = hit.listKind {
+        } else if hit.kind == .list, let department = hit.department, let listKind = hit.listKind {
             heading = HTML.link(HTML.listPath(department: department, kind: listKind, asOf: asOf, item: hit.itemID), hit.title)
-            whereLine = [department, listKind, hit.version.map { "版本 \($0)" }, hit.itemID].compactMap { $0 }
+            whereLine = [department, listKind.rawValue, hit.version.map { "版本 \($0)" }, hit.itemID].compactMap { $0 }
                 .joined(separator: " · ")
         }
         return """
             <li class="hit">
-            <h2><span class="kind">\(HTML.kindName(hit.kind))</span>\(heading)\(HTML.sampleLabel(status: hit.status))</h2>
+            <h2><span class="kind">\(hit.kind.chineseName)</span>\(heading)\(HTML.sampleLabel(status: hit.status))</h2>
             <p class="where">\(whereLine)</p>
             <p class="snippet">\(HTML.snippet(hit.snippet))</p>
             </li>
@@ -119,7 +117,7 @@ extension Pages {
             html += "<p class=\"suggest hint\">您是不是要找：\(links.joined(separator: "、"))</p>\n"
         }
         if let department = suggestions.department, !suggestions.kinds.isEmpty {
-            let links = suggestions.kinds.map { HTML.link(HTML.listPath(department: department, kind: $0), $0) }
+            let links = suggestions.kinds.map { HTML.link(HTML.listPath(department: department, kind: $0), $0.rawValue) }
             html += "<p class=\"suggest hint\">\(department)的清单：\(links.joined(separator: "、"))</p>\n"
         }
         return html
@@ -130,11 +128,7 @@ extension Pages {
         let pages = max(1, (result.total + result.limit - 1) / result.limit)
         guard pages > 1 else { return "" }
         func page(at offset: Int) -> String {
-            HTML.searchPath([
-                ("q", model.query), ("kind", model.kind), ("document", model.document),
-                ("department", model.department), ("list_kind", model.listKind), ("as_of", model.asOf),
-                ("limit", model.limit == 10 ? nil : String(model.limit)), ("offset", offset == 0 ? nil : String(offset)),
-            ])
+            model.parameters.link("/", offset: offset, compact: true)
         }
         let current = result.offset / result.limit + 1
         let previous = result.offset > 0
@@ -153,7 +147,7 @@ extension Pages {
         let rows = documents.map { document -> HTML in
             let name = document.shortName ?? document.title
             return """
-                <tr><td><span class="kind">\(HTML.kindName(document.kind))</span>\
+                <tr><td><span class="kind">\(document.kind.chineseName)</span>\
                 \(HTML.link(HTML.searchPath([("document", name)]), document.title))</td>\
                 <td>\(document.status ?? "")</td><td>\(document.units)</td></tr>
                 """

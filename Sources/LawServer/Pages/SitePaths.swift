@@ -1,3 +1,4 @@
+import LawCorpus
 import LawQuery
 
 /// The addresses of lawkb's pages and the small labels many pages share.
@@ -16,8 +17,8 @@ extension HTML {
     }
 
     /// The address of a department's list page, optionally as in force on `asOf`, optionally at an item.
-    static func listPath(department: String, kind: String, asOf: String? = nil, item: String? = nil) -> String {
-        let path = QueryString.link("/lists/\(QueryString.encode(department))/\(QueryString.encode(kind))", [("as_of", asOf)])
+    static func listPath(department: String, kind: ListKind, asOf: String? = nil, item: String? = nil) -> String {
+        let path = QueryString.link("/lists/\(QueryString.encode(department))/\(QueryString.encode(kind.rawValue))", [("as_of", asOf)])
         return item.map { path + "#" + itemAnchor($0) } ?? path
     }
 
@@ -32,18 +33,8 @@ extension HTML {
     }
 
     /// The `示例` label for records whose `status` is `sample`, or nothing.
-    static func sampleLabel(status: String?) -> HTML {
-        status == "sample" ? "<span class=\"sample\" title=\"示例数据，非正式公布内容\">示例</span>" : ""
-    }
-
-    /// The Chinese name of a kind of document.
-    static func kindName(_ kind: String) -> String {
-        switch kind {
-        case "plan": return "实施方案"
-        case "regulation": return "法律法规"
-        case "list": return "清单"
-        default: return kind
-        }
+    static func sampleLabel(status: ListStatus?) -> HTML {
+        status == .sample ? "<span class=\"sample\" title=\"示例数据，非正式公布内容\">\(ListStatus.sample.chineseName)</span>" : ""
     }
 
     /// A day as written in the data, or a dash when unknown.

@@ -33,7 +33,7 @@ enum APIRoutes {
                        description: "The query: words separated by spaces must all match; OR between two words matches either; -word excludes; \"…\" keeps words together. At most \(QueryParser.maximumLength) characters.",
                        example: "违法行为轻微 及时改正"),
         RouteParameter("kind", in: .query, description: "Only this kind of document: the plan, the laws or the departments' lists.",
-                       example: "regulation", allowed: SearchRequest.kinds),
+                       example: "regulation", allowed: SearchRequest.kinds.map(\.rawValue)),
         RouteParameter("document", in: .query, description: "Only this document: full title, short name or 文号.",
                        example: "行政处罚法"),
         RouteParameter("department", in: .query,

@@ -42,12 +42,7 @@ enum ListAPIRoutes {
 
     /// The changes asked for by the query string.
     static func changesRequest(_ parameters: QueryString, service: LawService) throws(ServiceError) -> ChangesRequest {
-        ChangesRequest(
-            kind: try ListInput.name("kind", parameters, service: service),
-            department: try ListInput.name("department", parameters, service: service),
-            since: try ListInput.date("since", parameters),
-            from: try ListInput.date("from", parameters),
-            to: try ListInput.date("to", parameters))
+        try ChangesInput(parameters, service: service).request()
     }
 
     // MARK: Routes

@@ -29,12 +29,7 @@ enum ListPageRoutes {
 
     /// The lists page for `filter`: every list, or one department's, or one kind's for every department.
     static func listsPage(_ filter: ListsFilter, service: LawService) async throws(ServiceError) -> Reply {
-        let kind = try filter.kind.map { name throws(ServiceError) -> String in
-            guard let kind = ListKind.resolve(name) else {
-                throw ServiceError(QueryError.unknownListKind(name, known: QueryError.listKindVocabulary))
-            }
-            return kind.rawValue
-        }
+        let kind = try filter.kind.map { name throws(ServiceError) in try ListInput.listKind(named: name) }
         let (departments, lists) = try await service.query { queries in
             (try queries.departments(), try queries.lists(department: filter.department, asOf: filter.asOf))
         }
@@ -43,7 +38,7 @@ enum ListPageRoutes {
                                        departments.first { $0.name == name || $0.id == name || $0.shortNames.contains(name) }?.name
                                            ?? lists.first?.department ?? name
                                    },
-                                   kind: kind, filtered: filter.department != nil || kind != nil)
+                                   kind: kind?.rawValue, filtered: filter.department != nil || kind != nil)
         return .html(Pages.lists(model, publicMode: service.configuration.publicMode))
     }
 
@@ -75,7 +70,10 @@ enum ListPageRoutes {
             var model = ChangesPageModel(request: ChangesRequest(), departments: departments, lists: lists)
             var status = HTTPResponse.Status.ok
             do throws(ServiceError) {
-                let changesRequest = try ListAPIRoutes.changesRequest(try QueryString(request.uri.query), service: service)
+                let input = try ChangesInput(try QueryString(request.uri.query), service: service)
+                model.request = input.withoutKind
+                model.kindName = input.kind
+                let changesRequest = try input.request()
                 model.request = changesRequest
                 model.changes = try await service.query { try $0.changes(changesRequest) }
             } catch {

@@ -130,8 +130,13 @@ public enum OpenAPIDocument {
     private static let nullableString: JSONValue = ["type": ["string", "null"]]
     private static let date: JSONValue = ["type": "string", "format": "date"]
     private static let sampleStatus: JSONValue = [
-        "type": "string", "enum": ["sample", "official"], "description": "sample marks example data (示例).",
+        "type": "string", "enum": codes([ListStatus.sample, .official]), "description": "sample marks example data (示例).",
     ]
+
+    /// The codes of `words`, as the answers write them: a JSON schema's `enum`.
+    private static func codes<Word: RawRepresentable<String>>(_ words: [Word]) -> JSONValue {
+        .array(words.map { .string($0.rawValue) })
+    }
 
     /// A string property for each of `Column`'s columns, under its key (left out when it has no value).
     private static func textColumns<Column: TextColumn>(_: Column.Type) -> [String: JSONValue] {
@@ -209,7 +214,7 @@ public enum OpenAPIDocument {
         "DeadlineRecord": object([
             "measure": string, "task": string, "responsible": nullableString,
             "due": ["type": ["string", "null"], "format": "date"], "rule": string,
-            "kind": ["type": "string", "enum": ["absolute", "relative", "recurring"]], "report_to": nullableString,
+            "kind": ["type": "string", "enum": codes(DeadlineKind.allCases)], "report_to": nullableString,
         ], required: ["measure", "task", "responsible", "due", "rule", "kind", "report_to"]),
         "Deadlines": object(["deadlines": ["type": "array", "items": reference("DeadlineRecord")]], required: ["deadlines"]),
         "DocumentRecord": object([
@@ -331,7 +336,7 @@ public enum OpenAPIDocument {
             "id": string, "name": string, "citation": string, "paragraph": integer,
         ], required: ["department", "kind", "version", "in_force_from", "status", "id", "name", "citation"]),
         "CitingPassage": object([
-            "kind": ["type": "string", "enum": ["plan", "regulation"]], "document": string, "title": string,
+            "kind": ["type": "string", "enum": codes([DocumentKind.plan, .regulation])], "document": string, "title": string,
             "location": string, "citation": string,
         ], required: ["kind", "document", "title", "location", "citation"]),
         "CitedByRecord": object([

@@ -30,13 +30,7 @@ enum PageRoutes {
                     return try await ListPageRoutes.listsPage(
                         ListsFilter(department: input.department, kind: input.listKind, asOf: input.asOf), service: service)
                 }
-                model.query = input.query ?? ""
-                model.kind = input.kind
-                model.document = input.document
-                model.department = input.department
-                model.listKind = input.listKind
-                model.asOf = input.asOf
-                model.limit = input.limit
+                model.parameters = input.parameters
                 if let searchRequest = input.request {
                     model = try await SearchAnswer.filled(model, request: searchRequest, service: service)
                 }

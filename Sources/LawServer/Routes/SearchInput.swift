@@ -1,4 +1,5 @@
 import Foundation
+import LawCorpus
 import LawQuery
 
 /// The search parameters of a request (`q`, `kind`, `document`, `department`, `list_kind`,
@@ -6,13 +7,13 @@ import LawQuery
 public struct SearchInput: Sendable, Equatable {
     /// The query, with personal numbers masked in public mode; `nil` when not given or empty.
     public var query: String?
-    /// Kind filter.
+    /// Kind filter, as given (a code: `plan`, `regulation`, `list`).
     public var kind: String?
     /// Document filter.
     public var document: String?
     /// Department filter (lists only).
     public var department: String?
-    /// List-kind filter (name or alias).
+    /// List-kind filter, as given (name or alias), for links that repeat the search.
     public var listKind: String?
     /// The day whose list versions are searched (`YYYY-MM-DD`); today when `nil`.
     public var asOf: String?
@@ -20,6 +21,8 @@ public struct SearchInput: Sendable, Equatable {
     public var limit: Int
     /// Hits skipped.
     public var offset: Int
+    /// The parameters checked and typed, with an empty query.
+    private var checked: SearchRequest
 
     /// Page size when none is given.
     public static let defaultLimit = 10
@@ -48,7 +51,8 @@ public struct SearchInput: Sendable, Equatable {
                                     chinese: "不能大于 \(Self.maximumOffset)。")
         }
         do {
-            try makeRequest(query: query ?? "").validate()
+            checked = try SearchRequest(query: "", kindCode: kind, document: document, department: department,
+                                        listKindName: listKind, asOf: asOf, limit: limit, offset: offset)
         } catch {
             throw ServiceError(error)
         }
@@ -61,21 +65,81 @@ public struct SearchInput: Sendable, Equatable {
 
     /// The request to run, or `nil` when there is no query.
     public var request: SearchRequest? {
-        query.map(makeRequest)
+        query.map { query in
+            var request = checked
+            request.query = query
+            return request
+        }
     }
 
-    private func makeRequest(query: String) -> SearchRequest {
-        SearchRequest(query: query, kind: kind, document: document, department: department, listKind: listKind,
-                      asOf: asOf, limit: limit, offset: offset)
+    /// The parameters as given, for links that repeat the search.
+    var parameters: SearchParameters {
+        SearchParameters(query: query, kind: kind, document: document, department: department, listKind: listKind,
+                         asOf: asOf, limit: limit)
     }
 
-    /// The address of the page `offset` of the same search under `path`.
+    /// The address of the page `offset` of the same search under `path`, with every parameter written.
     public func link(_ path: String, offset: Int) -> String {
+        parameters.link(path, offset: offset, compact: false)
+    }
+}
+
+/// The search parameters as a client wrote them (`q`, `kind`, `document`, `department`,
+/// `list_kind`, `as_of`, `limit`): what a link to another page of the same search repeats,
+/// from the API's `next` or from the search page's pager. The one place such links are built.
+struct SearchParameters: Sendable, Equatable {
+    var query: String?
+    var kind: String?
+    var document: String?
+    var department: String?
+    var listKind: String?
+    var asOf: String?
+    var limit: Int
+
+    /// The address of the page `offset` of the search under `path`. `compact` leaves out the
+    /// default page size and a zero offset (the pages' links); else both are written (the API's).
+    func link(_ path: String, offset: Int, compact: Bool) -> String {
         QueryString.link(path, [
             ("q", query), ("kind", kind), ("document", document), ("department", department),
             ("list_kind", listKind), ("as_of", asOf),
-            ("limit", String(limit)), ("offset", String(offset)),
+            ("limit", compact && limit == SearchInput.defaultLimit ? nil : String(limit)),
+            ("offset", compact && offset == 0 ? nil : String(offset)),
         ])
+    }
+}
+
+/// The parameters of a request for list changes (`kind`, `department`, `since`, `from`,
+/// `to`) as the client wrote them, names masked and bounded; shared by `/api/changes` and the
+/// changes page, whose form shows them as given even when they name nothing.
+struct ChangesInput: Sendable {
+    /// The kind of list, as given (name or alias).
+    var kind: String?
+    /// The department, as given.
+    var department: String?
+    /// The days, as given.
+    var since: String?, from: String?, to: String?
+
+    /// Reads the parameters from `parameters`; throws for malformed or overlong values.
+    init(_ parameters: QueryString, service: LawService) throws(ServiceError) {
+        kind = try ListInput.name("kind", parameters, service: service)
+        department = try ListInput.name("department", parameters, service: service)
+        since = try ListInput.date("since", parameters)
+        from = try ListInput.date("from", parameters)
+        to = try ListInput.date("to", parameters)
+    }
+
+    /// The parameters with only the days and the department, for a form to show when the kind names nothing.
+    var withoutKind: ChangesRequest {
+        ChangesRequest(department: department, since: since, from: from, to: to)
+    }
+
+    /// The request, checked: the days first, then the kind.
+    func request() throws(ServiceError) -> ChangesRequest {
+        do {
+            return try ChangesRequest(kindName: kind, department: department, since: since, from: from, to: to)
+        } catch {
+            throw ServiceError(error)
+        }
     }
 }
 
@@ -89,6 +153,20 @@ enum ListInput {
     static func name(_ parameter: String, _ parameters: QueryString, service: LawService) throws(ServiceError) -> String? {
         guard let value = try parameters.nonEmptyValue(parameter) else { return nil }
         return try checkedName(parameter, value, service: service)
+    }
+
+    /// The kind of list named by `parameter` (any name or alias), `nil` when absent or empty.
+    static func listKind(_ parameter: String, _ parameters: QueryString, service: LawService) throws(ServiceError) -> ListKind? {
+        try name(parameter, parameters, service: service).map(listKind(named:))
+    }
+
+    /// The kind of list called `name`, or the error naming the closest kinds.
+    static func listKind(named name: String) throws(ServiceError) -> ListKind {
+        do {
+            return try LawQueries.listKind(name)
+        } catch {
+            throw ServiceError(error)
+        }
     }
 
     /// The path parameter `parameter`, decoded, checked like a query-string name.

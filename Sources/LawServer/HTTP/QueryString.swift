@@ -4,7 +4,7 @@
 /// are not UTF-8 reject the request (400 `invalid_encoding`) instead of being passed on
 /// half-decoded. `+` means a space, as HTML forms send it. A parameter given twice is
 /// rejected; parameters no route knows are ignored.
-public struct QueryString: Sendable, Equatable {
+struct QueryString: Sendable, Equatable {
     /// The decoded name/value pairs in order.
     private(set) var pairs: [(name: String, value: String)]
 
@@ -100,7 +100,7 @@ public struct QueryString: Sendable, Equatable {
     }
 
     /// Pairs are equal when names and values are equal in order.
-    public static func == (lhs: QueryString, rhs: QueryString) -> Bool {
+    static func == (lhs: QueryString, rhs: QueryString) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
     }
 }

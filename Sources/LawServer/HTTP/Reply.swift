@@ -3,7 +3,7 @@ import Hummingbird
 
 /// What a route answers before the response is finished (masked, cached, secured) by
 /// ``ResponseFinisher``: a status, a content type and a complete body.
-public struct Reply: ResponseGenerator, Sendable {
+struct Reply: ResponseGenerator, Sendable {
     /// HTTP status.
     var status: HTTPResponse.Status
     /// `Content-Type` of the body.
@@ -51,7 +51,7 @@ public struct Reply: ResponseGenerator, Sendable {
     }
 
     /// The `Response` of this reply.
-    public func response(from request: Request, context: some RequestContext) -> Response {
+    func response(from request: Request, context: some RequestContext) -> Response {
         var fields = headers
         fields[.contentType] = contentType
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))

@@ -8,9 +8,9 @@ import LawQuery
 /// scripts, `message` is for people and in Chinese, the same text the web pages show.
 /// As Hummingbird's ``HTTPResponseError`` it answers in that JSON form wherever it is
 /// thrown; ``ErrorResponseMiddleware`` answers page routes with an error page instead.
-public struct ServiceError: HTTPResponseError, Sendable, Equatable {
+struct ServiceError: HTTPResponseError, Sendable, Equatable {
     /// HTTP status of the answer.
-    public var status: HTTPResponse.Status
+    var status: HTTPResponse.Status
     /// Stable code for scripts: `invalid_parameter`, `unknown_document`, `rate_limited` …
     var code: String
     /// What went wrong and what to do, in Chinese: the JSON `message` and the pages' error text.
@@ -44,13 +44,13 @@ public struct ServiceError: HTTPResponseError, Sendable, Equatable {
     }
 
     /// Two errors are equal when they give the same answer; their causes are not compared.
-    public static func == (lhs: ServiceError, rhs: ServiceError) -> Bool {
+    static func == (lhs: ServiceError, rhs: ServiceError) -> Bool {
         lhs.status == rhs.status && lhs.code == rhs.code && lhs.message == rhs.message && lhs.detail == rhs.detail
             && lhs.headers == rhs.headers
     }
 
     /// The JSON answer: `{"error":{"code":…,"message":…}}` with the error's status and headers.
-    public func response(from request: Request, context: some RequestContext) -> Response {
+    func response(from request: Request, context: some RequestContext) -> Response {
         Reply.jsonError(self).response(from: request, context: context)
     }
 

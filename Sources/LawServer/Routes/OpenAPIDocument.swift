@@ -2,7 +2,7 @@ import Foundation
 import LawCorpus
 
 /// A JSON value, for documents assembled in code (the OpenAPI description).
-public indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStringLiteral,
+indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStringLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
     /// A string.
     case string(String)
@@ -16,20 +16,20 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStr
     case object([String: JSONValue])
 
     /// A string literal.
-    public init(stringLiteral value: String) { self = .string(value) }
+    init(stringLiteral value: String) { self = .string(value) }
     /// An array literal.
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// A dictionary literal (later keys win).
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
     /// A Boolean literal.
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer literal.
-    public init(integerLiteral value: Int) { self = .integer(value) }
+    init(integerLiteral value: Int) { self = .integer(value) }
 
     /// Encodes the value as JSON.
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
@@ -42,9 +42,9 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStr
 }
 
 /// The OpenAPI 3.1 description of the server, generated from its route table.
-public enum OpenAPIDocument {
+enum OpenAPIDocument {
     /// The document describing exactly `routes` (each answering GET and HEAD).
-    public static func make(_ routes: [Route]) -> JSONValue {
+    static func make(_ routes: [Route]) -> JSONValue {
         var paths: [String: JSONValue] = [:]
         for route in routes {
             paths[route.path] = [

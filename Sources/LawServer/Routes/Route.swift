@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Who a route is for; decides the format of its errors, its caching and CORS.
-public enum RouteAudience: String, Sendable {
+enum RouteAudience: String, Sendable {
     /// JSON for programs: errors in JSON, cacheable, readable cross-origin in public mode.
     case api
     /// Web pages for people: errors as pages, cacheable.
@@ -12,9 +12,9 @@ public enum RouteAudience: String, Sendable {
 }
 
 /// A documented parameter of a route.
-public struct RouteParameter: Sendable {
+struct RouteParameter: Sendable {
     /// Where the parameter is given.
-    public enum Location: String, Sendable {
+    enum Location: String, Sendable {
         /// A segment of the path: `/api/articles/{document}/{number}`.
         case path
         /// The query string: `?q=…`.
@@ -22,24 +22,24 @@ public struct RouteParameter: Sendable {
     }
 
     /// Parameter name.
-    public var name: String
+    var name: String
     /// Path or query.
-    public var location: Location
+    var location: Location
     /// `string` or `integer` (JSON Schema type).
-    public var type: String
+    var type: String
     /// Whether the parameter must be given.
-    public var required: Bool
+    var required: Bool
     /// What it means.
-    public var description: String
+    var description: String
     /// A value that works against the shipped corpus; used in the documentation and tests.
-    public var example: String
+    var example: String
     /// Smallest and largest values of an integer parameter.
-    public var range: ClosedRange<Int>?
+    var range: ClosedRange<Int>?
     /// The values a string parameter may take, when there are few.
-    public var allowed: [String]?
+    var allowed: [String]?
 
     /// Creates a parameter description.
-    public init(_ name: String, in location: Location, type: String = "string", required: Bool = false,
+    init(_ name: String, in location: Location, type: String = "string", required: Bool = false,
                 description: String, example: String, range: ClosedRange<Int>? = nil, allowed: [String]? = nil) {
         self.name = name
         self.location = location
@@ -54,28 +54,28 @@ public struct RouteParameter: Sendable {
 
 /// One route of the server: the single source from which both the router and the
 /// OpenAPI document are built, so the two cannot disagree.
-public struct Route: Sendable {
+struct Route: Sendable {
     /// The path template, in the syntax both Hummingbird and OpenAPI use: `/api/articles/{document}/{number}`.
-    public var path: String
+    var path: String
     /// OpenAPI `operationId`.
-    public var operationID: String
+    var operationID: String
     /// One-line summary.
-    public var summary: String
+    var summary: String
     /// Who the route is for.
-    public var audience: RouteAudience
+    var audience: RouteAudience
     /// Its parameters.
-    public var parameters: [RouteParameter]
+    var parameters: [RouteParameter]
     /// `Content-Type` of a successful answer.
-    public var contentType: String
+    var contentType: String
     /// Name of the schema (in `components/schemas`) of a successful JSON answer.
-    public var schema: String?
+    var schema: String?
     /// HTTP statuses of the error answers it can give besides those every route can give.
-    public var errorStatuses: [Int]
+    var errorStatuses: [Int]
     /// Answers a request (GET; HEAD is the same without the body).
-    public var handler: @Sendable (Request, LawRequestContext) async throws -> Reply
+    var handler: @Sendable (Request, LawRequestContext) async throws -> Reply
 
     /// Creates a route.
-    public init(
+    init(
         _ path: String, operationID: String, summary: String, audience: RouteAudience,
         parameters: [RouteParameter] = [], contentType: String, schema: String? = nil, errorStatuses: [Int] = [],
         handler: @escaping @Sendable (Request, LawRequestContext) async throws -> Reply
@@ -92,7 +92,7 @@ public struct Route: Sendable {
     }
 
     /// An address that exercises the route, built from the parameters' examples.
-    public var exampleTarget: String {
+    var exampleTarget: String {
         var target = path
         var query: [(String, String?)] = []
         for parameter in parameters {
@@ -109,7 +109,7 @@ public struct Route: Sendable {
     }
 
     /// The decoded value of the path parameter `name`.
-    public static func pathParameter(_ name: String, _ context: LawRequestContext) throws(ServiceError) -> String {
+    static func pathParameter(_ name: String, _ context: LawRequestContext) throws(ServiceError) -> String {
         guard let raw = context.parameters.get(name) else { throw .notFound }
         return try QueryString.decode(raw[...], plusIsSpace: false, what: "the path")
     }

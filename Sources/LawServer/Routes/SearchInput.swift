@@ -4,35 +4,35 @@ import LawQuery
 
 /// The search parameters of a request (`q`, `kind`, `document`, `department`, `list_kind`,
 /// `as_of`, `limit`, `offset`), decoded and checked; shared by `/api/search` and the search page.
-public struct SearchInput: Sendable, Equatable {
+struct SearchInput: Sendable, Equatable {
     /// The query, with personal numbers masked in public mode; `nil` when not given or empty.
-    public var query: String?
+    var query: String?
     /// Kind filter, as given (a code: `plan`, `regulation`, `list`).
-    public var kind: String?
+    var kind: String?
     /// Document filter.
-    public var document: String?
+    var document: String?
     /// Department filter (lists only).
-    public var department: String?
+    var department: String?
     /// List-kind filter, as given (name or alias), for links that repeat the search.
-    public var listKind: String?
+    var listKind: String?
     /// The day whose list versions are searched (`YYYY-MM-DD`); today when `nil`.
-    public var asOf: String?
+    var asOf: String?
     /// Page size.
-    public var limit: Int
+    var limit: Int
     /// Hits skipped.
-    public var offset: Int
+    var offset: Int
     /// The parameters checked and typed, with an empty query.
     private var checked: SearchRequest
 
     /// Page size when none is given.
-    public static let defaultLimit = 10
+    static let defaultLimit = 10
     /// Largest offset accepted: deeper pages are not useful and only cost work.
-    public static let maximumOffset = 10_000
+    static let maximumOffset = 10_000
     /// Longest document name accepted, in characters.
-    public static let maximumDocumentLength = 200
+    static let maximumDocumentLength = 200
 
     /// Reads the parameters from `parameters`; throws for malformed or out-of-range values.
-    public init(_ parameters: QueryString, service: LawService) throws(ServiceError) {
+    init(_ parameters: QueryString, service: LawService) throws(ServiceError) {
         query = try parameters.value("q").map(service.sanitizedInput)
         if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { self.query = nil }
         kind = try parameters.nonEmptyValue("kind")
@@ -59,12 +59,12 @@ public struct SearchInput: Sendable, Equatable {
     }
 
     /// Whether a list filter (department, list kind, day) is set.
-    public var hasListFilter: Bool {
+    var hasListFilter: Bool {
         department != nil || listKind != nil || asOf != nil
     }
 
     /// The request to run, or `nil` when there is no query.
-    public var request: SearchRequest? {
+    var request: SearchRequest? {
         query.map { query in
             var request = checked
             request.query = query
@@ -79,7 +79,7 @@ public struct SearchInput: Sendable, Equatable {
     }
 
     /// The address of the page `offset` of the same search under `path`, with every parameter written.
-    public func link(_ path: String, offset: Int) -> String {
+    func link(_ path: String, offset: Int) -> String {
         parameters.link(path, offset: offset, compact: false)
     }
 }
@@ -194,7 +194,7 @@ enum ListInput {
 
 extension PublicationPolicy {
     /// `result` with the hits that may not be served removed (and not counted).
-    public func visible(_ result: SearchResult) -> SearchResult {
+    func visible(_ result: SearchResult) -> SearchResult {
         var visible = result
         visible.hits = filter(result.hits)
         visible.total = max(0, result.total - (result.hits.count - visible.hits.count))

@@ -4,7 +4,7 @@ import LawQuery
 import Logging
 
 /// The state shared by all requests: the index, the policies and limits, the metrics.
-public final class LawService: Sendable {
+final class LawService: Sendable {
     /// How the server was configured.
     let configuration: ServerConfiguration
     /// The index being served (hot-reloaded).

@@ -1,3 +1,4 @@
+import LawCorpus
 import LawQuery
 
 /// A record that may or may not be shown to the public.
@@ -22,7 +23,7 @@ struct PublicationPolicy: Sendable {
     ///
     /// Records of any other kind are public only when they say so themselves, so a new
     /// kind of record stays off the public endpoint until its rule is written.
-    static let publicKinds: Set<String> = ["plan", "regulation"]
+    static let publicKinds: Set<DocumentKind> = [.plan, .regulation]
 
     /// Creates the policy of a public or non-public server.
     init(publicMode: Bool) {
@@ -44,7 +45,7 @@ extension SearchHit: Publishable {
     /// Hits in the plan and the laws are public; list hits are visible too, because they
     /// reach a public server only from queries made with `publicOnly`, which leave out
     /// every list not marked public.
-    var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) || kind == "list" }
+    var isPublic: Bool { PublicationPolicy.publicKinds.contains(kind) || kind == .list }
 }
 
 extension DocumentRecord: Publishable {

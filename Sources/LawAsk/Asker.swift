@@ -19,10 +19,12 @@ public struct Asker: Sendable {
     /// Understands `question` and answers it.
     public func ask(_ question: String) throws(QueryError) -> AskAnswer {
         var understanding = try understand(question)
-        let answer = understanding.reading.intent == .search
+        let answer =
+            understanding.reading.intent == .search
             ? AnswerPayload.search(try search(&understanding)) : try answer(understanding)
-        return AskAnswer(question: question, reading: understanding.reading, answer: answer,
-                         alternatives: understanding.alternatives)
+        return AskAnswer(
+            question: question, reading: understanding.reading, answer: answer,
+            alternatives: understanding.alternatives)
     }
 
     /// The structured answer a search query stands for, to show above its hits: the article
@@ -30,9 +32,11 @@ public struct Asker: Sendable {
     /// only a search, or when the answer could not be given (the hits still can).
     public func bestAnswer(for query: String) -> AskAnswer? {
         guard let understanding = try? understand(query), understanding.reading.intent != .search,
-              let answer = try? answer(understanding) else { return nil }
-        return AskAnswer(question: query, reading: understanding.reading, answer: answer,
-                         alternatives: understanding.alternatives)
+            let answer = try? answer(understanding)
+        else { return nil }
+        return AskAnswer(
+            question: query, reading: understanding.reading, answer: answer,
+            alternatives: understanding.alternatives)
     }
 
     /// How `question` is understood (nothing is looked up but the names of the index).
@@ -73,9 +77,10 @@ public struct Asker: Sendable {
             // One kind across departments: the versions in force; one department: all its versions.
             return .lists(lists.filter { list in understood.kind.map { list.kind.rawValue == $0 && list.inForce } ?? true })
         case .changes:
-            let changes = try queries.changes(ChangesRequest(
-                kind: try understood.kind.map(LawQueries.listKind), department: understood.department,
-                since: understood.since.flatMap(CalendarDate.init(iso:)).map { $0.adding(days: -1).description }))
+            let changes = try queries.changes(
+                ChangesRequest(
+                    kind: try understood.kind.map(LawQueries.listKind), department: understood.department,
+                    since: understood.since.flatMap(CalendarDate.init(iso:)).map { $0.adding(days: -1).description }))
             return .changes(changes.filter { change in understood.until.map { change.to <= $0 } ?? true })
         case .article:
             guard let document = understood.document, let article = understood.article else {
@@ -207,7 +212,8 @@ extension Asker {
         var question = Question(query)
         let department = recognisers.departments.recognise(&question)?.department
         let vocabulary = recognisers.vocabulary
-        let names = vocabulary.departments.departments.flatMap { [$0.name] + $0.shortNames }
+        let names =
+            vocabulary.departments.departments.flatMap { [$0.name] + $0.shortNames }
             + QueryError.listKindVocabulary
             + vocabulary.titles
         let words = question.unclaimedRuns().joined()

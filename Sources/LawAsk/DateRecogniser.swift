@@ -73,12 +73,26 @@ public struct DateRecogniser: Sendable {
         let lastYear = CalendarDate(year: today.year - 1, month: 1, day: 1)
         let lastYearEnd = CalendarDate(year: today.year - 1, month: 12, day: 31)
         let readings: [(words: [String], match: Match?)] = [
-            (["今年以来", "今年"], thisYear.map {
-                Match(since: $0, note: "今年（\($0) 起）") }),
-            (["去年"], lastYear.flatMap { first in lastYearEnd.map { last in
-                Match(since: first, until: last, note: "去年（\(first) 至 \(last)）") } }),
-            (["最近", "近期", "近一年", "近来"], Optional(Match(
-                since: today.adding(days: -365), note: "最近（近 12 个月，\(today.adding(days: -365)) 起）"))),
+            (
+                ["今年以来", "今年"],
+                thisYear.map {
+                    Match(since: $0, note: "今年（\($0) 起）")
+                }
+            ),
+            (
+                ["去年"],
+                lastYear.flatMap { first in
+                    lastYearEnd.map { last in
+                        Match(since: first, until: last, note: "去年（\(first) 至 \(last)）")
+                    }
+                }
+            ),
+            (
+                ["最近", "近期", "近一年", "近来"],
+                Optional(
+                    Match(
+                        since: today.adding(days: -365), note: "最近（近 12 个月，\(today.adding(days: -365)) 起）"))
+            ),
         ]
         for (words, reading) in readings {
             for word in words {

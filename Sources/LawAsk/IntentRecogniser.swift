@@ -4,8 +4,10 @@
 /// the names come from the index. Without a recognisable request, the question is a search.
 public struct IntentRecogniser: Sendable {
     /// Words asking what changed.
-    static let changes = ["变化", "调整", "修订", "修改", "改了", "变了", "改动", "变动", "更新", "新增", "删除",
-                          "删了", "增加了", "有何不同", "有什么不同", "区别"]
+    static let changes = [
+        "变化", "调整", "修订", "修改", "改了", "变了", "改动", "变动", "更新", "新增", "删除",
+        "删了", "增加了", "有何不同", "有什么不同", "区别",
+    ]
     /// Words asking what cites an article.
     static let citing = ["引用", "援引"]
     /// Words asking what rests on an article (with 事项/清单).
@@ -25,15 +27,19 @@ public struct IntentRecogniser: Sendable {
     public init() {}
 
     /// What the question asks, given what was recognised in it.
-    public func intent(of question: Question, department: Bool, kind: KindRecogniser.Match?,
-                       citation: CitationRecogniser.Match?) -> Intent {
+    public func intent(
+        of question: Question, department: Bool, kind: KindRecogniser.Match?,
+        citation: CitationRecogniser.Match?
+    ) -> Intent {
         if let citation, citation.article != nil {
-            let citedBy = question.mentions(Self.citing)
+            let citedBy =
+                question.mentions(Self.citing)
                 || question.mentions(Self.resting) && question.mentions(["事项", "清单"])
             return citedBy ? .citedBy : .article
         }
         if question.mentions(Self.when)
-            || question.mentions(Self.whenWeak) && (kind != nil || question.mentions(Self.obligations)) {
+            || question.mentions(Self.whenWeak) && (kind != nil || question.mentions(Self.obligations))
+        {
             return .deadlines
         }
         if question.mentions(Self.changes) && (department || kind != nil || question.mentions(["清单"])) {

@@ -28,10 +28,12 @@ public struct DepartmentRecogniser: Sendable {
         let lowered = Question(question.text.lowercased())
         for (spelling, departments) in spellings {
             guard let range = lowered.occurrences(of: spelling).first(where: { !question.isClaimed($0) }),
-                  let best = departments.first else { continue }
+                let best = departments.first
+            else { continue }
             question.claim(range)
-            return Match(department: best, alternatives: Array(departments.dropFirst()),
-                         words: String(question.characters[range]))
+            return Match(
+                department: best, alternatives: Array(departments.dropFirst()),
+                words: String(question.characters[range]))
         }
         return nil
     }
@@ -62,7 +64,8 @@ public struct KindRecogniser: Sendable {
             for suffix in ["的事项", "的清单", "事项清单", "清单", "事项", "目录"] {
                 let characters = Array(suffix)
                 if end + characters.count <= question.characters.count,
-                   Array(question.characters[end..<(end + characters.count)]) == characters {
+                    Array(question.characters[end..<(end + characters.count)]) == characters
+                {
                     end += characters.count
                     explicit = true
                     break
@@ -103,7 +106,8 @@ public struct CitationRecogniser: Sendable {
         let text = question.text
         let parser = CitationParser(names: names)
         if let citation = parser.citations(in: text, currentDocument: nil).first(where: { $0.document != nil }),
-           let document = citation.document {
+            let document = citation.document
+        {
             claim(citation.text, in: &question)
             return Match(document: document, article: citation.article, paragraph: citation.paragraph)
         }
@@ -113,7 +117,8 @@ public struct CitationRecogniser: Sendable {
         }
         for spelling in spellings {
             guard let range = question.occurrences(of: spelling).first,
-                  let document = names.resolve(String(spelling)) else { continue }
+                let document = names.resolve(String(spelling))
+            else { continue }
             claimWithMarks(range, in: &question)
             return Match(document: document, article: nil, paragraph: nil)
         }

@@ -18,8 +18,9 @@ public struct Question: Sendable {
     public init(_ text: String) {
         original = text
         let folded = String(text.prefix(Self.maximumLength * 2)).precomposedStringWithCompatibilityMapping
-        characters = Array(folded.map { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 }
-            .prefix(Self.maximumLength))
+        characters = Array(
+            folded.map { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 }
+                .prefix(Self.maximumLength))
         claimed = Array(repeating: false, count: characters.count)
     }
 

@@ -15,8 +15,9 @@ struct Understander {
         let department = recognisers.departments.recognise(&question)
         let beforeKind = question
         var kind = KindRecogniser().recognise(&question)
-        let intent = IntentRecogniser().intent(of: question, department: department != nil, kind: kind,
-                                               citation: citation)
+        let intent = IntentRecogniser().intent(
+            of: question, department: department != nil, kind: kind,
+            citation: citation)
         var terms = TermExtractor().terms(of: question)
         var listReading: Understood?
         if intent == .search, let found = kind, !found.explicit, department == nil {
@@ -64,8 +65,9 @@ struct Understander {
             document: understood.document, department: understood.department,
             listKind: understood.kind.flatMap(ListKind.resolve),
             asOf: understood.asOf)
-        return Understanding(question: text, reading: reading, alternatives: Array(alternatives.prefix(4)),
-                             topic: topic, searchRequest: request)
+        return Understanding(
+            question: text, reading: reading, alternatives: Array(alternatives.prefix(4)),
+            topic: topic, searchRequest: request)
     }
 
     /// `understood` with the keys `intent` does not use set to `null`.
@@ -73,25 +75,43 @@ struct Understander {
         var result = understood
         switch intent {
         case .list:
-            result.document = nil; result.article = nil; result.paragraph = nil
+            result.document = nil
+            result.article = nil
+            result.paragraph = nil
             if result.asOf == nil, let until = result.until { result.asOf = until }
-            result.since = nil; result.until = nil; result.terms = nil
+            result.since = nil
+            result.until = nil
+            result.terms = nil
         case .changes:
-            result.document = nil; result.article = nil; result.paragraph = nil; result.terms = nil
+            result.document = nil
+            result.article = nil
+            result.paragraph = nil
+            result.terms = nil
             if result.since == nil, let day = result.asOf { result.since = day }
             result.asOf = nil
         case .article:
-            result.department = nil; result.kind = nil; result.asOf = nil; result.since = nil
-            result.until = nil; result.terms = nil
+            result.department = nil
+            result.kind = nil
+            result.asOf = nil
+            result.since = nil
+            result.until = nil
+            result.terms = nil
         case .citedBy:
-            result.department = nil; result.kind = nil; result.paragraph = nil
-            result.since = nil; result.until = nil; result.terms = nil
+            result.department = nil
+            result.kind = nil
+            result.paragraph = nil
+            result.since = nil
+            result.until = nil
+            result.terms = nil
         case .deadlines:
             result = Understood(since: understood.since, until: understood.until)
         case .departments:
             result = Understood()
         case .search:
-            result.article = nil; result.paragraph = nil; result.since = nil; result.until = nil
+            result.article = nil
+            result.paragraph = nil
+            result.since = nil
+            result.until = nil
             var words = terms
             if words.isEmpty, let kind = understood.kind, understood.department == nil {
                 words = [ListKind.core(kind)]
@@ -145,9 +165,9 @@ struct Summary {
     private func period(_ understood: Understood) -> String? {
         let range: String?
         switch (understood.since, understood.until) {
-        case let (since?, until?): range = "\(since) 至 \(until)"
-        case let (since?, nil): range = "\(since) 以来"
-        case let (nil, until?): range = "\(until) 以前"
+        case (let since?, let until?): range = "\(since) 至 \(until)"
+        case (let since?, nil): range = "\(since) 以来"
+        case (nil, let until?): range = "\(until) 以前"
         case (nil, nil): range = nil
         }
         guard let range else { return nil }

@@ -52,13 +52,17 @@ public struct Understood: Codable, Equatable, Sendable {
     public var terms: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case department, kind, document, article, paragraph, asOf = "as_of", since, until, terms
+        case department, kind, document, article, paragraph
+        case asOf = "as_of"
+        case since, until, terms
     }
 
     /// Nothing understood.
-    public init(department: String? = nil, kind: String? = nil, document: String? = nil, article: Int? = nil,
-                paragraph: Int? = nil, asOf: String? = nil, since: String? = nil, until: String? = nil,
-                terms: [String]? = nil) {
+    public init(
+        department: String? = nil, kind: String? = nil, document: String? = nil, article: Int? = nil,
+        paragraph: Int? = nil, asOf: String? = nil, since: String? = nil, until: String? = nil,
+        terms: [String]? = nil
+    ) {
         self.department = department
         self.kind = kind
         self.document = document

@@ -40,8 +40,9 @@ public struct LatencyMeasurement: Codable, Sendable, CustomStringConvertible {
 
     /// `median 0.85 ms, p99 1.90 ms, max 2.09 ms over 1900 runs`.
     public var description: String {
-        String(format: "median %.2f ms, p99 %.2f ms, max %.2f ms over %d runs (%.0f/s on one thread)",
-               medianMilliseconds, p99Milliseconds, maximumMilliseconds, runs, callsPerSecond)
+        String(
+            format: "median %.2f ms, p99 %.2f ms, max %.2f ms over %d runs (%.0f/s on one thread)",
+            medianMilliseconds, p99Milliseconds, maximumMilliseconds, runs, callsPerSecond)
     }
 }
 
@@ -50,8 +51,10 @@ public enum SearchBenchmark {
     /// Runs every query `rounds` times (after one warm-up round) and reports latencies;
     /// a query that fails stops the measurement with its error.
     public static func run(_ queries: LawQueries, queries texts: [String], rounds: Int, limit: Int = 10) throws -> LatencyMeasurement {
-        try LatencyMeasurement.measure(rounds: rounds, calls: texts.map { text in
-            { _ = try queries.search(SearchRequest(query: text, limit: limit)) }
-        })
+        try LatencyMeasurement.measure(
+            rounds: rounds,
+            calls: texts.map { text in
+                { _ = try queries.search(SearchRequest(query: text, limit: limit)) }
+            })
     }
 }

@@ -52,7 +52,7 @@ public struct SyntheticLists {
     /// Writes `items` items as list files of about `perList` items each under `lists` (a `Corpus/lists` folder).
     /// Returns the number of files written.
     @discardableResult
-    public func write(items: Int, perList: Int = 500, seed: UInt64 = 20221110, into lists: String) throws -> Int {
+    public func write(items: Int, perList: Int = 500, seed: UInt64 = 20_221_110, into lists: String) throws -> Int {
         var random = SplitMix64(seed: seed)
         let kinds = ListKind.allCases
         var written = 0
@@ -66,8 +66,9 @@ public struct SyntheticLists {
             while takenVersions.contains(Self.versionKey(department, kind, versionDay)) {
                 versionDay = versionDay.adding(days: 1)
             }
-            let text = listFile(department: department, kind: kind, version: versionDay, items: count,
-                                first: written, random: &random)
+            let text = listFile(
+                department: department, kind: kind, version: versionDay, items: count,
+                first: written, random: &random)
             let directory = "\(lists)/\(department.id)/\(kind.rawValue)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try text.write(toFile: "\(directory)/\(versionDay).yaml", atomically: true, encoding: .utf8)
@@ -77,8 +78,10 @@ public struct SyntheticLists {
         return files
     }
 
-    private func listFile(department: Department, kind: ListKind, version: CalendarDate, items: Int, first: Int,
-                          random: inout SplitMix64) -> String {
+    private func listFile(
+        department: Department, kind: ListKind, version: CalendarDate, items: Int, first: Int,
+        random: inout SplitMix64
+    ) -> String {
         var lines = [
             "# 生成的测试清单（sample）：由 lawkb generate 以语料词汇合成，仅用于性能测量。",
             "department: \(quoted(department.name))",
@@ -91,8 +94,9 @@ public struct SyntheticLists {
             "items:",
         ]
         for index in 0..<items {
-            lines += item(id: "GEN-\(department.id.uppercased())-\(first + index + 1)", levels: kind.hasLevels,
-                          random: &random)
+            lines += item(
+                id: "GEN-\(department.id.uppercased())-\(first + index + 1)", levels: kind.hasLevels,
+                random: &random)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -129,7 +133,8 @@ public struct SyntheticLists {
 
     /// A double-quoted YAML scalar: always safe, whatever the text.
     private func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

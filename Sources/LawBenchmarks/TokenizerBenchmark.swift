@@ -24,8 +24,10 @@ public enum TokenizerBenchmark {
         let bytes = Double(paragraphs.reduce(0) { $0 + $1.utf8.count } * repetitions)
         var results = [pureSwift(paragraphs: paragraphs, repetitions: repetitions, bytes: bytes)]
         for tokenizer in ["lawkb_han", "unicode61", "trigram"] {
-            results.append(try throughSQLite(tokenizer: tokenizer, paragraphs: paragraphs,
-                                             repetitions: repetitions, bytes: bytes))
+            results.append(
+                try throughSQLite(
+                    tokenizer: tokenizer, paragraphs: paragraphs,
+                    repetitions: repetitions, bytes: bytes))
         }
         return results
     }
@@ -45,8 +47,9 @@ public enum TokenizerBenchmark {
             }
         }
         let seconds = elapsed(since: started)
-        return Measurement(name: "HanTokenizer (Swift, no SQLite)", megabytesPerSecond: bytes / seconds / 1e6,
-                           tokens: tokens / repetitions, seconds: seconds)
+        return Measurement(
+            name: "HanTokenizer (Swift, no SQLite)", megabytesPerSecond: bytes / seconds / 1e6,
+            tokens: tokens / repetitions, seconds: seconds)
     }
 
     private static func throughSQLite(
@@ -68,8 +71,9 @@ public enum TokenizerBenchmark {
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, row)")
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.v") ?? 0
         }
-        return Measurement(name: "FTS5 insert, tokenize='\(tokenizer)'", megabytesPerSecond: bytes / seconds / 1e6,
-                           tokens: terms, seconds: seconds)
+        return Measurement(
+            name: "FTS5 insert, tokenize='\(tokenizer)'", megabytesPerSecond: bytes / seconds / 1e6,
+            tokens: terms, seconds: seconds)
     }
 
     private static func elapsed(since start: DispatchTime) -> Double {

@@ -35,18 +35,20 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
         }
         let range: String
         switch (lower, upper) {
-        case let (lower?, upper?) where lower == upper: range = number(lower)
-        case let (lower?, upper?): range = "\(number(lower))–\(number(upper))"
-        case let (lower?, nil): range = "≥ \(number(lower))"
-        case let (nil, upper?): range = "≤ \(number(upper))"
+        case (let lower?, let upper?) where lower == upper: range = number(lower)
+        case (let lower?, let upper?): range = "\(number(lower))–\(number(upper))"
+        case (let lower?, nil): range = "≥ \(number(lower))"
+        case (nil, let upper?): range = "≤ \(number(upper))"
         case (nil, nil): range = "?"
         }
         return [of, range, unit].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Things a multiple is taken of, as penalty clauses name them.
-    static let multipliedAmounts = ["违法所得", "货值金额", "违法经营额", "违法收入", "违法销售额", "违法销售收入",
-                                    "违法生产经营的食品货值金额", "工程合同价款", "应缴纳税款", "逃避缴纳的税款"]
+    static let multipliedAmounts = [
+        "违法所得", "货值金额", "违法经营额", "违法收入", "违法销售额", "违法销售收入",
+        "违法生产经营的食品货值金额", "工程合同价款", "应缴纳税款", "逃避缴纳的税款",
+    ]
 
     private typealias AmountRegex = Regex<(Substring, number: Substring, scale: Substring?, unit: Substring)>
 
@@ -63,27 +65,41 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
         var index = 0
         while index < matches.count {
             let first = matches[index]
-            guard let firstValue = value(first) else { index += 1; continue }
+            guard let firstValue = value(first) else {
+                index += 1
+                continue
+            }
             let unit = String(first.output.unit)
             let after = folded[first.range.upperBound...]
             let of = unit == "倍" ? multiplied(before: first.range.lowerBound, in: folded) : nil
             if let next = matches[safe: index + 1], String(next.output.unit) == unit, let nextValue = value(next),
-               isRangeJoin(folded[first.range.upperBound..<next.range.lowerBound]) {
-                let end = folded[next.range.upperBound...].hasPrefix("以下") ? folded.index(next.range.upperBound, offsetBy: 2) : next.range.upperBound
-                result.append(AmountRange(lower: firstValue, upper: nextValue, unit: unit, of: of,
-                                          text: String(folded[first.range.lowerBound..<end])))
+                isRangeJoin(folded[first.range.upperBound..<next.range.lowerBound])
+            {
+                let end =
+                    folded[next.range.upperBound...].hasPrefix("以下")
+                    ? folded.index(next.range.upperBound, offsetBy: 2) : next.range.upperBound
+                result.append(
+                    AmountRange(
+                        lower: firstValue, upper: nextValue, unit: unit, of: of,
+                        text: String(folded[first.range.lowerBound..<end])))
                 index += 2
                 continue
             }
             if after.hasPrefix("以下") {
-                result.append(AmountRange(lower: nil, upper: firstValue, unit: unit, of: of,
-                                          text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
+                result.append(
+                    AmountRange(
+                        lower: nil, upper: firstValue, unit: unit, of: of,
+                        text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
             } else if after.hasPrefix("以上") {
-                result.append(AmountRange(lower: firstValue, upper: nil, unit: unit, of: of,
-                                          text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
+                result.append(
+                    AmountRange(
+                        lower: firstValue, upper: nil, unit: unit, of: of,
+                        text: String(folded[first.range.lowerBound..<folded.index(first.range.upperBound, offsetBy: 2)])))
             } else {
-                result.append(AmountRange(lower: firstValue, upper: firstValue, unit: unit, of: of,
-                                          text: String(folded[first.range])))
+                result.append(
+                    AmountRange(
+                        lower: firstValue, upper: firstValue, unit: unit, of: of,
+                        text: String(folded[first.range])))
             }
             index += 1
         }

@@ -108,7 +108,7 @@ public struct BenchmarkChecker: Sendable {
     /// applies; `nil` when the law or the article is not in the corpus.
     private func provision(_ citation: Citation, on date: CalendarDate) -> BenchmarkCheck.Provision? {
         guard case .article(let index) = versions.target(of: citation, on: date, in: regulations),
-              let article = regulations[index].article(citation.article)
+            let article = regulations[index].article(citation.article)
         else { return nil }
         var penalty = Self.read(article, paragraph: citation.paragraph, item: citation.item)
         var visited: Set<[Int?]> = [[article.number, citation.paragraph]]
@@ -117,7 +117,8 @@ public struct BenchmarkChecker: Sendable {
         while !pending.isEmpty, visited.count <= Self.maximumFollowed {
             let next = pending.removeFirst()
             guard visited.insert([next.article, next.paragraph]).inserted,
-                  let target = regulations[index].article(next.article) else { continue }
+                let target = regulations[index].article(next.article)
+            else { continue }
             let read = Self.read(target, paragraph: next.paragraph, item: nil)
             penalty = penalty.merging(read)
             if next.article != article.number, !followed.contains(next.article) { followed.append(next.article) }
@@ -144,12 +145,14 @@ public struct BenchmarkChecker: Sendable {
     }
 
     /// The provisions `penalty` applies, as (article, paragraph) of the same law.
-    static func references(of penalty: StatutoryPenalty, in article: Article,
-                           paragraph: Int?) -> [(article: Int, paragraph: Int?)] {
+    static func references(
+        of penalty: StatutoryPenalty, in article: Article,
+        paragraph: Int?
+    ) -> [(article: Int, paragraph: Int?)] {
         penalty.references.compactMap { reference in
             switch reference {
-            case let .article(number, paragraph): (number, paragraph)
-            case let .paragraph(number): (article.number, number)
+            case .article(let number, let paragraph): (number, paragraph)
+            case .paragraph(let number): (article.number, number)
             case .precedingParagraph: paragraph.flatMap { $0 > 1 ? (article.number, $0 - 1) : nil }
             }
         }
@@ -198,7 +201,10 @@ public struct BenchmarkTally: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case items, levels, withinLaw = "within_law", beyondLaw = "beyond_law", unchecked
+        case items, levels
+        case withinLaw = "within_law"
+        case beyondLaw = "beyond_law"
+        case unchecked
     }
 
     /// Adds one item's check.

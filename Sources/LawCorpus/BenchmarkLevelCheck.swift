@@ -42,14 +42,15 @@ public struct LevelCheck: Codable, Sendable, Equatable {
         /// The finding in Chinese, for pages and the command line.
         public var chineseDescription: String {
             switch self {
-            case let .fineOutsideRange(range, allowed):
+            case .fineOutsideRange(let range, let allowed):
                 "罚款 \(range)超出法定幅度（\(Self.list(allowed))）"
-            case let .sanctionNotProvided(kind):
+            case .sanctionNotProvided(let kind):
                 "法条未规定“\(kind.rawValue)”"
-            case let .fineNotComparable(range, statutory):
-                statutory.isEmpty ? "罚款 \(range)无法核对：法条未规定罚款数额"
+            case .fineNotComparable(let range, let statutory):
+                statutory.isEmpty
+                    ? "罚款 \(range)无法核对：法条未规定罚款数额"
                     : "罚款 \(range)无法与法定幅度比较（法条规定：\(Self.list(statutory))）"
-            case let .penaltyElsewhere(references):
+            case .penaltyElsewhere(let references):
                 "法条未直接规定处罚，而是援引\(references.map(Self.describe).joined(separator: "、"))"
             }
         }
@@ -60,9 +61,9 @@ public struct LevelCheck: Codable, Sendable, Equatable {
 
         private static func describe(_ reference: PenaltyReference) -> String {
             switch reference {
-            case let .article(article, nil): "第\(article)条"
-            case let .article(article, paragraph?): "第\(article)条第\(paragraph)款"
-            case let .paragraph(paragraph): "第\(paragraph)款"
+            case .article(let article, nil): "第\(article)条"
+            case .article(let article, let paragraph?): "第\(article)条第\(paragraph)款"
+            case .paragraph(let paragraph): "第\(paragraph)款"
             case .precedingParagraph: "前款"
             }
         }
@@ -102,8 +103,10 @@ public struct LevelCheck: Codable, Sendable, Equatable {
 
     /// Findings for the level's fines of one payer against the statute's fines of the same
     /// payer (or, when the statute fines only the other payer, against those).
-    private static func fineFindings(_ ranges: [AmountRange], against statutory: [AmountRange],
-                                     else other: [AmountRange]) -> [Finding] {
+    private static func fineFindings(
+        _ ranges: [AmountRange], against statutory: [AmountRange],
+        else other: [AmountRange]
+    ) -> [Finding] {
         let allowed = statutory.isEmpty ? other : statutory
         return ranges.compactMap { range in
             let comparable = allowed.filter { $0.unit == range.unit && $0.of == range.of }
@@ -120,7 +123,7 @@ public struct LevelCheck: Codable, Sendable, Equatable {
         switch (outer.upper, inner.upper) {
         case (nil, _): upperOK = true
         case (_?, nil): upperOK = false
-        case let (outerUpper?, innerUpper?): upperOK = innerUpper <= outerUpper
+        case (let outerUpper?, let innerUpper?): upperOK = innerUpper <= outerUpper
         }
         return lowerOK && upperOK
     }
@@ -137,15 +140,15 @@ extension LevelCheck.Finding: Codable {
         try container.encode(code, forKey: .code)
         try container.encode(chineseDescription, forKey: .description)
         switch self {
-        case let .fineOutsideRange(range, allowed):
+        case .fineOutsideRange(let range, let allowed):
             try container.encode(range, forKey: .amount)
             try container.encode(allowed, forKey: .allowed)
-        case let .sanctionNotProvided(kind):
+        case .sanctionNotProvided(let kind):
             try container.encode(kind, forKey: .sanction)
-        case let .fineNotComparable(range, statutory):
+        case .fineNotComparable(let range, let statutory):
             try container.encode(range, forKey: .amount)
             try container.encode(statutory, forKey: .statutory)
-        case let .penaltyElsewhere(references):
+        case .penaltyElsewhere(let references):
             try container.encode(references, forKey: .references)
         }
     }
@@ -155,18 +158,21 @@ extension LevelCheck.Finding: Codable {
         let code = try container.decode(String.self, forKey: .code)
         switch code {
         case "fine_outside_range":
-            self = .fineOutsideRange(try container.decode(AmountRange.self, forKey: .amount),
-                                     allowed: try container.decode([AmountRange].self, forKey: .allowed))
+            self = .fineOutsideRange(
+                try container.decode(AmountRange.self, forKey: .amount),
+                allowed: try container.decode([AmountRange].self, forKey: .allowed))
         case "sanction_not_provided":
             self = .sanctionNotProvided(try container.decode(SanctionKind.self, forKey: .sanction))
         case "fine_not_comparable":
-            self = .fineNotComparable(try container.decode(AmountRange.self, forKey: .amount),
-                                      statutory: try container.decode([AmountRange].self, forKey: .statutory))
+            self = .fineNotComparable(
+                try container.decode(AmountRange.self, forKey: .amount),
+                statutory: try container.decode([AmountRange].self, forKey: .statutory))
         case "penalty_elsewhere":
             self = .penaltyElsewhere(try container.decode([PenaltyReference].self, forKey: .references))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .code, in: container,
-                                                   debugDescription: "未知的核对结果代码：\(code)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .code, in: container,
+                debugDescription: "未知的核对结果代码：\(code)")
         }
     }
 }

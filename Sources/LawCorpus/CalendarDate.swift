@@ -13,7 +13,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Creates a date, or returns `nil` when the day does not exist (2022-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), year >= 1, year <= 9999,
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -29,8 +30,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init?(iso text: String) {
         let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Self.decimal(parts[0]), let m = Self.decimal(parts[1]), let d = Self.decimal(parts[2]),
-              Self.parsedYears.contains(y) else { return nil }
+            let y = Self.decimal(parts[0]), let m = Self.decimal(parts[1]), let d = Self.decimal(parts[2]),
+            Self.parsedYears.contains(y)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -122,10 +124,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "'\(text.prefix(40))' is not a date of the form YYYY-MM-DD "
-                    + "between \(Self.parsedYears.lowerBound) and \(Self.parsedYears.upperBound)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(text.prefix(40))' is not a date of the form YYYY-MM-DD "
+                        + "between \(Self.parsedYears.lowerBound) and \(Self.parsedYears.upperBound)"))
         }
         self = date
     }

@@ -87,9 +87,13 @@ public enum ChineseNumeral {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             let digit: UInt32
-            if (0x30...0x39).contains(v) { digit = v - 0x30 }
-            else if (0xFF10...0xFF19).contains(v) { digit = v - 0xFF10 }
-            else { return nil }
+            if (0x30...0x39).contains(v) {
+                digit = v - 0x30
+            } else if (0xFF10...0xFF19).contains(v) {
+                digit = v - 0xFF10
+            } else {
+                return nil
+            }
             count += 1
             guard !overflow else { continue }
             if let next = appending(digit: Int(digit), to: value) { value = next } else { overflow = true }
@@ -118,12 +122,12 @@ public enum ChineseNumeral {
     /// decrease (千 before 百 before 十; 亿 before 万), so a well-formed numeral stays below
     /// 10¹²; the arithmetic is checked all the same.
     private static func readPositional(_ chars: [Character]) -> Reading {
-        var total = 0                    // completed 万/亿 groups
-        var section = 0                  // value below the current large unit
-        var number = 0                   // the digit waiting for its unit
+        var total = 0  // completed 万/亿 groups
+        var section = 0  // value below the current large unit
+        var number = 0  // the digit waiting for its unit
         var previousWasDigit = false
-        var lastSmallUnit = Int.max      // units must decrease within a section
-        var lastLargeUnit = Int.max      // and large units across sections
+        var lastSmallUnit = Int.max  // units must decrease within a section
+        var lastLargeUnit = Int.max  // and large units across sections
         var overflow = false
         func add(_ a: Int, _ b: Int) -> Int {
             let (r, o) = a.addingReportingOverflow(b)

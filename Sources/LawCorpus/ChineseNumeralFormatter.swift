@@ -16,7 +16,10 @@ public enum ChineseNumeralFormatter {
                 pendingZero = !result.isEmpty
                 continue
             }
-            if pendingZero { result += digits[0]; pendingZero = false }
+            if pendingZero {
+                result += digits[0]
+                pendingZero = false
+            }
             // 十五, not 一十五, at the start of the number.
             if !(digit == 1 && unit == "十" && result.isEmpty) { result += digits[digit] }
             result += unit

@@ -21,8 +21,10 @@ public struct Citation: Hashable, Sendable, Codable {
     public var text: String
 
     /// Creates a citation from its parts.
-    public init(document: String?, name: String?, article: Int, paragraph: Int? = nil, item: Int? = nil,
-                text: String) {
+    public init(
+        document: String?, name: String?, article: Int, paragraph: Int? = nil, item: Int? = nil,
+        text: String
+    ) {
         self.document = document
         self.name = name
         self.article = article
@@ -35,8 +37,8 @@ public struct Citation: Hashable, Sendable, Codable {
 /// The names a document goes by (full title, short titles) mapped to its canonical title, so
 /// that `行政处罚法`, `《中华人民共和国行政处罚法》` and `中华人民共和国 行政处罚法` all resolve alike.
 public struct DocumentNames: Sendable {
-    private var canonical: [String: String] = [:]   // key → canonical title
-    private var spellings: [String] = []             // names as registered, longest first
+    private var canonical: [String: String] = [:]  // key → canonical title
+    private var spellings: [String] = []  // names as registered, longest first
 
     /// An empty register.
     public init() {}

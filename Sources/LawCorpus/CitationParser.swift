@@ -28,8 +28,8 @@ public struct CitationParser: Sendable {
     public func citations(in text: String, currentDocument: String?) -> [Citation] {
         let t = FoldedText(text)
         var result: [Citation] = []
-        var depth = 0          // inside 《…》
-        var lowerBound = 0     // a document name may not reach back before the last match
+        var depth = 0  // inside 《…》
+        var lowerBound = 0  // a document name may not reach back before the last match
         var i = 0
         while i < t.count {
             let c = t.folded[i]
@@ -38,16 +38,18 @@ public struct CitationParser: Sendable {
                 i += 1
                 continue
             }
-            let (start, document, name) = documentBefore(i, in: t, lowerBound: lowerBound,
-                                                         currentDocument: currentDocument)
+            let (start, document, name) = documentBefore(
+                i, in: t, lowerBound: lowerBound,
+                currentDocument: currentDocument)
             if document == nil && name == nil && currentDocument == nil {
                 i = match.end
                 continue
             }
             let matched = t.text(start..<match.end)
             result += match.references.map {
-                Citation(document: document, name: name, article: $0.article, paragraph: $0.paragraph,
-                         item: $0.item, text: matched)
+                Citation(
+                    document: document, name: name, article: $0.article, paragraph: $0.paragraph,
+                    item: $0.item, text: matched)
             }
             lowerBound = match.end
             i = match.end
@@ -102,7 +104,8 @@ public struct CitationParser: Sendable {
         // `…第X条…` covering the whole input.
         for k in 0..<t.count where t.folded[k] == "第" {
             if let match = references(in: t, at: k), skipSpaces(t, match.end) == t.count,
-               let first = match.references.first {
+                let first = match.references.first
+            {
                 return make(name: t.text(0..<k), reference: first, text: typed)
             }
         }
@@ -125,8 +128,9 @@ public struct CitationParser: Sendable {
         let cleaned = TextSupport.trim(raw.filter { !"《》".contains($0) })
         let selfReference = Self.selfReferences.contains(cleaned)
         let name = cleaned.isEmpty || selfReference ? nil : cleaned
-        return Citation(document: name.flatMap(names.resolve), name: name, article: reference.article,
-                        paragraph: reference.paragraph, item: reference.item, text: text)
+        return Citation(
+            document: name.flatMap(names.resolve), name: name, article: reference.article,
+            paragraph: reference.paragraph, item: reference.item, text: text)
     }
 
     // MARK: - Grammar
@@ -150,7 +154,8 @@ public struct CitationParser: Sendable {
             let next = skipSpaces(t, end + separator.count)
             guard let group = articleGroup(in: t, at: next) else { break }
             if separator == "至" || separator == "到", let from = refs.last?.article,
-               let to = group.references.first?.article, to > from + 1, to - from <= Self.maximumRange {
+                let to = group.references.first?.article, to > from + 1, to - from <= Self.maximumRange
+            {
                 refs += (from + 1..<to).map { Reference(article: $0) }
             }
             refs += group.references
@@ -186,9 +191,13 @@ public struct CitationParser: Sendable {
             paragraphs.append(p)
             i = e
             let next = skipSpaces(t, e)
-            if let separator = listSeparator(in: t, at: next) { j = skipSpaces(t, next + separator) }
-            else if t.has("第", at: next) { j = next }
-            else { break }
+            if let separator = listSeparator(in: t, at: next) {
+                j = skipSpaces(t, next + separator)
+            } else if t.has("第", at: next) {
+                j = next
+            } else {
+                break
+            }
         }
         // Items: 第（二）项、第三项
         var items: [Int] = []
@@ -197,9 +206,13 @@ public struct CitationParser: Sendable {
             items.append(item)
             i = e
             let next = skipSpaces(t, e)
-            if let separator = listSeparator(in: t, at: next) { j = skipSpaces(t, next + separator) }
-            else if t.has("第", at: next) { j = next }
-            else { break }
+            if let separator = listSeparator(in: t, at: next) {
+                j = skipSpaces(t, next + separator)
+            } else if t.has("第", at: next) {
+                j = next
+            } else {
+                break
+            }
         }
 
         var refs: [Reference] = []

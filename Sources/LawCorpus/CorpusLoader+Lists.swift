@@ -13,10 +13,11 @@ extension CorpusLoader {
             guard let id = try entry.string("id"), let name = try entry.string("name") else {
                 throw CorpusError(file: file, line: entry.line, message: "部门必须有 id 和 name")
             }
-            departments.append(Department(
-                id: id, name: name, shortNames: try entry.strings("short_names") ?? [],
-                type: try entry.string("type"), sector: try entry.string("sector"),
-                laws: try entry.strings("laws") ?? []))
+            departments.append(
+                Department(
+                    id: id, name: name, shortNames: try entry.strings("short_names") ?? [],
+                    type: try entry.string("type"), sector: try entry.string("sector"),
+                    laws: try entry.strings("laws") ?? []))
         }
         do {
             return try DepartmentRegistry(departments)
@@ -26,8 +27,10 @@ extension CorpusLoader {
     }
 
     /// Every list version under `lists/`, in path order.
-    func loadLists(registry: DepartmentRegistry?, parser: CitationParser,
-                   warnings: inout [String]) throws(CorpusError) -> [ListVersion] {
+    func loadLists(
+        registry: DepartmentRegistry?, parser: CitationParser,
+        warnings: inout [String]
+    ) throws(CorpusError) -> [ListVersion] {
         let directory = (root as NSString).appendingPathComponent("lists")
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
@@ -38,8 +41,9 @@ extension CorpusLoader {
         }
         guard !files.isEmpty else { return [] }
         guard let registry else {
-            throw CorpusError(file: (root as NSString).appendingPathComponent("departments.yaml"),
-                              message: "lists/ 中有清单，但没有 departments.yaml，无法确定清单所属部门")
+            throw CorpusError(
+                file: (root as NSString).appendingPathComponent("departments.yaml"),
+                message: "lists/ 中有清单，但没有 departments.yaml，无法确定清单所属部门")
         }
         let listParser = ListParser(registry: registry, citations: parser)
         let sorted = files.sorted()

@@ -13,8 +13,10 @@ public struct CorpusLoader: Sendable {
     /// The day against which 尚未生效 is decided.
     var today: CalendarDate
 
-    static let regulationKeys: Set<String> = ["title", "short_names", "issuer", "category", "promulgated",
-                                              "effective", "status", "version"]
+    static let regulationKeys: Set<String> = [
+        "title", "short_names", "issuer", "category", "promulgated",
+        "effective", "status", "version",
+    ]
     static let planKeys: Set<String> = ["title", "number", "issuer", "year", "date"]
     /// Notes kept beside the texts that are not documents.
     static let notes: Set<String> = ["README.MD", "SOURCES.MD", "README.TXT", "SOURCES.TXT"]
@@ -72,8 +74,9 @@ public struct CorpusLoader: Sendable {
         var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
-        return Corpus(plans: plans, regulations: regulations, warnings: warnings,
-                      departments: registry?.departments ?? [], lists: lists)
+        return Corpus(
+            plans: plans, regulations: regulations, warnings: warnings,
+            departments: registry?.departments ?? [], lists: lists)
     }
 
     // MARK: - Files
@@ -87,7 +90,7 @@ public struct CorpusLoader: Sendable {
         return names.filter {
             ($0 as NSString).pathExtension == ext && !$0.hasPrefix(".") && !Self.notes.contains($0.uppercased())
         }
-            .sorted().map { (directory as NSString).appendingPathComponent($0) }
+        .sorted().map { (directory as NSString).appendingPathComponent($0) }
     }
 
     /// `x/名称(2021).md` → `x/名称(2021).yaml` (or `.yml` when only that exists).
@@ -110,16 +113,21 @@ public struct CorpusLoader: Sendable {
         warnings += parsed.warnings
         var metadata = MetadataDeriver.derive(parsed, fileName: (file as NSString).lastPathComponent)
         var explicitStatus = parsed.annotations["STATUS"] != nil
-        if let sidecar = try Sidecar.load(Self.sidecarPath(for: file), allowedKeys: Self.regulationKeys,
-                                          warnings: &warnings) {
+        if let sidecar = try Sidecar.load(
+            Self.sidecarPath(for: file), allowedKeys: Self.regulationKeys,
+            warnings: &warnings)
+        {
             if let title = try sidecar.string("title") {
                 if DocumentNames.key(title) != DocumentNames.key(metadata.title) {
                     warnings.append("\(sidecar.file): title '\(title)' differs from the text's '\(metadata.title)'")
                 }
                 metadata.title = title
             }
-            if let shortNames = try sidecar.strings("short_names") { metadata.shortNames = shortNames }
-            else { metadata.shortNames = Self.derivedShortNames(metadata.title) }
+            if let shortNames = try sidecar.strings("short_names") {
+                metadata.shortNames = shortNames
+            } else {
+                metadata.shortNames = Self.derivedShortNames(metadata.title)
+            }
             if let issuer = try sidecar.string("issuer") { metadata.issuer = issuer }
             if let category = try sidecar.string("category") { metadata.category = category }
             if let date = try sidecar.date("promulgated") { metadata.promulgated = date }
@@ -139,8 +147,9 @@ public struct CorpusLoader: Sendable {
         if metadata.version.isEmpty {
             warnings.append("\(file): version unknown; name the file '标题(年份).md' or add a sidecar")
         }
-        let regulation = Regulation(metadata: metadata, file: file, history: parsed.history,
-                                    articles: parsed.articles, headings: parsed.headings)
+        let regulation = Regulation(
+            metadata: metadata, file: file, history: parsed.history,
+            articles: parsed.articles, headings: parsed.headings)
         return (regulation, explicitStatus)
     }
 
@@ -162,8 +171,10 @@ public struct CorpusLoader: Sendable {
 
     /// Among versions of one title the latest in force stays 现行有效, older ones become 已修改
     /// and later ones not yet in force 尚未生效 — unless a sidecar or annotation says otherwise.
-    private func rankVersions(_ loaded: inout [(regulation: Regulation, explicitStatus: Bool)],
-                              warnings: inout [String]) {
+    private func rankVersions(
+        _ loaded: inout [(regulation: Regulation, explicitStatus: Bool)],
+        warnings: inout [String]
+    ) {
         let groups = Dictionary(grouping: loaded.indices) { DocumentNames.key(loaded[$0].regulation.metadata.title) }
         for (_, members) in groups {
             func start(_ i: Int) -> CalendarDate {
@@ -213,12 +224,14 @@ public struct CorpusLoader: Sendable {
         var notes: [String] = []
         if let announced = parsed.announcedMeasureCount, announced != parsed.measureCount {
             let place = parsed.announcedLine.map { " (line \($0))" } ?? ""
-            notes.append("announces \(announced) measures\(place) but enumerates \(parsed.measureCount)"
-                         + (parsed.measurePart.map { " in \($0)" } ?? ""))
+            notes.append(
+                "announces \(announced) measures\(place) but enumerates \(parsed.measureCount)"
+                    + (parsed.measurePart.map { " in \($0)" } ?? ""))
         }
-        return Plan(metadata: metadata, file: file, sections: sections, deadlines: deadlines,
-                    announcedMeasureCount: parsed.announcedMeasureCount, measureCount: parsed.measureCount,
-                    notes: notes)
+        return Plan(
+            metadata: metadata, file: file, sections: sections, deadlines: deadlines,
+            announcedMeasureCount: parsed.announcedMeasureCount, measureCount: parsed.measureCount,
+            notes: notes)
     }
 
     /// Number from the first line, title from 《…》 in the notice title, issuer from the words

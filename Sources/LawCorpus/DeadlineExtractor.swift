@@ -11,14 +11,20 @@ struct DeadlineExtractor {
     let year: Int
 
     /// Words that end the subject of a clause: `各行政执法部门|于…`, `…局|要…`.
-    static let subjectTerminators = ["于", "要", "应当", "应该", "务必", "必须", "在", "将", "每月", "每年", "每季度",
-                                     "需", "除", "根据", "按照", "开展", "可以", "负责", "向", "通过", "会同", "以"]
+    static let subjectTerminators = [
+        "于", "要", "应当", "应该", "务必", "必须", "在", "将", "每月", "每年", "每季度",
+        "需", "除", "根据", "按照", "开展", "可以", "负责", "向", "通过", "会同", "以",
+    ]
     /// How names of bodies that act or receive reports end.
-    static let agencySuffixes = ["部门", "单位", "机关", "局", "办", "政府", "委员会", "委", "中心", "人员", "小组",
-                                 "党组", "院", "所", "站", "队", "科", "股", "处", "室"]
+    static let agencySuffixes = [
+        "部门", "单位", "机关", "局", "办", "政府", "委员会", "委", "中心", "人员", "小组",
+        "党组", "院", "所", "站", "队", "科", "股", "处", "室",
+    ]
     /// Verbs that name the event a relative deadline counts from (longest match wins).
-    static let eventVerbs = ["动态调整", "完成", "下发", "印发", "发布", "公布", "收到", "作出", "开展", "结束",
-                             "调整", "召开", "实施", "启动", "举办", "批准", "送达", "立案", "受理"]
+    static let eventVerbs = [
+        "动态调整", "完成", "下发", "印发", "发布", "公布", "收到", "作出", "开展", "结束",
+        "调整", "召开", "实施", "启动", "举办", "批准", "送达", "立案", "受理",
+    ]
     /// Verbs of reporting after `向X`.
     static let reportVerbs = ["申报", "报送", "报告", "提交", "报备", "备案", "汇报", "报"]
 
@@ -101,9 +107,11 @@ struct DeadlineExtractor {
                 let end = min(clause.upperBound, expression.range.upperBound + Self.maximumEventDistance)
                 task = TextSupport.trim(t.text(start..<max(start, end)))
             }
-            deadlines.append(Deadline(measure: paragraph.measure, task: task, responsible: responsible,
-                                      due: expression.due, rule: t.text(expression.range), kind: expression.kind,
-                                      reportTo: reportTo, line: paragraph.line))
+            deadlines.append(
+                Deadline(
+                    measure: paragraph.measure, task: task, responsible: responsible,
+                    due: expression.due, rule: t.text(expression.range), kind: expression.kind,
+                    reportTo: reportTo, line: paragraph.line))
         }
         if let last = nearestSubjects.last ?? nil { subject = last }
         return deadlines
@@ -132,7 +140,8 @@ struct DeadlineExtractor {
             while next < fixed.count, fixed[next].range.upperBound <= i { next += 1 }
             if next < fixed.count, fixed[next].range.contains(i) { continue }
             guard let e = relative(in: t, at: i), e.range.lowerBound >= furthestRelativeEnd,
-                  !Self.overlapsAny(e.range, sorted: fixed) else { continue }
+                !Self.overlapsAny(e.range, sorted: fixed)
+            else { continue }
             relatives.append(e)
             furthestRelativeEnd = max(furthestRelativeEnd, e.range.upperBound)
         }
@@ -178,16 +187,24 @@ struct DeadlineExtractor {
         var j = i + 1
         if t.has("月", at: j) {
             j += 1
-            if t.has("底", at: j) || t.has("末", at: j) { j += 1 }
-            else if let (day, e) = t.numeral(at: j), (1...31).contains(day), t.has("日", at: e) { j = e + 1 }
-            else { return nil }
+            if t.has("底", at: j) || t.has("末", at: j) {
+                j += 1
+            } else if let (day, e) = t.numeral(at: j), (1...31).contains(day), t.has("日", at: e) {
+                j = e + 1
+            } else {
+                return nil
+            }
         } else if t.has("年", at: j) || t.has("季度", at: j) {
             j += t.has("年", at: j) ? 1 : 2
             guard let (month, e) = t.numeral(at: j), (1...12).contains(month), t.has("月", at: e) else { return nil }
             j = e + 1
-            if t.has("底", at: j) || t.has("末", at: j) { j += 1 }
-            else if let (day, e2) = t.numeral(at: j), (1...31).contains(day), t.has("日", at: e2) { j = e2 + 1 }
-            else { return nil }
+            if t.has("底", at: j) || t.has("末", at: j) {
+                j += 1
+            } else if let (day, e2) = t.numeral(at: j), (1...31).contains(day), t.has("日", at: e2) {
+                j = e2 + 1
+            } else {
+                return nil
+            }
         } else {
             return nil
         }
@@ -205,8 +222,9 @@ struct DeadlineExtractor {
             year = first
             j += 1
             if t.has("底", at: j) || t.has("末", at: j), let end = before(in: t, at: j + 1) {
-                return TimeExpression(range: i..<end, kind: .absolute,
-                                      due: CalendarDate(year: year, month: 12, day: 31))
+                return TimeExpression(
+                    range: i..<end, kind: .absolute,
+                    due: CalendarDate(year: year, month: 12, day: 31))
             }
             guard let (m, e2) = t.numeral(at: j), t.has("月", at: e2) else { return nil }
             month = m
@@ -252,7 +270,8 @@ struct DeadlineExtractor {
             end = j + (t.has("内", at: j) ? 1 : 2)
         } else {
             guard i + 1 < t.count, "向报将".contains(t.folded[i + 1]), i > 0, t.original[i - 1] != "，",
-                  t.original[i - 1] != ",", !"日底末月年之以".contains(t.folded[i - 1]) else { return nil }
+                t.original[i - 1] != ",", !"日底末月年之以".contains(t.folded[i - 1])
+            else { return nil }
             end = i + 1
         }
         let clauseStart = max(Self.clauseStart(in: t, before: i), i - Self.maximumEventDistance)
@@ -264,7 +283,8 @@ struct DeadlineExtractor {
                 if t.has(verb, at: k) {
                     let candidate = (k, k + verb.count)
                     if best == nil || candidate.1 > best!.end
-                        || (candidate.1 == best!.end && candidate.0 < best!.start) {
+                        || (candidate.1 == best!.end && candidate.0 < best!.start)
+                    {
                         best = candidate
                     }
                     break
@@ -315,8 +335,9 @@ struct DeadlineExtractor {
         }
         let candidate = TextSupport.trim(t.text(0..<end))
         guard candidate.count >= 2, candidate.count <= 20,
-              !candidate.contains("，"), !candidate.contains("“"),
-              agencySuffixes.contains(where: { candidate.hasSuffix($0) }) else { return nil }
+            !candidate.contains("，"), !candidate.contains("“"),
+            agencySuffixes.contains(where: { candidate.hasSuffix($0) })
+        else { return nil }
         return candidate
     }
 
@@ -347,8 +368,9 @@ struct DeadlineExtractor {
                 if let x = agency(t.text((i + lead.count)..<k)) { return x }
             }
             if t.has("报", at: i), !t.has("报送", at: i), !t.has("报告", at: i),
-               let k = t.firstIndex(of: "备案", from: i + 1, to: min(range.upperBound, window + 2)),
-               let x = agency(t.text((i + 1)..<k)) {
+                let k = t.firstIndex(of: "备案", from: i + 1, to: min(range.upperBound, window + 2)),
+                let x = agency(t.text((i + 1)..<k))
+            {
                 return x
             }
             i += 1
@@ -360,8 +382,9 @@ struct DeadlineExtractor {
         let x = TextSupport.trim(text)
         // Offices, not addresses: no digits (报送至…5号楼B座303室 names a room).
         guard x.count >= 2, x.count <= 15, !x.contains("，"), !x.contains("并"),
-              !x.contains(where: { FoldedText.fold($0).isASCII && $0.isNumber }),
-              agencySuffixes.contains(where: { x.hasSuffix($0) }) else { return nil }
+            !x.contains(where: { FoldedText.fold($0).isASCII && $0.isNumber }),
+            agencySuffixes.contains(where: { x.hasSuffix($0) })
+        else { return nil }
         return x
     }
 

@@ -17,11 +17,16 @@ public struct Department: Codable, Equatable, Sendable {
     public var laws: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, shortNames = "short_names", formerNames = "former_names", type, sector, laws
+        case id, name
+        case shortNames = "short_names"
+        case formerNames = "former_names"
+        case type, sector, laws
     }
 
-    public init(id: String, name: String, shortNames: [String] = [], formerNames: [String] = [],
-                type: String? = nil, sector: String? = nil, laws: [String] = []) {
+    public init(
+        id: String, name: String, shortNames: [String] = [], formerNames: [String] = [],
+        type: String? = nil, sector: String? = nil, laws: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.shortNames = shortNames + formerNames.filter { !shortNames.contains($0) }
@@ -158,8 +163,11 @@ public struct DepartmentRegistry: Sendable {
     }
 
     static func normalize(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.filter {
-            !$0.properties.isWhitespace && $0 != "《" && $0 != "》"
-        })).lowercased()
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.filter {
+                    !$0.properties.isWhitespace && $0 != "《" && $0 != "》"
+                })
+        ).lowercased()
     }
 }

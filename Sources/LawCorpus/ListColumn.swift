@@ -62,8 +62,10 @@ public enum ListColumn: String, TextColumn {
         /// The headers departments give the column in their tables, besides `label`.
         public var headers: [String]
 
-        init(label: String, holdsCitations: Bool = false, isSearchable: Bool = true, isRemark: Bool = false,
-             identifiesItem: Bool = false, headers: [String]) {
+        init(
+            label: String, holdsCitations: Bool = false, isSearchable: Bool = true, isRemark: Bool = false,
+            identifiesItem: Bool = false, headers: [String]
+        ) {
             self.label = label
             self.holdsCitations = holdsCitations
             self.isSearchable = isSearchable
@@ -83,26 +85,39 @@ public enum ListColumn: String, TextColumn {
     private static func define(_ column: ListColumn) -> Definition {
         switch column {
         case .conduct:
-            Definition(label: "违法行为", identifiesItem: true,
-                       headers: ["违法行为表现", "具体违法行为", "违法行为描述", "违法行为内容", "违法行为情形",
-                                 "主要违法行为", "违法表现"])
+            Definition(
+                label: "违法行为", identifiesItem: true,
+                headers: [
+                    "违法行为表现", "具体违法行为", "违法行为描述", "违法行为内容", "违法行为情形",
+                    "主要违法行为", "违法表现",
+                ])
         case .basis:
-            Definition(label: "法律依据", holdsCitations: true, identifiesItem: true,
-                       headers: ["设定依据", "实施依据", "依据", "法律法规依据", "法定依据", "法规依据", "政策依据",
-                                 "执法依据", "职权依据", "不予处罚依据", "从轻处罚依据", "减轻处罚依据", "免予强制依据",
-                                 "追责依据", "免责依据", "法律条款"])
+            Definition(
+                label: "法律依据", holdsCitations: true, identifiesItem: true,
+                headers: [
+                    "设定依据", "实施依据", "依据", "法律法规依据", "法定依据", "法规依据", "政策依据",
+                    "执法依据", "职权依据", "不予处罚依据", "从轻处罚依据", "减轻处罚依据", "免予强制依据",
+                    "追责依据", "免责依据", "法律条款",
+                ])
         case .penaltyBasis:
-            Definition(label: "处罚依据", holdsCitations: true, identifiesItem: true,
-                       headers: ["处罚条款", "罚则", "罚则依据"])
+            Definition(
+                label: "处罚依据", holdsCitations: true, identifiesItem: true,
+                headers: ["处罚条款", "罚则", "罚则依据"])
         case .conditions:
-            Definition(label: "适用情形", holdsCitations: true,
-                       headers: ["适用条件", "不予处罚的情形", "不予处罚情形", "不予处罚条件", "从轻处罚情形",
-                                 "从轻处罚的情形", "减轻处罚情形", "减轻处罚的情形", "免予强制情形", "免予行政强制情形",
-                                 "情节", "条件", "具体情形", "裁量情形", "违法情节", "适用范围", "具体情节"])
+            Definition(
+                label: "适用情形", holdsCitations: true,
+                headers: [
+                    "适用条件", "不予处罚的情形", "不予处罚情形", "不予处罚条件", "从轻处罚情形",
+                    "从轻处罚的情形", "减轻处罚情形", "减轻处罚的情形", "免予强制情形", "免予行政强制情形",
+                    "情节", "条件", "具体情形", "裁量情形", "违法情节", "适用范围", "具体情节",
+                ])
         case .measure:
-            Definition(label: "处理方式", holdsCitations: true,
-                       headers: ["处罚措施", "处理措施", "处置方式", "处理结果", "处罚结果", "责任追究方式", "追责方式",
-                                 "处理意见", "执法方式"])
+            Definition(
+                label: "处理方式", holdsCitations: true,
+                headers: [
+                    "处罚措施", "处理措施", "处置方式", "处理结果", "处罚结果", "责任追究方式", "追责方式",
+                    "处理意见", "执法方式",
+                ])
         case .note:
             Definition(label: "备注", isRemark: true, headers: ["说明"])
         }
@@ -165,9 +180,12 @@ public enum LevelColumn: String, TextColumn {
             // nearest the 裁量阶次 column.
             Definition(label: "适用情形", headers: [])
         case .penalty:
-            Definition(label: "处罚标准",
-                       headers: ["裁量标准", "处罚幅度", "裁量基准", "罚款幅度", "处罚裁量标准", "具体裁量标准",
-                                 "裁量幅度", "处罚种类和幅度"])
+            Definition(
+                label: "处罚标准",
+                headers: [
+                    "裁量标准", "处罚幅度", "裁量基准", "罚款幅度", "处罚裁量标准", "具体裁量标准",
+                    "裁量幅度", "处罚种类和幅度",
+                ])
         }
     }
 

@@ -25,21 +25,27 @@ public enum ListKind: String, CaseIterable, Codable, Sendable, CustomStringConve
     public var aliases: [String] {
         switch self {
         case .noPenalty:
-            return ["不予处罚清单", "免罚清单", "不罚清单", "轻微违法不予处罚清单", "轻微违法行为不予处罚清单",
-                    "轻微违法行为不予处罚事项清单", "首违不罚清单", "不予行政处罚事项清单", "no-penalty"]
+            return [
+                "不予处罚清单", "免罚清单", "不罚清单", "轻微违法不予处罚清单", "轻微违法行为不予处罚清单",
+                "轻微违法行为不予处罚事项清单", "首违不罚清单", "不予行政处罚事项清单", "no-penalty",
+            ]
         case .lighterPenalty:
             return ["从轻处罚清单", "从轻清单", "从轻行政处罚事项清单", "lighter-penalty"]
         case .reducedPenalty:
             return ["减轻处罚清单", "减轻清单", "减轻行政处罚事项清单", "reduced-penalty"]
         case .noCompulsion:
-            return ["免予行政强制清单", "免强制清单", "不予实施行政强制措施清单", "免予强制清单",
-                    "免予实施行政强制事项清单", "no-compulsion"]
+            return [
+                "免予行政强制清单", "免强制清单", "不予实施行政强制措施清单", "免予强制清单",
+                "免予实施行政强制事项清单", "no-compulsion",
+            ]
         case .keySupervision:
             return ["重点监管清单", "重点监管事项目录", "行业领域重点监管清单", "key-supervision"]
         case .discretionBenchmark:
-            return ["裁量基准", "裁量权基准", "行政处罚裁量基准", "处罚裁量基准", "自由裁量基准",
-                    "行政处罚自由裁量基准", "行政处罚裁量权基准制度", "裁量标准", "处罚裁量标准", "处罚标准",
-                    "行政处罚裁量标准", "benchmark"]
+            return [
+                "裁量基准", "裁量权基准", "行政处罚裁量基准", "处罚裁量基准", "自由裁量基准",
+                "行政处罚自由裁量基准", "行政处罚裁量权基准制度", "裁量标准", "处罚裁量标准", "处罚标准",
+                "行政处罚裁量标准", "benchmark",
+            ]
         case .accountability:
             return ["追责情形", "失职照单问责清单", "问责情形清单", "accountability"]
         case .exemption:
@@ -68,7 +74,8 @@ public enum ListKind: String, CaseIterable, Codable, Sendable, CustomStringConve
 
     /// Every spelling that names a kind, longest first: the names and aliases, and their
     /// cores without 清单/事项/目录 (从轻, 不予处罚 …). For finding kinds inside a sentence.
-    public static let spellings: [(spelling: String, kind: ListKind)] = lookup
+    public static let spellings: [(spelling: String, kind: ListKind)] =
+        lookup
         .map { (spelling: $0.key, kind: $0.value) }
         .filter { !$0.spelling.allSatisfy(\.isASCII) }
         .sorted { $0.spelling.count != $1.spelling.count ? $0.spelling.count > $1.spelling.count : $0.spelling < $1.spelling }
@@ -107,8 +114,10 @@ public enum ListKind: String, CaseIterable, Codable, Sendable, CustomStringConve
     }
 
     private static func normalize(_ name: String) -> String {
-        String(name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
-            !$0.properties.isWhitespace && !"“”\"《》".unicodeScalars.contains($0)
-        }).lowercased()
+        String(
+            name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+                !$0.properties.isWhitespace && !"“”\"《》".unicodeScalars.contains($0)
+            }
+        ).lowercased()
     }
 }

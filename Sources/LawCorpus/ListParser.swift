@@ -9,8 +9,10 @@ struct ListParser {
     let registry: DepartmentRegistry
     let citations: CitationParser
 
-    static let listKeys: Set<String> = ["department", "kind", "title", "version", "published", "filed",
-                                        "published_at", "status", "public", "note", "items", "source"]
+    static let listKeys: Set<String> = [
+        "department", "kind", "title", "version", "published", "filed",
+        "published_at", "status", "public", "note", "items", "source",
+    ]
     static let itemKeys = Set(["id", "name", "levels", "fields"] + ListColumn.keys)
     static let levelKeys = Set(["level"] + LevelColumn.keys)
 
@@ -67,8 +69,9 @@ struct ListParser {
         }
         guard let department = registry.resolve(name) else {
             let known = registry.departments.map(\.name).joined(separator: ", ")
-            throw CorpusError(file: yaml.file, line: yaml.line(of: "department"),
-                              message: "departments.yaml 中没有部门“\(name)”；现有：\(known)")
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "department"),
+                message: "departments.yaml 中没有部门“\(name)”；现有：\(known)")
         }
         return department
     }
@@ -79,8 +82,9 @@ struct ListParser {
         }
         guard let kind = ListKind.resolve(name) else {
             let known = ListKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CorpusError(file: yaml.file, line: yaml.line(of: "kind"),
-                              message: "没有清单种类“\(name)”；现有种类：\(known)")
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "kind"),
+                message: "没有清单种类“\(name)”；现有种类：\(known)")
         }
         return kind
     }
@@ -90,8 +94,9 @@ struct ListParser {
         case nil, "official", "正式": return .official
         case "sample", "示例": return .sample
         case let other?:
-            throw CorpusError(file: yaml.file, line: yaml.line(of: "status"),
-                              message: "status 应为 sample（示例）或 official（正式），不是“\(other)”")
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "status"),
+                message: "status 应为 sample（示例）或 official（正式），不是“\(other)”")
         }
     }
 
@@ -104,8 +109,9 @@ struct ListParser {
                 throw CorpusError(file: yaml.file, line: entry.line, message: "有一个事项没有 id")
             }
             if let first = seen[id] {
-                throw CorpusError(file: yaml.file, line: entry.line(of: "id"),
-                                  message: "事项编号 \(id) 重复（第 \(first) 行已用过）")
+                throw CorpusError(
+                    file: yaml.file, line: entry.line(of: "id"),
+                    message: "事项编号 \(id) 重复（第 \(first) 行已用过）")
             }
             seen[id] = entry.line(of: "id")
             guard let name = try entry.string("name") else {
@@ -163,8 +169,9 @@ struct ListParser {
         for (key, text) in citingTexts(of: item) {
             guard let text else { continue }
             for reference in citations.outOfRangeReferences(in: text) {
-                warnings.append("\(entry.file):\(entry.line(of: key)): 事项 \(item.id) 引用的“\(reference.prefix(60))”"
-                    + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
+                warnings.append(
+                    "\(entry.file):\(entry.line(of: key)): 事项 \(item.id) 引用的“\(reference.prefix(60))”"
+                        + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
             }
         }
         return warnings

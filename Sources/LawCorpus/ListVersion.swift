@@ -39,10 +39,12 @@ public struct ListVersion: Sendable {
     }
 
     /// Creates a list version.
-    public init(file: String, department: Department, kind: ListKind, title: String, version: CalendarDate,
-                published: CalendarDate? = nil, filed: CalendarDate? = nil, publishedAt: String? = nil,
-                status: ListStatus = .official, isPublic: Bool = true, note: String? = nil,
-                items: [ListItem] = [], inForceUntil: CalendarDate? = nil) {
+    public init(
+        file: String, department: Department, kind: ListKind, title: String, version: CalendarDate,
+        published: CalendarDate? = nil, filed: CalendarDate? = nil, publishedAt: String? = nil,
+        status: ListStatus = .official, isPublic: Bool = true, note: String? = nil,
+        items: [ListItem] = [], inForceUntil: CalendarDate? = nil
+    ) {
         self.file = file
         self.department = department
         self.kind = kind
@@ -151,8 +153,10 @@ public struct ListItem: Sendable, Equatable {
     }
 
     /// Creates an item with the given column values.
-    public init(id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel] = [],
-                fields: [ListField] = [], citations: [Citation] = [], line: Int = 0) {
+    public init(
+        id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel] = [],
+        fields: [ListField] = [], citations: [Citation] = [], line: Int = 0
+    ) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -163,10 +167,12 @@ public struct ListItem: Sendable, Equatable {
     }
 
     /// Creates an item, naming its columns.
-    public init(id: String, name: String, conduct: String? = nil, basis: String? = nil,
-                penaltyBasis: String? = nil, conditions: String? = nil, measure: String? = nil,
-                note: String? = nil, levels: [BenchmarkLevel] = [], fields: [ListField] = [],
-                citations: [Citation] = [], line: Int = 0) {
+    public init(
+        id: String, name: String, conduct: String? = nil, basis: String? = nil,
+        penaltyBasis: String? = nil, conditions: String? = nil, measure: String? = nil,
+        note: String? = nil, levels: [BenchmarkLevel] = [], fields: [ListField] = [],
+        citations: [Citation] = [], line: Int = 0
+    ) {
         let columns = ColumnValues<ListColumn>([
             .conduct: conduct, .basis: basis, .penaltyBasis: penaltyBasis, .conditions: conditions,
             .measure: measure, .note: note,

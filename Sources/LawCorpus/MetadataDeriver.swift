@@ -14,7 +14,8 @@ enum MetadataDeriver {
         let title = parsed.title
         let dated = parsed.history.compactMap { line in DateScanner.firstDate(in: line).map { (line, $0) } }
 
-        let promulgation = dated.last { $0.0.contains("公布") }
+        let promulgation =
+            dated.last { $0.0.contains("公布") }
             ?? dated.last { !$0.0.contains("施行") && !$0.0.contains("生效") }
         var effective: CalendarDate?
         for article in parsed.articles.suffix(3).reversed() {
@@ -28,7 +29,8 @@ enum MetadataDeriver {
         }
 
         let (issuer, category) = issuer(promulgation: promulgation?.0, history: parsed.history)
-        let version = versionInFileName(fileName)
+        let version =
+            versionInFileName(fileName)
             ?? (dated.last?.1.year ?? effective?.year).map(String.init) ?? ""
         let short = DocumentNames.strippingCountry(title)
         return RegulationMetadata(
@@ -44,7 +46,8 @@ enum MetadataDeriver {
         let t = FoldedText(text)
         for (date, range) in DateScanner.dates(in: t) {
             let before = range.lowerBound > 0 && t.folded[range.lowerBound - 1] == "自"
-            let after = t.has("起施行", at: range.upperBound) || t.has("起生效", at: range.upperBound)
+            let after =
+                t.has("起施行", at: range.upperBound) || t.has("起生效", at: range.upperBound)
                 || t.has("施行", at: range.upperBound)
             if before && after { return date }
         }
@@ -80,7 +83,8 @@ enum MetadataDeriver {
         var found: String?
         while i < t.count {
             if t.folded[i] == "(", let (value, end) = t.digits(at: i + 1), end < t.count, t.folded[end] == ")",
-               CalendarDate.parsedYears.contains(value) {
+                CalendarDate.parsedYears.contains(value)
+            {
                 found = String(value)
             }
             i += 1
@@ -89,8 +93,10 @@ enum MetadataDeriver {
     }
 
     static func validStatus(_ text: String) -> String? {
-        let all = [RegulationMetadata.Status.inForce, RegulationMetadata.Status.amended,
-                   RegulationMetadata.Status.repealed, RegulationMetadata.Status.notYetInForce]
+        let all = [
+            RegulationMetadata.Status.inForce, RegulationMetadata.Status.amended,
+            RegulationMetadata.Status.repealed, RegulationMetadata.Status.notYetInForce,
+        ]
         return all.first { text.contains($0) }
     }
 }

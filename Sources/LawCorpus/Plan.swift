@@ -58,8 +58,10 @@ public struct PlanSection: Sendable {
     public var citations: [Citation]
 
     /// Creates a section from its parts.
-    public init(kind: PlanSectionKind, title: String, path: [String], text: String, line: Int,
-                citations: [Citation] = []) {
+    public init(
+        kind: PlanSectionKind, title: String, path: [String], text: String, line: Int,
+        citations: [Citation] = []
+    ) {
         self.kind = kind
         self.title = title
         self.path = path
@@ -114,8 +116,10 @@ public struct Deadline: Codable, Sendable, Equatable {
     public var line: Int
 
     /// Creates a deadline from its parts.
-    public init(measure: String, task: String, responsible: String?, due: CalendarDate?, rule: String,
-                kind: DeadlineKind, reportTo: String?, line: Int) {
+    public init(
+        measure: String, task: String, responsible: String?, due: CalendarDate?, rule: String,
+        kind: DeadlineKind, reportTo: String?, line: Int
+    ) {
         self.measure = measure
         self.task = task
         self.responsible = responsible
@@ -127,7 +131,9 @@ public struct Deadline: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case measure, task, responsible, due, rule, kind, reportTo = "report_to", line
+        case measure, task, responsible, due, rule, kind
+        case reportTo = "report_to"
+        case line
     }
 }
 
@@ -149,8 +155,10 @@ public struct Plan: Sendable {
     public var notes: [String]
 
     /// Creates a plan from its parts.
-    public init(metadata: PlanMetadata, file: String, sections: [PlanSection], deadlines: [Deadline],
-                announcedMeasureCount: Int?, measureCount: Int, notes: [String]) {
+    public init(
+        metadata: PlanMetadata, file: String, sections: [PlanSection], deadlines: [Deadline],
+        announcedMeasureCount: Int?, measureCount: Int, notes: [String]
+    ) {
         self.metadata = metadata
         self.file = file
         self.sections = sections
@@ -175,8 +183,10 @@ public struct Corpus: Sendable {
     public var lists: [ListVersion]
 
     /// Creates a corpus from its parts.
-    public init(plans: [Plan], regulations: [Regulation], warnings: [String],
-                departments: [Department] = [], lists: [ListVersion] = []) {
+    public init(
+        plans: [Plan], regulations: [Regulation], warnings: [String],
+        departments: [Department] = [], lists: [ListVersion] = []
+    ) {
         self.plans = plans
         self.regulations = regulations
         self.warnings = warnings

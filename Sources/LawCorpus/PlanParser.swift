@@ -81,15 +81,17 @@ struct PlanParser {
         let noticeTitle = titleParts.isEmpty ? nil : titleParts.joined()
         if let noticeTitle { headerLines.append(noticeTitle) }
         if !headerLines.isEmpty {
-            sections.append(PlanSection(kind: .heading, title: noticeTitle ?? number ?? "", path: [],
-                                        text: headerLines.joined(separator: "\n"), line: headerStart))
+            sections.append(
+                PlanSection(
+                    kind: .heading, title: noticeTitle ?? number ?? "", path: [],
+                    text: headerLines.joined(separator: "\n"), line: headerStart))
         }
 
         // Body.
         var paragraphs: [PlanParagraph] = []
         var part: (numeral: String, heading: String)?
         var measure: String?
-        var current: Int?             // index in sections of the unit that takes continuation lines
+        var current: Int?  // index in sections of the unit that takes continuation lines
         var measuresPerPart: [(part: String, numbers: [Int])] = []
         var inAttachments = false
 
@@ -105,7 +107,7 @@ struct PlanParser {
             let kind = Self.classify(line)
             let measureLabel: String
             switch kind {
-            case let .part(numeral, title):
+            case .part(let numeral, let title):
                 let heading = numeral + "、" + title
                 part = (numeral, heading)
                 measure = nil
@@ -113,7 +115,7 @@ struct PlanParser {
                 sections.append(PlanSection(kind: .part, title: title, path: [heading], text: line, line: lineNumber))
                 current = sections.count - 1
                 measureLabel = heading
-            case let .measure(n, heading, title):
+            case .measure(let n, let heading, let title):
                 if part == nil {
                     warnings.append("\(file):\(lineNumber): measure \(heading) outside any part")
                     measuresPerPart.append(("", []))
@@ -124,28 +126,38 @@ struct PlanParser {
                 }
                 measuresPerPart[measuresPerPart.count - 1].numbers.append(n)
                 measure = heading
-                sections.append(PlanSection(kind: .measure, title: title,
-                                            path: [part?.heading, heading].compactMap { $0 },
-                                            text: line, line: lineNumber))
+                sections.append(
+                    PlanSection(
+                        kind: .measure, title: title,
+                        path: [part?.heading, heading].compactMap { $0 },
+                        text: line, line: lineNumber))
                 current = sections.count - 1
                 measureLabel = Self.measureLabel(part: part?.numeral, measure: heading)
-            case let .point(title):
-                sections.append(PlanSection(kind: .point, title: title,
-                                            path: [part?.heading, measure].compactMap { $0 },
-                                            text: line, line: lineNumber))
+            case .point(let title):
+                sections.append(
+                    PlanSection(
+                        kind: .point, title: title,
+                        path: [part?.heading, measure].compactMap { $0 },
+                        text: line, line: lineNumber))
                 current = sections.count - 1
-                measureLabel = measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
+                measureLabel =
+                    measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
                     ?? part?.heading ?? Self.preambleTitle
             case .schedule:
-                sections.append(PlanSection(kind: .schedule, title: Self.scheduleTitle,
-                                            path: [part?.heading, measure].compactMap { $0 },
-                                            text: line, line: lineNumber))
+                sections.append(
+                    PlanSection(
+                        kind: .schedule, title: Self.scheduleTitle,
+                        path: [part?.heading, measure].compactMap { $0 },
+                        text: line, line: lineNumber))
                 current = sections.count - 1
-                measureLabel = measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
+                measureLabel =
+                    measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
                     ?? part?.heading ?? Self.preambleTitle
             case .attachments:
-                sections.append(PlanSection(kind: .attachments, title: Self.attachmentsTitle, path: [],
-                                            text: line, line: lineNumber))
+                sections.append(
+                    PlanSection(
+                        kind: .attachments, title: Self.attachmentsTitle, path: [],
+                        text: line, line: lineNumber))
                 current = sections.count - 1
                 inAttachments = true
                 continue
@@ -153,11 +165,14 @@ struct PlanParser {
                 if let current {
                     sections[current].text += "\n" + line
                 } else {
-                    sections.append(PlanSection(kind: .preamble, title: Self.preambleTitle, path: [],
-                                                text: line, line: lineNumber))
+                    sections.append(
+                        PlanSection(
+                            kind: .preamble, title: Self.preambleTitle, path: [],
+                            text: line, line: lineNumber))
                     current = sections.count - 1
                 }
-                measureLabel = measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
+                measureLabel =
+                    measure.map { Self.measureLabel(part: part?.numeral, measure: $0) }
                     ?? part?.heading ?? Self.preambleTitle
             }
             paragraphs.append(PlanParagraph(line: lineNumber, text: line, measure: measureLabel))
@@ -175,12 +190,14 @@ struct PlanParser {
                 break
             }
         }
-        let counted = measuresPerPart.first { $0.part.contains("措施") }
+        let counted =
+            measuresPerPart.first { $0.part.contains("措施") }
             ?? measuresPerPart.max { $0.numbers.count < $1.numbers.count }
-        return ParsedPlan(number: number, noticeTitle: noticeTitle, sections: sections, paragraphs: paragraphs,
-                          announcedMeasureCount: announced?.0, announcedLine: announced?.1,
-                          measureCount: counted?.numbers.count ?? 0,
-                          measurePart: counted?.part, warnings: warnings)
+        return ParsedPlan(
+            number: number, noticeTitle: noticeTitle, sections: sections, paragraphs: paragraphs,
+            announcedMeasureCount: announced?.0, announcedLine: announced?.1,
+            measureCount: counted?.numbers.count ?? 0,
+            measurePart: counted?.part, warnings: warnings)
     }
 
     /// `二、（一）推行包容审慎监管执法制度`.
@@ -216,9 +233,10 @@ struct PlanParser {
         // 一、目标任务 — a short heading line of its own.
         let partEnd = t.numeralRunEnd(from: 0)
         if partEnd > 0, partEnd < t.count, t.folded[partEnd] == "、",
-           t.folded[0..<partEnd].allSatisfy({ !$0.isASCII && TextSupport.isHan($0) }),
-           let _ = ChineseNumeral.parse(t.foldedText(0..<partEnd)),
-           line.count <= 30, !line.contains("。") {
+            t.folded[0..<partEnd].allSatisfy({ !$0.isASCII && TextSupport.isHan($0) }),
+            ChineseNumeral.parse(t.foldedText(0..<partEnd)) != nil,
+            line.count <= 30, !line.contains("。")
+        {
             return .part(numeral: t.text(0..<partEnd), title: TextSupport.trim(line.dropFirst(partEnd + 1)))
         }
         // （一）推行包容审慎监管执法制度。…
@@ -229,7 +247,8 @@ struct PlanParser {
         }
         // 1.不予处罚事项清单。…
         if let (_, end) = t.digits(at: 0), end < t.count, ".、".contains(t.folded[end]),
-           end + 1 < t.count, !t.folded[end + 1].isWholeNumber {
+            end + 1 < t.count, !t.folded[end + 1].isWholeNumber
+        {
             return .point(title: TextSupport.trim(line.prefix { $0 != "。" }))
         }
         if t.has("进度安排", at: 0), t.count > 4, ":：".contains(t.original[4]) || t.folded[4] == ":" {

@@ -59,8 +59,10 @@ public struct RegulationMetadata: Codable, Sendable, Equatable {
     public var version: String
 
     /// Creates metadata from its parts.
-    public init(title: String, shortNames: [String], issuer: String, category: String?,
-                promulgated: CalendarDate?, effective: CalendarDate?, status: String, version: String) {
+    public init(
+        title: String, shortNames: [String], issuer: String, category: String?,
+        promulgated: CalendarDate?, effective: CalendarDate?, status: String, version: String
+    ) {
         self.title = title
         self.shortNames = shortNames
         self.issuer = issuer
@@ -72,7 +74,9 @@ public struct RegulationMetadata: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, shortNames = "short_names", issuer, category, promulgated, effective, status, version
+        case title
+        case shortNames = "short_names"
+        case issuer, category, promulgated, effective, status, version
     }
 
     /// Validity values, as written in official databases.
@@ -102,8 +106,10 @@ public struct Regulation: Sendable {
     public var headings: [Heading]
 
     /// Creates a regulation from its parts.
-    public init(metadata: RegulationMetadata, file: String, history: [String], articles: [Article],
-                headings: [Heading]) {
+    public init(
+        metadata: RegulationMetadata, file: String, history: [String], articles: [Article],
+        headings: [Heading]
+    ) {
         self.metadata = metadata
         self.file = file
         self.history = history
@@ -192,8 +198,10 @@ public struct Article: Sendable, Equatable {
     public var citations: [Citation]
 
     /// Creates an article; `text` is built from the label and paragraphs.
-    public init(number: Int, label: String, path: [String], paragraphs: [String], line: Int,
-                citations: [Citation] = []) {
+    public init(
+        number: Int, label: String, path: [String], paragraphs: [String], line: Int,
+        citations: [Citation] = []
+    ) {
         self.number = number
         self.label = label
         self.path = path

@@ -34,7 +34,10 @@ struct RegulationParser {
         var warnings: [String] = []
         while index < lines.count {
             let line = TextSupport.trim(lines[index])
-            if line.contains("INFO END") { index += 1; break }
+            if line.contains("INFO END") {
+                index += 1
+                break
+            }
             if !hasInfoEnd && (Self.heading(in: line) != nil || Self.articleStart(of: line) != nil) { break }
             if let (key, value) = Self.annotation(in: line) {
                 annotations[key] = value
@@ -53,8 +56,10 @@ struct RegulationParser {
 
         func finish() {
             if let c = current {
-                articles.append(Article(number: c.number, label: c.label, path: c.path,
-                                        paragraphs: c.paragraphs, line: c.line))
+                articles.append(
+                    Article(
+                        number: c.number, label: c.label, path: c.path,
+                        paragraphs: c.paragraphs, line: c.line))
             }
             current = nil
         }
@@ -93,16 +98,19 @@ struct RegulationParser {
                         message: "条号重复：\(start.label)（\(number)），第 \(previous) 行已有")
                 }
                 guard number == expected else {
-                    let message = number > expected
+                    let message =
+                        number > expected
                         ? "article numbers jump from \(expected - 1) to \(number): articles "
                             + "\(expected)…\(number - 1) are missing before \(start.label)"
                         : "article \(start.label) (\(number)) is out of order after article \(expected - 1)"
                     throw CorpusError(file: file, line: lineNumber, message: message)
                 }
                 firstLine[number] = lineNumber
-                current = (number, start.label, lineNumber,
-                           [HeadingLevel.part, .chapter, .section].compactMap { path[$0] },
-                           [start.rest])
+                current = (
+                    number, start.label, lineNumber,
+                    [HeadingLevel.part, .chapter, .section].compactMap { path[$0] },
+                    [start.rest]
+                )
                 continue
             }
             if current != nil {
@@ -119,8 +127,9 @@ struct RegulationParser {
         guard !articles.isEmpty else {
             throw CorpusError(file: file, line: nil, message: "没有条文：应有以“第一条 ”开头的段落")
         }
-        return ParsedRegulation(title: title, history: history, headings: headings, articles: articles,
-                                annotations: annotations, warnings: warnings)
+        return ParsedRegulation(
+            title: title, history: history, headings: headings, articles: articles,
+            annotations: annotations, warnings: warnings)
     }
 
     /// The title of a `# title` line.
@@ -150,12 +159,13 @@ struct RegulationParser {
         guard text.has("第", at: 0) else { return nil }
         let end = text.numeralRunEnd(from: 1)
         guard end > 1, end < text.count, ChineseNumeral.ordinal(text.foldedText(1..<end)) != nil,
-              let level = [HeadingLevel.part, .chapter, .section].first(where: { $0.character == text.folded[end] })
+            let level = [HeadingLevel.part, .chapter, .section].first(where: { $0.character == text.folded[end] })
         else { return nil }
         let label = text.text(0..<(end + 1))
         let title = TextSupport.normaliseSpacing(text.text((end + 1)..<text.count))
-        return Heading(level: level, label: label, title: title,
-                       text: title.isEmpty ? label : label + "\u{3000}" + title, line: number)
+        return Heading(
+            level: level, label: label, title: title,
+            text: title.isEmpty ? label : label + "\u{3000}" + title, line: number)
     }
 
     /// `第三十三条 违法…` → (33, `第三十三条`, `违法…`); `nil` unless the label is followed by a space.
@@ -164,8 +174,8 @@ struct RegulationParser {
         let text = FoldedText(line.prefix(24))
         let end = text.numeralRunEnd(from: 1)
         guard end > 1, end + 1 < text.count, text.folded[end] == "条",
-              TextSupport.isSpace(text.original[end + 1]) || text.folded[end + 1] == " ",
-              let number = ChineseNumeral.ordinal(text.foldedText(1..<end))
+            TextSupport.isSpace(text.original[end + 1]) || text.folded[end + 1] == " ",
+            let number = ChineseNumeral.ordinal(text.foldedText(1..<end))
         else { return nil }
         let label = text.text(0..<(end + 1))
         let rest = TextSupport.trim(line.dropFirst(end + 1))

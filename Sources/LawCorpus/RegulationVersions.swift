@@ -98,8 +98,10 @@ public enum CitationTarget: Sendable, Equatable {
 extension RegulationVersions {
     /// Resolves `citation` made on `date` (`nil`: today's text) to a version of the law it
     /// names. A law citing itself (本法, 本条例) means its own version, whatever the date.
-    public func target(of citation: Citation, on date: CalendarDate?, citingRegulation: Int? = nil,
-                       in regulations: [Regulation]) -> CitationTarget {
+    public func target(
+        of citation: Citation, on date: CalendarDate?, citingRegulation: Int? = nil,
+        in regulations: [Regulation]
+    ) -> CitationTarget {
         guard let title = citation.document else { return .documentNotInCorpus }
         let index: Int?
         if let citingRegulation, regulations[citingRegulation].metadata.title == title {

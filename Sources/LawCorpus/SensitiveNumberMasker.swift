@@ -140,8 +140,10 @@ struct DigitScan {
                 index += 1
             }
             let joint = pieces.last.map { gap.joint(afterBracketedPiece: $0.opensWithBracket) } ?? .none
-            pieces.append(DigitPiece(digits: first..<values.count, end: index, joint: joint,
-                                     opensWithBracket: gap.endsWithOpeningBracket))
+            pieces.append(
+                DigitPiece(
+                    digits: first..<values.count, end: index, joint: joint,
+                    opensWithBracket: gap.endsWithOpeningBracket))
             gap = Gap(broken: false)
         }
     }
@@ -155,10 +157,12 @@ struct DigitScan {
             case "(", "\u{FF08}":
                 return true
             case ">":
-                guard let tag = ["<mark>", "</mark>"].first(where: {
-                    position - $0.unicodeScalars.count + 1 >= limit
-                        && ScalarKind.matches(scalars, at: position - $0.unicodeScalars.count + 1, $0)
-                }) else { return false }
+                guard
+                    let tag = ["<mark>", "</mark>"].first(where: {
+                        position - $0.unicodeScalars.count + 1 >= limit
+                            && ScalarKind.matches(scalars, at: position - $0.unicodeScalars.count + 1, $0)
+                    })
+                else { return false }
                 position -= tag.unicodeScalars.count
             case let scalar where ScalarKind.of(scalar) == .mark:
                 position -= 1
@@ -256,7 +260,8 @@ struct DigitScan {
         case 0...0x65F, 0x3000...0x9FFF: return nil
         default:
             guard scalar.properties.generalCategory == .decimalNumber,
-                  let value = scalar.properties.numericValue, (0...9).contains(value) else { return nil }
+                let value = scalar.properties.numericValue, (0...9).contains(value)
+            else { return nil }
             return UInt8(value)
         }
     }
@@ -336,7 +341,7 @@ struct NumberShape {
         switch total {
         case 18, 17:
             guard (1900...2099).contains(digits.number(at: 6, length: 4)), digits.isMonthAndDay(at: 10),
-                  total == 18 || followedByX()
+                total == 18 || followedByX()
             else { return nil }
             return 6..<14
         case 15:
@@ -364,7 +369,7 @@ struct NumberShape {
         let area = groups[0]
         let local = groups.dropFirst()
         guard (3...4).contains(area), (7...8).contains(total - area), local.count <= 2,
-              local.count == 1 || local.allSatisfy({ $0 >= Self.shortestGroup }), digits[area] != 0
+            local.count == 1 || local.allSatisfy({ $0 >= Self.shortestGroup }), digits[area] != 0
         else { return nil }
         return area..<total - 4
     }
@@ -447,7 +452,8 @@ enum Escape {
         guard index + 1 < s.count else { return nil }
         if s[index + 1] == "t" { return ("\t", 2) }
         guard s[index + 1] == "u", let value = hex(s, index + 2..<index + 6),
-              let scalar = Unicode.Scalar(value) else { return nil }
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
         return (scalar, 6)
     }
 
@@ -485,7 +491,8 @@ enum Escape {
         if let scalar = names[body] { return (scalar, length) }
         guard body.hasPrefix("#") else { return nil }
         let number = body.dropFirst()
-        let value = number.first == "x" || number.first == "X"
+        let value =
+            number.first == "x" || number.first == "X"
             ? UInt32(number.dropFirst(), radix: 16) : UInt32(number, radix: 10)
         return value.flatMap(Unicode.Scalar.init).map { ($0, length) }
     }

@@ -29,8 +29,9 @@ struct Sidecar {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw CorpusError(file: file, line: Self.line(of: error),
-                              message: "YAML 格式有误：\(Self.problem(of: error))")
+            throw CorpusError(
+                file: file, line: Self.line(of: error),
+                message: "YAML 格式有误：\(Self.problem(of: error))")
         } catch {
             throw CorpusError(file: file, line: nil, message: "YAML 格式有误：\(error)")
         }
@@ -66,9 +67,10 @@ struct Sidecar {
             case .alias: break
             }
             if used > budget {
-                throw CorpusError(file: file, line: nil,
-                                  message: "YAML 经别名（*name）展开后超过文件本身大小的 \(maximumExpansion) 倍；"
-                                      + "请直接写出各值，不用别名")
+                throw CorpusError(
+                    file: file, line: nil,
+                    message: "YAML 经别名（*name）展开后超过文件本身大小的 \(maximumExpansion) 倍；"
+                        + "请直接写出各值，不用别名")
             }
         }
     }
@@ -135,8 +137,9 @@ struct Sidecar {
         var result: [(key: String, value: String)] = []
         for (name, value) in mapping {
             guard let name = name.string, let text = value.scalar?.string else {
-                throw CorpusError(file: file, line: value.mark?.line ?? line,
-                                  message: "'\(key)' must map names to single values")
+                throw CorpusError(
+                    file: file, line: value.mark?.line ?? line,
+                    message: "'\(key)' must map names to single values")
             }
             result.append((TextSupport.trim(name), TextSupport.trim(text)))
         }
@@ -178,8 +181,9 @@ struct Sidecar {
         var result: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                throw CorpusError(file: file, line: item.mark?.line ?? line,
-                                  message: "'\(key)' must be a list of names")
+                throw CorpusError(
+                    file: file, line: item.mark?.line ?? line,
+                    message: "'\(key)' must be a list of names")
             }
             result.append(TextSupport.trim(scalar.string))
         }
@@ -191,10 +195,11 @@ struct Sidecar {
         guard let (node, line) = values[key], !isNull(node) else { return nil }
         guard let text = node.scalar?.string, let date = CalendarDate(iso: TextSupport.trim(text)) else {
             let written = node.scalar?.string ?? "…"
-            throw CorpusError(file: file, line: line,
-                              message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
-                                  + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
-                                  + "not '\(written.prefix(40))'")
+            throw CorpusError(
+                file: file, line: line,
+                message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
+                    + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
+                    + "not '\(written.prefix(40))'")
         }
         return date
     }
@@ -203,9 +208,10 @@ struct Sidecar {
     func year(_ key: String) throws(CorpusError) -> Int? {
         guard let value = try integer(key) else { return nil }
         guard CalendarDate.parsedYears.contains(value) else {
-            throw CorpusError(file: file, line: line(of: key),
-                              message: "“\(key)”应为 \(CalendarDate.parsedYears.lowerBound) 至 "
-                                  + "\(CalendarDate.parsedYears.upperBound) 之间的年份，而不是 \(value)")
+            throw CorpusError(
+                file: file, line: line(of: key),
+                message: "“\(key)”应为 \(CalendarDate.parsedYears.lowerBound) 至 "
+                    + "\(CalendarDate.parsedYears.upperBound) 之间的年份，而不是 \(value)")
         }
         return value
     }
@@ -221,11 +227,11 @@ struct Sidecar {
 
     private static func line(of error: YamlError) -> Int? {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
-        case let .duplicatedKeysInMapping(_, context):
+        case .duplicatedKeysInMapping(_, let context):
             return context.mark.line
-        case let .reader(_, offset?, _, yaml):
+        case .reader(_, let offset?, _, let yaml):
             // The reader counts characters (code points) of the input.
             return yaml.unicodeScalars.prefix(max(0, offset)).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         default:
@@ -235,11 +241,11 @@ struct Sidecar {
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
-        case let .duplicatedKeysInMapping(duplicates, _):
+        case .duplicatedKeysInMapping(let duplicates, _):
             return "duplicate keys \(duplicates.joined(separator: ", "))"
-        case let .reader(problem, _, value, _):
+        case .reader(let problem, _, let value, _):
             let character = Unicode.Scalar(UInt32(bitPattern: value)).map { "U+" + String($0.value, radix: 16, uppercase: true) }
             return problem + (character.map { " (\($0))" } ?? "")
         default:

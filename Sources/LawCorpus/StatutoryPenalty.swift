@@ -28,8 +28,10 @@ public struct StatutoryPenalty: Codable, Sendable, Equatable {
     public static let maximumLength = 20_000
 
     /// Creates a penalty from its parts.
-    public init(sanctions: Set<SanctionKind> = [], fines: [AmountRange] = [], responsiblePersonFines: [AmountRange] = [],
-                references: [PenaltyReference] = [], text: String = "") {
+    public init(
+        sanctions: Set<SanctionKind> = [], fines: [AmountRange] = [], responsiblePersonFines: [AmountRange] = [],
+        references: [PenaltyReference] = [], text: String = ""
+    ) {
         self.sanctions = sanctions
         self.fines = fines
         self.responsiblePersonFines = responsiblePersonFines
@@ -49,10 +51,11 @@ public struct StatutoryPenalty: Codable, Sendable, Equatable {
             case .responsiblePersons: personFines.append(contentsOf: clause.ranges)
             }
         }
-        return StatutoryPenalty(sanctions: SanctionKind.named(in: penaltyText), fines: fines,
-                                responsiblePersonFines: personFines,
-                                references: ReferenceReader.references(in: penaltyText),
-                                text: String(text.prefix(maximumLength)))
+        return StatutoryPenalty(
+            sanctions: SanctionKind.named(in: penaltyText), fines: fines,
+            responsiblePersonFines: personFines,
+            references: ReferenceReader.references(in: penaltyText),
+            text: String(text.prefix(maximumLength)))
     }
 
     /// Reads what item (项) `item` of `paragraph` provides: the lead-in before the first item
@@ -98,7 +101,9 @@ public struct StatutoryPenalty: Codable, Sendable, Equatable {
 
 extension StatutoryPenalty {
     private enum CodingKeys: String, CodingKey {
-        case sanctions, fines, responsiblePersonFines = "responsible_person_fines", references, text
+        case sanctions, fines
+        case responsiblePersonFines = "responsible_person_fines"
+        case references, text
     }
 
     /// Encodes kinds in the order of ``SanctionKind/allCases`` (stable output), and the
@@ -114,11 +119,12 @@ extension StatutoryPenalty {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(sanctions: Set(try container.decode([SanctionKind].self, forKey: .sanctions)),
-                  fines: try container.decode([AmountRange].self, forKey: .fines),
-                  responsiblePersonFines: try container.decode([AmountRange].self, forKey: .responsiblePersonFines),
-                  references: try container.decodeIfPresent([PenaltyReference].self, forKey: .references) ?? [],
-                  text: try container.decodeIfPresent(String.self, forKey: .text) ?? "")
+        self.init(
+            sanctions: Set(try container.decode([SanctionKind].self, forKey: .sanctions)),
+            fines: try container.decode([AmountRange].self, forKey: .fines),
+            responsiblePersonFines: try container.decode([AmountRange].self, forKey: .responsiblePersonFines),
+            references: try container.decodeIfPresent([PenaltyReference].self, forKey: .references) ?? [],
+            text: try container.decodeIfPresent(String.self, forKey: .text) ?? "")
     }
 }
 
@@ -270,8 +276,9 @@ enum FineClauseReader {
         var i = end - 1
         while i >= start {
             if text.chars[i] == "处",
-               !(i + 1 < text.count && notVerbAfter.contains(text.chars[i + 1])),
-               !(i > 0 && notVerbBefore.contains(text.chars[i - 1])) {
+                !(i + 1 < text.count && notVerbAfter.contains(text.chars[i + 1])),
+                !(i > 0 && notVerbBefore.contains(text.chars[i - 1]))
+            {
                 return i
             }
             i -= 1
@@ -297,7 +304,8 @@ enum AmountReader {
 
     /// Ranges within `start..<end`; with `leadingOnly`, only a range at the very start.
     static func ranges(in text: PenaltyText, from start: Int, to end: Int, leadingOnly: Bool = false) -> [AmountRange] {
-        let lower = max(0, start), upper = min(end, text.count)
+        let lower = max(0, start)
+        let upper = min(end, text.count)
         guard lower < upper else { return [] }
         let amounts = self.amounts(in: text, from: lower, to: upper)
         if leadingOnly, amounts.first?.start != lower { return [] }
@@ -313,12 +321,16 @@ enum AmountReader {
                 rangeEnd = text.has("以下", at: b.end) ? b.end + 2 : b.end
                 k += 1
             } else if text.has("以下", at: a.end) {
-                range = (nil, a.value); rangeEnd += 2
+                range = (nil, a.value)
+                rangeEnd += 2
             } else if text.has("以上", at: a.end) {
-                range = (a.value, nil); rangeEnd += 2
+                range = (a.value, nil)
+                rangeEnd += 2
             }
-            result.append(AmountRange(lower: range.0, upper: range.1, unit: a.unit, of: base,
-                                      text: text.slice(a.start..<rangeEnd)))
+            result.append(
+                AmountRange(
+                    lower: range.0, upper: range.1, unit: a.unit, of: base,
+                    text: text.slice(a.start..<rangeEnd)))
             if leadingOnly { break }
             k += 1
         }
@@ -341,7 +353,10 @@ enum AmountReader {
                 i += 2
                 continue
             }
-            guard isNumberStart(text.chars[i]), i == start || !continuesNumber(text.chars[i - 1]) else { i += 1; continue }
+            guard isNumberStart(text.chars[i]), i == start || !continuesNumber(text.chars[i - 1]) else {
+                i += 1
+                continue
+            }
             let (value, numberEnd) = number(in: text, at: i, limit: end)
             if let value, numberEnd < end, text.chars[numberEnd] == "元" || text.chars[numberEnd] == "倍" {
                 result.append(Amount(value: value, unit: String(text.chars[numberEnd]), start: i, end: numberEnd + 1))
@@ -368,12 +383,19 @@ enum AmountReader {
         let chars = text.chars
         if chars[i].isASCII {
             while i < limit, i - index <= ChineseNumeral.maximumLength,
-                  (chars[i].isASCII && chars[i].isWholeNumber) || (chars[i] == "." && i + 1 < limit && chars[i + 1].isASCII && chars[i + 1].isWholeNumber) {
+                (chars[i].isASCII && chars[i].isWholeNumber)
+                    || (chars[i] == "." && i + 1 < limit && chars[i + 1].isASCII && chars[i + 1].isWholeNumber)
+            {
                 i += 1
             }
             guard i - index <= ChineseNumeral.maximumLength, var value = Double(String(chars[index..<i])) else { return (nil, i) }
-            if i < limit, chars[i] == "万" { value *= 10_000; i += 1 }
-            else if i < limit, chars[i] == "千" { value *= 1_000; i += 1 }
+            if i < limit, chars[i] == "万" {
+                value *= 10_000
+                i += 1
+            } else if i < limit, chars[i] == "千" {
+                value *= 1_000
+                i += 1
+            }
             return (value.isFinite && value <= AmountRange.maximumAmount ? value : nil, i)
         }
         while i < limit, ChineseNumeral.characters.contains(chars[i]) { i += 1 }
@@ -395,8 +417,10 @@ enum AmountReader {
         return best?.word
     }
 
-    static let baseWords = ["违法所得", "货值金额", "广告费用", "违法经营额", "违法收入", "销售额", "销售金额", "营业额",
-                            "合同价款", "工程款", "税款", "价款", "违法生产", "违法经营"]
+    static let baseWords = [
+        "违法所得", "货值金额", "广告费用", "违法经营额", "违法收入", "销售额", "销售金额", "营业额",
+        "合同价款", "工程款", "税款", "价款", "违法生产", "违法经营",
+    ]
 }
 
 /// Finds the provisions a penalty text says to apply: 依照本法第一百二十四条的规定处罚,
@@ -408,7 +432,8 @@ enum ReferenceReader {
             for index in text.occurrences(of: verb) {
                 let end = text.clauseEnd(from: index)
                 guard let rule = text.firstIndex(of: "规定", from: index, to: end),
-                      imposesPenalty(text.slice((rule + 2)..<end)) else { continue }
+                    imposesPenalty(text.slice((rule + 2)..<end))
+                else { continue }
                 for reference in read(text, from: index + 2, to: rule) where !result.contains(reference) {
                     result.append(reference)
                 }
@@ -419,7 +444,9 @@ enum ReferenceReader {
 
     /// After 规定: 处罚, 处理, 给予处罚, 予以处罚, 给予行政处罚 ….
     private static func imposesPenalty(_ words: String) -> Bool {
-        ["处罚", "处理", "处"].contains { words.hasPrefix($0) || words.hasPrefix("的" + $0) || words.hasPrefix("给予" + $0) || words.hasPrefix("予以" + $0) }
+        ["处罚", "处理", "处"].contains {
+            words.hasPrefix($0) || words.hasPrefix("的" + $0) || words.hasPrefix("给予" + $0) || words.hasPrefix("予以" + $0)
+        }
             || words.hasPrefix("给予行政处罚")
     }
 
@@ -430,7 +457,10 @@ enum ReferenceReader {
         var result: [PenaltyReference] = []
         var i = 0
         while i < words.count {
-            guard words.has("第", at: i), let (number, numberEnd) = words.ordinal(at: i + 1) else { i += 1; continue }
+            guard words.has("第", at: i), let (number, numberEnd) = words.ordinal(at: i + 1) else {
+                i += 1
+                continue
+            }
             if words.has("条", at: numberEnd) {
                 var paragraph: Int?
                 var next = numberEnd + 1

@@ -62,7 +62,8 @@ struct FoldedText {
         var i = index
         while i < folded.count, folded[i].isASCII, folded[i].isWholeNumber { i += 1 }
         guard i > index, i - index <= ChineseNumeral.maximumLength,
-              let value = Int(String(folded[index..<i])) else { return nil }
+            let value = Int(String(folded[index..<i]))
+        else { return nil }
         return (value, i)
     }
 
@@ -78,7 +79,7 @@ struct FoldedText {
     /// A numeral (digits or Chinese) starting at `index`, its value and end; `nil` when the run
     /// is not a numeral or too large to be one.
     func numeral(at index: Int) -> (value: Int, end: Int)? {
-        guard case let (.number(value), end) = numeralReading(at: index) else { return nil }
+        guard case (.number(let value), let end) = numeralReading(at: index) else { return nil }
         return (value, end)
     }
 
@@ -95,7 +96,8 @@ struct FoldedText {
     static func fold(_ c: Character) -> Character {
         if c.isASCII { return c }
         if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
-           (0x4E00...0x9FFF).contains(scalar.value) {
+            (0x4E00...0x9FFF).contains(scalar.value)
+        {
             return c  // CJK unified ideographs are stable under NFKC
         }
         let folded = String(c).precomposedStringWithCompatibilityMapping
@@ -182,10 +184,11 @@ enum DateScanner {
         var i = 0
         while i < text.count {
             if i == 0 || !TextSupport.isNumeral(text.folded[i - 1]),
-               let (year, yEnd) = text.numeral(at: i), CalendarDate.parsedYears.contains(year), text.has("年", at: yEnd),
-               let (month, mEnd) = text.numeral(at: yEnd + 1), text.has("月", at: mEnd),
-               let (day, dEnd) = text.numeral(at: mEnd + 1), text.has("日", at: dEnd),
-               let date = CalendarDate(year: year, month: month, day: day) {
+                let (year, yEnd) = text.numeral(at: i), CalendarDate.parsedYears.contains(year), text.has("年", at: yEnd),
+                let (month, mEnd) = text.numeral(at: yEnd + 1), text.has("月", at: mEnd),
+                let (day, dEnd) = text.numeral(at: mEnd + 1), text.has("日", at: dEnd),
+                let date = CalendarDate(year: year, month: month, day: day)
+            {
                 result.append((date, i..<(dEnd + 1)))
                 i = dEnd + 1
             } else {

@@ -52,8 +52,10 @@ public struct Thesaurus: Equatable, Sendable {
         public var line: Int
 
         /// Creates an entry.
-        public init(terms: [String], finds: [WrittenForm], mutual: Bool = false, source: Source,
-                    note: String? = nil, line: Int = 0) {
+        public init(
+            terms: [String], finds: [WrittenForm], mutual: Bool = false, source: Source,
+            note: String? = nil, line: Int = 0
+        ) {
             self.terms = terms
             self.finds = finds
             self.mutual = mutual
@@ -177,8 +179,10 @@ public struct Thesaurus: Equatable, Sendable {
     /// 查封、扣押, “首违不罚” and 首违 不罚 all read as one run.
     public static func searchable(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic
-            || scalar.properties.numericType != nil || scalar == "〇" {
+        for scalar in text.unicodeScalars
+        where scalar.properties.isAlphabetic
+            || scalar.properties.numericType != nil || scalar == "〇"
+        {
             scalars.append(scalar)
         }
         return String(scalars)
@@ -222,8 +226,9 @@ extension Thesaurus {
             throw CorpusError(file: file, line: root.mark?.line, message: "同义词表应为条目列表（每条以“- terms:”开头）")
         }
         guard sequence.count <= maximumEntries else {
-            throw CorpusError(file: file, line: root.mark?.line,
-                              message: "同义词表条目过多（\(sequence.count) 条，上限 \(maximumEntries) 条）")
+            throw CorpusError(
+                file: file, line: root.mark?.line,
+                message: "同义词表条目过多（\(sequence.count) 条，上限 \(maximumEntries) 条）")
         }
         var entries: [Entry] = []
         for node in sequence {
@@ -234,9 +239,9 @@ extension Thesaurus {
 
     private static func line(of error: YamlError) -> Int? {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
-        case let .duplicatedKeysInMapping(_, context):
+        case .duplicatedKeysInMapping(_, let context):
             return context.mark.line
         default:
             return nil
@@ -245,9 +250,9 @@ extension Thesaurus {
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
-        case let .duplicatedKeysInMapping(duplicates, _):
+        case .duplicatedKeysInMapping(let duplicates, _):
             return "字段重复：" + duplicates.joined(separator: "、")
         default:
             return "\(error)"
@@ -290,8 +295,9 @@ private struct EntryReader {
             mutual = value
         }
         let note = values["note"]?.string
-        return Thesaurus.Entry(terms: terms, finds: finds, mutual: mutual, source: source, note: note,
-                               line: node.mark?.line ?? 0)
+        return Thesaurus.Entry(
+            terms: terms, finds: finds, mutual: mutual, source: source, note: note,
+            line: node.mark?.line ?? 0)
     }
 
     static let sourceChoices = "应为 " + Thesaurus.Source.allCases.map(\.rawValue).joined(separator: "、") + " 之一"

@@ -29,7 +29,8 @@ public struct WrittenDate: Equatable, Sendable {
         guard trimmed.count <= maximumLength else { return nil }
         let found = find(in: trimmed)
         guard found.count == 1, let date = found.first, date.precision == .day,
-              date.range == 0..<trimmed.count else { return nil }
+            date.range == 0..<trimmed.count
+        else { return nil }
         return date.first
     }
 
@@ -66,7 +67,8 @@ public struct WrittenDate: Equatable, Sendable {
             return character
         }
         if (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0F || scalar.value == 0xFF0E
-            || scalar.value == 0xFF0D {
+            || scalar.value == 0xFF0D
+        {
             return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
         }
         return character
@@ -89,11 +91,13 @@ public struct WrittenDate: Equatable, Sendable {
         }
         guard "-/.".contains(separator) else { return nil }
         guard let (month, afterMonth) = readSmall(t, at: afterYear + 1, digitsOnly: true),
-              (1...12).contains(month) else { return nil }
+            (1...12).contains(month)
+        else { return nil }
         if afterMonth < t.count, t[afterMonth] == separator,
-           let (day, afterDay) = readSmall(t, at: afterMonth + 1, digitsOnly: true),
-           afterDay >= t.count || !isNumeralCharacter(t[afterDay]),
-           let date = CalendarDate(year: year, month: month, day: day) {
+            let (day, afterDay) = readSmall(t, at: afterMonth + 1, digitsOnly: true),
+            afterDay >= t.count || !isNumeralCharacter(t[afterDay]),
+            let date = CalendarDate(year: year, month: month, day: day)
+        {
             return WrittenDate(first: date, last: date, precision: .day, range: start..<afterDay)
         }
         guard afterMonth >= t.count || !isNumeralCharacter(t[afterMonth]) && t[afterMonth] != separator else {
@@ -105,22 +109,26 @@ public struct WrittenDate: Equatable, Sendable {
     /// `年` already read: `11月`, `11月5日`, or the year alone.
     private static func readChinese(_ t: [Character], start: Int, year: Int, at index: Int) -> WrittenDate? {
         if let (month, afterMonth) = readSmall(t, at: index, digitsOnly: false), (1...12).contains(month),
-           afterMonth < t.count, t[afterMonth] == "月" {
+            afterMonth < t.count, t[afterMonth] == "月"
+        {
             if let (day, afterDay) = readSmall(t, at: afterMonth + 1, digitsOnly: false),
-               afterDay < t.count, "日号".contains(t[afterDay]),
-               let date = CalendarDate(year: year, month: month, day: day) {
+                afterDay < t.count, "日号".contains(t[afterDay]),
+                let date = CalendarDate(year: year, month: month, day: day)
+            {
                 return WrittenDate(first: date, last: date, precision: .day, range: start..<(afterDay + 1))
             }
             return monthPeriod(year: year, month: month, range: start..<(afterMonth + 1))
         }
         guard let first = CalendarDate(year: year, month: 1, day: 1),
-              let last = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+            let last = CalendarDate(year: year, month: 12, day: 31)
+        else { return nil }
         return WrittenDate(first: first, last: last, precision: .year, range: start..<index)
     }
 
     private static func monthPeriod(year: Int, month: Int, range: Range<Int>) -> WrittenDate? {
         guard let first = CalendarDate(year: year, month: month, day: 1),
-              let last = CalendarDate.endOfMonth(year: year, month: month) else { return nil }
+            let last = CalendarDate.endOfMonth(year: year, month: month)
+        else { return nil }
         return WrittenDate(first: first, last: last, precision: .month, range: range)
     }
 

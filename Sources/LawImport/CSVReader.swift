@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(CoreFoundation)
-import CoreFoundation
+    import CoreFoundation
 #endif
 
 /// Reads CSV files as Excel and WPS write them: RFC 4180 quoting (fields in `"…"`, `""`
@@ -71,10 +72,10 @@ public struct CSVReader: Sendable {
     /// `String.Encoding` for GB 18030 (a superset of GBK and GB 2312).
     static let gb18030: String.Encoding = {
         #if canImport(CoreFoundation)
-        let raw = CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue))
-        return String.Encoding(rawValue: UInt(raw))
+            let raw = CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue))
+            return String.Encoding(rawValue: UInt(raw))
         #else
-        return String.Encoding(rawValue: 0x8000_0632)
+            return String.Encoding(rawValue: 0x8000_0632)
         #endif
     }()
 
@@ -177,8 +178,9 @@ private struct CSVRecordParser {
     private mutating func append(_ scalar: Unicode.Scalar) throws(ImportError) {
         fieldBytes += UTF8.width(scalar)
         if fieldBytes > limits.cellBytes {
-            throw ImportError.limitExceeded(file: file, part: nil, row: record, limit: .cellBytes, found: fieldBytes,
-                                            maximum: limits.cellBytes)
+            throw ImportError.limitExceeded(
+                file: file, part: nil, row: record, limit: .cellBytes, found: fieldBytes,
+                maximum: limits.cellBytes)
         }
         if fieldIsBlank, !CellText.isBlankScalar(scalar) { fieldIsBlank = false }
         field.append(scalar)
@@ -190,8 +192,9 @@ private struct CSVRecordParser {
         fieldBytes = 0
         fieldIsBlank = true
         if fields.count > limits.columns {
-            throw ImportError.limitExceeded(file: file, part: nil, row: record, limit: .columns, found: fields.count,
-                                            maximum: limits.columns)
+            throw ImportError.limitExceeded(
+                file: file, part: nil, row: record, limit: .columns, found: fields.count,
+                maximum: limits.columns)
         }
     }
 

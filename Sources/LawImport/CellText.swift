@@ -30,7 +30,8 @@ enum CellText {
     static func trim(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlankScalar($0) }),
-              let last = scalars.lastIndex(where: { !isBlankScalar($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isBlankScalar($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 
@@ -43,8 +44,9 @@ enum CellText {
         var index = 0
         while index < scalars.count {
             if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x",
-               scalars[index + 6] == "_", let value = hexValue(scalars[(index + 2)...(index + 5)]),
-               let scalar = Unicode.Scalar(value) {
+                scalars[index + 6] == "_", let value = hexValue(scalars[(index + 2)...(index + 5)]),
+                let scalar = Unicode.Scalar(value)
+            {
                 result.append(scalar)
                 index += 7
                 continue
@@ -101,7 +103,8 @@ enum CellText {
     /// The header key without a bracketed remark: `罚款幅度(元)` → `罚款幅度`.
     static func withoutRemark(_ key: String) -> String {
         guard let open = key.firstIndex(where: { $0 == "(" || $0 == "（" || $0 == "[" || $0 == "【" }),
-              open != key.startIndex else { return key }
+            open != key.startIndex
+        else { return key }
         return String(key[..<open])
     }
 

@@ -65,8 +65,10 @@ enum CitationCheck {
 
     private static func skipSpaces(_ scalars: [Unicode.Scalar], _ start: Int) -> Int {
         var index = start
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}"
-            || scalars[index] == "\u{A0}" || scalars[index] == "\t" {
+        while index < scalars.count,
+            scalars[index] == " " || scalars[index] == "\u{3000}"
+                || scalars[index] == "\u{A0}" || scalars[index] == "\t"
+        {
             index += 1
         }
         return index

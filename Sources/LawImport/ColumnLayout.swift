@@ -52,7 +52,8 @@ public struct ColumnLayout: Sendable, Equatable {
             taken.insert(.name)
         }
 
-        let hasViolationBasis = meanings.contains(.violationBasis)
+        let hasViolationBasis =
+            meanings.contains(.violationBasis)
             || (meanings.contains(.basis) && meanings.contains(.penaltyBasis))
         let levelColumn = meanings.firstIndex(of: .level)
 
@@ -108,11 +109,13 @@ public struct ColumnLayout: Sendable, Equatable {
     /// least two cells, and at least half of the filled cells, are known header names.
     public static func locate(in table: SourceTable, limit: Int = 30) throws(ImportError) -> ColumnLayout {
         let candidates = table.rows.prefix(limit)
-        guard let position = candidates.firstIndex(where: { row in
-            let filled = row.cells.filter { !$0.isEmpty }
-            let known = knownCount(filled)
-            return known >= 2 && known * 2 >= filled.count
-        }) else {
+        guard
+            let position = candidates.firstIndex(where: { row in
+                let filled = row.cells.filter { !$0.isEmpty }
+                let known = knownCount(filled)
+                return known >= 2 && known * 2 >= filled.count
+            })
+        else {
             throw ImportError.noHeaderRow(file: table.file, rowsSearched: min(limit, table.rows.count))
         }
         let headerRow = table.rows[position]
@@ -147,8 +150,9 @@ public struct ColumnLayout: Sendable, Equatable {
         }
         let nameColumns = columns.filter { $0.role == .name }
         guard let name = nameColumns.first else {
-            throw ImportError.noNameColumn(file: table.file, row: headerRow.number,
-                                           headers: columns.map(\.header).filter { !$0.isEmpty })
+            throw ImportError.noNameColumn(
+                file: table.file, row: headerRow.number,
+                headers: columns.map(\.header).filter { !$0.isEmpty })
         }
         if HeaderVocabulary.meaning(of: name.header) == .conduct {
             notes.append("没有事项名称列：以 \(CellReference.columnName(name.index)) 列“\(name.header)”作为事项名称")

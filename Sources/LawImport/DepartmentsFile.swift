@@ -10,12 +10,15 @@ public enum DepartmentsFile {
         do {
             registry = try CorpusLoader(root: corpus).loadDepartments()
         } catch {
-            throw ImportError.departments(file: error.line.map { "\(error.file):\($0)" } ?? error.file,
-                                          reason: error.message)
+            throw ImportError.departments(
+                file: error.line.map { "\(error.file):\($0)" } ?? error.file,
+                reason: error.message)
         }
         guard let registry else {
-            throw ImportError.departments(file: file, reason: "not found; pass --corpus with the corpus directory "
-                + "that holds departments.yaml")
+            throw ImportError.departments(
+                file: file,
+                reason: "not found; pass --corpus with the corpus directory "
+                    + "that holds departments.yaml")
         }
         return registry
     }

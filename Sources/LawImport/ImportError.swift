@@ -44,54 +44,54 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `file:row: message`, or `file: message`, as editors and terminals recognise.
     public var description: String {
         switch self {
-        case let .unreadable(file, reason):
+        case .unreadable(let file, let reason):
             return "\(file)：无法读取（\(reason)）"
-        case let .unsupportedFormat(file):
+        case .unsupportedFormat(let file):
             return "\(file)：不是 .csv 或 .xlsx 文件；请在 Excel 或 WPS 中另存为"
                 + "“Excel 工作簿 (*.xlsx)”或“CSV UTF-8 (逗号分隔) (*.csv)”"
-        case let .undecodableText(file):
+        case .undecodableText(let file):
             return "\(file)：文字编码既不是 UTF-8 也不是 GB18030/GBK；请另存为"
                 + "“CSV UTF-8 (逗号分隔) (*.csv)”"
-        case let .unterminatedQuote(file, row, line):
+        case .unterminatedQuote(let file, let row, let line):
             return "\(file):\(line): 第 \(row) 行的引号字段（\"…）没有闭合，文件可能被截断；请检查该行的引号"
-        case let .malformedWorkbook(file, part, problem):
+        case .malformedWorkbook(let file, let part, let problem):
             let place = part == "zip" ? "" : "（部件 \(part)）"
             return "\(file)\(place)：不是可读的 .xlsx 工作簿：\(problem)；未导入任何行"
-        case let .malformedPart(file, part, position, problem):
+        case .malformedPart(let file, let part, let position, let problem):
             return "\(file)（部件 \(part)，\(position)）：\(problem)；未导入任何行"
-        case let .limitExceeded(file, part, row, limit, found, maximum):
+        case .limitExceeded(let file, let part, let row, let limit, let found, let maximum):
             let place: String
             switch (part, row) {
-            case let (part?, row?): place = "（部件 \(part)，第 \(row) 行）："
-            case let (part?, nil): place = "（部件 \(part)）："
-            case let (nil, row?): place = ":\(row): "
+            case (let part?, let row?): place = "（部件 \(part)，第 \(row) 行）："
+            case (let part?, nil): place = "（部件 \(part)）："
+            case (nil, let row?): place = ":\(row): "
             case (nil, nil): place = "："
             }
             return "\(file)\(place)\(limit)超出上限 \(maximum)（已读到 \(found)）；未导入任何行。"
                 + "如确需导入这样大的表格，可用 --limit \(limit.rawValue)=更大的值 提高上限"
-        case let .sheetNotFound(file, sheet, available):
+        case .sheetNotFound(let file, let sheet, let available):
             return "\(file)：没有名为“\(sheet)”的工作表；工作簿中有：\(available.joined(separator: "、"))"
-        case let .noHeaderRow(file, rowsSearched):
+        case .noHeaderRow(let file, let rowsSearched):
             return "\(file)：前 \(rowsSearched) 行中没有表头行；应有“序号、事项名称、违法行为、法律依据、"
                 + "不予处罚的情形、处理方式、裁量阶次、处罚标准”这样的列名"
-        case let .noNameColumn(file, row, headers):
+        case .noNameColumn(let file, let row, let headers):
             return "\(file):\(row): 表头（\(headers.joined(separator: "、"))）中没有事项名称列；"
                 + "应为事项名称、违法行为名称、违法行为、证明名称、监管事项、决定类型或情形之一"
-        case let .noItems(file):
+        case .noItems(let file):
             return "\(file)：没有一行能读作清单事项"
-        case let .departments(file, reason):
+        case .departments(let file, let reason):
             return "\(file)：\(reason)"
-        case let .unknownDepartment(name, known):
+        case .unknownDepartment(let name, let known):
             return "没有名为“\(name)”的部门" + Self.closest(name, among: known)
-        case let .unknownKind(name, known):
+        case .unknownKind(let name, let known):
             return "没有名为“\(name)”的清单种类" + Self.closest(name, among: known)
-        case let .invalidDate(option, value):
+        case .invalidDate(let option, let value):
             return "--\(option) 应为日期（如 2022-10-31 或 2022年10月31日），收到的是“\(value)”"
-        case let .invalidStatus(value):
+        case .invalidStatus(let value):
             return "--status 应为 sample（示例）或 official（正式），收到的是“\(value)”"
-        case let .outputExists(path):
+        case .outputExists(let path):
             return "\(path) 已存在；加 --force 覆盖，或用 --output 写到别处"
-        case let .unwritable(path, reason):
+        case .unwritable(let path, let reason):
             return "\(path)：无法写入（\(reason)）"
         }
     }

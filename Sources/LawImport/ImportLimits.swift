@@ -83,8 +83,10 @@ public struct ImportLimits: Sendable, Equatable {
         mergedCells: 20_000_000, sharedStrings: 5_000_000)
 
     /// Creates bounds; every value must be at least 1.
-    public init(partBytes: Int, totalBytes: Int, compressionRatio: Int, zipEntries: Int, rows: Int,
-                columns: Int, cells: Int, cellBytes: Int, merges: Int, mergedCells: Int, sharedStrings: Int) {
+    public init(
+        partBytes: Int, totalBytes: Int, compressionRatio: Int, zipEntries: Int, rows: Int,
+        columns: Int, cells: Int, cellBytes: Int, merges: Int, mergedCells: Int, sharedStrings: Int
+    ) {
         self.partBytes = partBytes
         self.totalBytes = totalBytes
         self.compressionRatio = compressionRatio
@@ -135,12 +137,15 @@ public struct ImportLimits: Sendable, Equatable {
 
     /// Throws ``ImportError/limitExceeded(file:part:row:limit:found:maximum:)`` when `found`
     /// is beyond the bound of `limit`.
-    func check(_ limit: ImportLimit, _ found: Int, file: String, part: String? = nil,
-               row: Int? = nil) throws(ImportError) {
+    func check(
+        _ limit: ImportLimit, _ found: Int, file: String, part: String? = nil,
+        row: Int? = nil
+    ) throws(ImportError) {
         let maximum = self[limit]
         if found > maximum {
-            throw ImportError.limitExceeded(file: file, part: part, row: row, limit: limit, found: found,
-                                            maximum: maximum)
+            throw ImportError.limitExceeded(
+                file: file, part: part, row: row, limit: limit, found: found,
+                maximum: maximum)
         }
     }
 
@@ -151,16 +156,19 @@ public struct ImportLimits: Sendable, Equatable {
     public mutating func apply(_ setting: String) -> ImportLimit? {
         let parts = setting.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let limit = ImportLimit(rawValue: parts[0].lowercased()),
-              let value = Self.number(parts[1]), value >= 1 else { return nil }
+            let value = Self.number(parts[1]), value >= 1
+        else { return nil }
         self[limit] = value
         return limit
     }
 
     /// `4096`, `64KiB`, `256MiB`, `1GiB` (also `K`, `M`, `G`, `KB`, `MB`, `GB` as binary units).
     static func number(_ text: String) -> Int? {
-        let units: [(String, Int)] = [("kib", 1 << 10), ("mib", 1 << 20), ("gib", 1 << 30), ("kb", 1 << 10),
-                                      ("mb", 1 << 20), ("gb", 1 << 30), ("k", 1 << 10), ("m", 1 << 20),
-                                      ("g", 1 << 30)]
+        let units: [(String, Int)] = [
+            ("kib", 1 << 10), ("mib", 1 << 20), ("gib", 1 << 30), ("kb", 1 << 10),
+            ("mb", 1 << 20), ("gb", 1 << 30), ("k", 1 << 10), ("m", 1 << 20),
+            ("g", 1 << 30),
+        ]
         let lower = text.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
         var digits = Substring(lower)
         var factor = 1
@@ -169,7 +177,8 @@ public struct ImportLimits: Sendable, Equatable {
             factor = unit.1
         }
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int(digits) else { return nil }
+            let value = Int(digits)
+        else { return nil }
         let (product, overflow) = value.multipliedReportingOverflow(by: factor)
         return overflow ? nil : product
     }

@@ -40,11 +40,13 @@ public struct ImportOptions: Sendable {
     public var limits: ImportLimits
 
     /// Options with the defaults of `lawkb import`.
-    public init(input: String, department: String, kind: String, version: String, published: String? = nil,
-                filed: String? = nil, title: String? = nil, publishedAt: String? = nil, note: String? = nil,
-                status: String = "official", isPublic: Bool = true, sheet: String? = nil,
-                corpus: String = "Corpus", output: String? = nil, force: Bool = false, dryRun: Bool = false,
-                importDate: CalendarDate? = nil, limits: ImportLimits = .standard) {
+    public init(
+        input: String, department: String, kind: String, version: String, published: String? = nil,
+        filed: String? = nil, title: String? = nil, publishedAt: String? = nil, note: String? = nil,
+        status: String = "official", isPublic: Bool = true, sheet: String? = nil,
+        corpus: String = "Corpus", output: String? = nil, force: Bool = false, dryRun: Bool = false,
+        importDate: CalendarDate? = nil, limits: ImportLimits = .standard
+    ) {
         self.input = input
         self.department = department
         self.kind = kind

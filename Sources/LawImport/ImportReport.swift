@@ -80,9 +80,9 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     /// `第 N 行：…`.
     public var description: String {
         switch problem {
-        case let .unreadableArticleNumber(column, text):
+        case .unreadableArticleNumber(let column, let text):
             return "第 \(row) 行 \(column) 列：“\(text)”中的条款号无法识别或超出任何法律的条数，不会成为引用；请核对原表"
-        case let .levelCellsWithoutLevel(header):
+        case .levelCellsWithoutLevel(let header):
             return "第 \(row) 行：\(header)为空，此行的适用情形和处罚标准没有作为阶次导入"
         }
     }

@@ -103,9 +103,10 @@ public struct ListAssembler: Sendable {
         }
         state.finish()
         let items = assignIds(&state)
-        return Assembly(items: items, itemRows: state.itemRows, categories: state.categories,
-                        unmapped: state.unmapped, repeatedHeaders: state.repeatedHeaders, notes: state.notes,
-                        warnings: state.warnings, accounts: state.accounts, rowsRead: state.rowsRead)
+        return Assembly(
+            items: items, itemRows: state.itemRows, categories: state.categories,
+            unmapped: state.unmapped, repeatedHeaders: state.repeatedHeaders, notes: state.notes,
+            warnings: state.warnings, accounts: state.accounts, rowsRead: state.rowsRead)
     }
 
     // MARK: - Row kinds
@@ -124,7 +125,8 @@ public struct ListAssembler: Sendable {
         guard !Self.isBareNumber(text) else { return nil }
         if spans.span(row: row.number, column: column) > 1 || column == columns.firstColumn
             || column == columns.orderColumn || column == columns.nameColumn
-            || Self.headingNumberLength(text) > 0 {
+            || Self.headingNumberLength(text) > 0
+        {
             return text
         }
         return nil
@@ -250,7 +252,8 @@ struct LayoutIndex {
         for (column, text) in row.cells.enumerated() where !text.isEmpty {
             // Headers are short; a long cell is never one.
             guard let keys = headerKeys[column], text.utf8.count <= 512,
-                  let start = CellText.keyStart(text), headerStarts.contains(start) else { continue }
+                let start = CellText.keyStart(text), headerStarts.contains(start)
+            else { continue }
             let cell = CellText.headerKey(text)
             if !cell.isEmpty && (cell == keys.0 || cell == keys.1) { same += 1 }
         }
@@ -339,8 +342,9 @@ private struct Draft {
     var item: ListItem {
         var columns = ColumnValues<ListColumn>()
         for column in ListColumn.allCases { columns[column] = texts[.item(column)]?.text }
-        return ListItem(id: id, name: name, columns: columns, levels: levels,
-                        fields: fieldOrder.map { ListField(name: $0, value: fields[$0]?.text ?? "") }, line: firstRow)
+        return ListItem(
+            id: id, name: name, columns: columns, levels: levels,
+            fields: fieldOrder.map { ListField(name: $0, value: fields[$0]?.text ?? "") }, line: firstRow)
     }
 }
 
@@ -385,8 +389,10 @@ private struct State {
         guard let last = categories.last, last.items == 0, category != nil, let account = categoryAccount else { return }
         categories.removeLast()
         accounts[account].kind = .skipped
-        unmapped.append(UnmappedRow(row: last.row, reason: "只有一个单元格，像类别行，但其后没有任何事项",
-                                    cells: last.text.replacingOccurrences(of: "\n", with: "⏎")))
+        unmapped.append(
+            UnmappedRow(
+                row: last.row, reason: "只有一个单元格，像类别行，但其后没有任何事项",
+                cells: last.text.replacingOccurrences(of: "\n", with: "⏎")))
     }
 
     mutating func finish() {
@@ -413,7 +419,8 @@ private struct State {
             return
         }
         guard let nameColumn = columns.nameColumn, !row.cell(nameColumn).isEmpty else {
-            let reason = columns.hasLevels && items.isEmpty && current == nil
+            let reason =
+                columns.hasLevels && items.isEmpty && current == nil
                 ? "没有\(columns.nameHeader)，上面也没有可接续的事项"
                 : "没有\(columns.nameHeader)（\(CellReference.columnName(columns.nameColumn ?? 0)) 列为空）"
             skip(row, reason)
@@ -448,8 +455,11 @@ private struct State {
         for (column, value) in row.cells.enumerated() where !value.isEmpty {
             guard let role = columns.role(column), role.holdsCitations else { continue }
             for fragment in CitationCheck.unreadableNumbers(in: value) {
-                warnings.append(ImportWarning(row: row.number, problem: .unreadableArticleNumber(
-                    column: CellReference.columnName(column), text: fragment)))
+                warnings.append(
+                    ImportWarning(
+                        row: row.number,
+                        problem: .unreadableArticleNumber(
+                            column: CellReference.columnName(column), text: fragment)))
             }
         }
     }
@@ -508,8 +518,11 @@ private struct State {
         guard !parts.isEmpty || level != nil else { return true }
         guard let level else {
             if continuation {
-                unmapped.append(UnmappedRow(row: row.number, reason: "\(columns.levelHeader)为空，"
-                    + "此行的适用情形和处罚标准不属于任何阶次", cells: row.rawDescription()))
+                unmapped.append(
+                    UnmappedRow(
+                        row: row.number,
+                        reason: "\(columns.levelHeader)为空，"
+                            + "此行的适用情形和处罚标准不属于任何阶次", cells: row.rawDescription()))
             }
             return false
         }

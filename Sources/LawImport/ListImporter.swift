@@ -42,8 +42,11 @@ public struct ListImporter: Sendable {
         case "sample", "示例": status = .sample
         default: throw ImportError.invalidStatus(value: options.status)
         }
-        let output = options.output ?? Self.defaultOutput(corpus: options.corpus, department: department,
-                                                          kind: kind, version: version)
+        let output =
+            options.output
+            ?? Self.defaultOutput(
+                corpus: options.corpus, department: department,
+                kind: kind, version: version)
         if !options.force, FileManager.default.fileExists(atPath: output) {
             throw ImportError.outputExists(path: output)
         }
@@ -57,7 +60,8 @@ public struct ListImporter: Sendable {
 
         let preamble = table.rows.filter { $0.number < (layout.headerRows.first ?? 0) }
         let titleRow = Self.titleRow(in: preamble)
-        let title = options.title
+        let title =
+            options.title
             ?? titleRow.map { $0.cells.first { !$0.isEmpty }!.replacingOccurrences(of: "\n", with: "") }
             ?? "\(department.name)\(kind.rawValue)"
         var notes = layout.notes + assembly.notes
@@ -68,10 +72,13 @@ public struct ListImporter: Sendable {
             notes.append("这是\(kind.rawValue)，但表中没有裁量阶次列：事项都没有阶次")
         }
         let preambleRows = preamble.map { row in
-            (row.number, row.number == titleRow?.number && options.title == nil ? "title" : "above the header",
-             row.rawDescription())
+            (
+                row.number, row.number == titleRow?.number && options.title == nil ? "title" : "above the header",
+                row.rawDescription()
+            )
         }.map { PreambleRow(row: $0.0, use: $0.1, cells: $0.2) }
-        let accounts = preamble.map { RowAccount(row: $0.number, kind: .aboveHeader) }
+        let accounts =
+            preamble.map { RowAccount(row: $0.number, kind: .aboveHeader) }
             + layout.headerRows.map { RowAccount(row: $0, kind: .header) } + assembly.accounts
 
         let list = ListVersion(
@@ -81,7 +88,8 @@ public struct ListImporter: Sendable {
         let importDate = options.importDate ?? CalendarDate.todayInChina()
         let source = (options.input as NSString).lastPathComponent
         let sheet = raw.sheet.map { "，工作表“\($0)”" } ?? ""
-        let provenance = "由 lawkb import 于 \(importDate) 导入自 \(source)\(sheet)（表头第 "
+        let provenance =
+            "由 lawkb import 于 \(importDate) 导入自 \(source)\(sheet)（表头第 "
             + layout.headerRows.map(String.init).joined(separator: "、") + " 行）；请对照原表核对后提交。"
         let yaml = ListYAMLWriter().render(list, comments: [provenance])
         return ImportReport(
@@ -100,14 +108,18 @@ public struct ListImporter: Sendable {
             let key = CellText.headerKey(text)
             return !(key.hasPrefix("附件") || key.hasPrefix("附表")) || key.count > 6
         }
-        return single.first { row in ["清单", "基准", "目录", "名录"].contains { word in
-            row.cells.contains { $0.contains(word) }
-        } } ?? single.first
+        return single.first { row in
+            ["清单", "基准", "目录", "名录"].contains { word in
+                row.cells.contains { $0.contains(word) }
+            }
+        } ?? single.first
     }
 
     /// `<corpus>/lists/<department id>/<kind>/<version>.yaml`.
-    public static func defaultOutput(corpus: String, department: Department, kind: ListKind,
-                                     version: CalendarDate) -> String {
+    public static func defaultOutput(
+        corpus: String, department: Department, kind: ListKind,
+        version: CalendarDate
+    ) -> String {
         [corpus, "lists", department.id, kind.rawValue, "\(version).yaml"]
             .reduce("") { $0.isEmpty ? $1 : ($0 as NSString).appendingPathComponent($1) }
     }
@@ -146,8 +158,10 @@ public struct ListImporter: Sendable {
 public enum TableReader {
     /// The table in `path`: `.csv`/`.tsv`/`.txt` through ``CSVReader``, `.xlsx`/`.xlsm`
     /// through ``XLSXReader`` (worksheet `sheet`, or the first).
-    public static func read(path: String, sheet: String? = nil,
-                            limits: ImportLimits = .standard) throws(ImportError) -> SourceTable {
+    public static func read(
+        path: String, sheet: String? = nil,
+        limits: ImportLimits = .standard
+    ) throws(ImportError) -> SourceTable {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv", "tsv", "txt":
             return try CSVReader(limits: limits).read(path: path)

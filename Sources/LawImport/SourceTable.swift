@@ -52,8 +52,9 @@ public struct SourceTable: Sendable, Equatable {
                 if numbers[position] > merge.firstRow {
                     cells += max(0, column + 1 - filled[row].cells.count)
                     if let limits, cells > limits.cells {
-                        throw ImportError.limitExceeded(file: file, part: nil, row: numbers[position], limit: .cells,
-                                                        found: cells, maximum: limits.cells)
+                        throw ImportError.limitExceeded(
+                            file: file, part: nil, row: numbers[position], limit: .cells,
+                            found: cells, maximum: limits.cells)
                     }
                     filled[row].set(column, value)
                 }
@@ -78,8 +79,10 @@ public struct SourceTable: Sendable, Equatable {
 
     /// The width of the horizontal merge starting at `column` of row `number` (1 when none).
     public func span(row number: Int, column: Int) -> Int {
-        for merge in merges where merge.firstRow <= number && number <= merge.lastRow
-            && merge.firstColumn == column {
+        for merge in merges
+        where merge.firstRow <= number && number <= merge.lastRow
+            && merge.firstColumn == column
+        {
             return merge.lastColumn - merge.firstColumn + 1
         }
         return 1
@@ -176,10 +179,12 @@ public struct CellRange: Sendable, Equatable {
     public init?(_ text: String) {
         let parts = text.split(separator: ":")
         guard (1...2).contains(parts.count),
-              let start = CellReference(String(parts[0])),
-              let end = CellReference(String(parts[parts.count - 1])) else { return nil }
-        self.init(firstRow: min(start.row, end.row), lastRow: max(start.row, end.row),
-                  firstColumn: min(start.column, end.column), lastColumn: max(start.column, end.column))
+            let start = CellReference(String(parts[0])),
+            let end = CellReference(String(parts[parts.count - 1]))
+        else { return nil }
+        self.init(
+            firstRow: min(start.row, end.row), lastRow: max(start.row, end.row),
+            firstColumn: min(start.column, end.column), lastColumn: max(start.column, end.column))
     }
 }
 

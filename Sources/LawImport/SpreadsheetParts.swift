@@ -111,7 +111,10 @@ final class StylesHandler: PartHandler {
         var inBrackets = false
         var escaped = false
         for character in code {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "\"": inQuotes.toggle()
@@ -132,7 +135,8 @@ enum SheetNumber {
     static func small(_ text: String) -> Int? {
         let bytes = Array(text.utf8)
         guard let first = bytes.firstIndex(where: { $0 != 0x20 }),
-              let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return nil }
+            let last = bytes.lastIndex(where: { $0 != 0x20 })
+        else { return nil }
         let digits = bytes[first...last]
         guard digits.count <= 9, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
@@ -293,12 +297,13 @@ final class WorksheetHandler: PartHandler {
         if column >= limits.columns { throw PartError.limit(.columns, found: column + 1, row: rowNumber) }
         guard column > lastColumn else { throw PartError.problem(.cellOutOfOrder(reference), at: nil) }
         lastColumn = column
-        let style = try parser.attribute("s").map { (text) throws(PartError) -> Int in
-            guard let style = SheetNumber.small(text) else {
-                throw PartError.problem(.badNumber(attribute: "s", value: text), at: nil)
-            }
-            return style
-        } ?? 0
+        let style =
+            try parser.attribute("s").map { (text) throws(PartError) -> Int in
+                guard let style = SheetNumber.small(text) else {
+                    throw PartError.problem(.badNumber(attribute: "s", value: text), at: nil)
+                }
+                return style
+            } ?? 0
         cell = Cell(reference: reference, column: column, type: try parser.attribute("t") ?? "n", style: style)
         value.removeAll(keepingCapacity: true)
         inline.removeAll(keepingCapacity: true)
@@ -356,11 +361,13 @@ final class WorksheetHandler: PartHandler {
         guard let text = try parser.attribute("ref") else { return }
         let ends = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(ends.count), let start = SheetNumber.reference(String(ends[0])),
-              let end = SheetNumber.reference(String(ends[ends.count - 1])) else {
+            let end = SheetNumber.reference(String(ends[ends.count - 1]))
+        else {
             throw PartError.problem(.badReference(text), at: nil)
         }
-        let range = CellRange(firstRow: min(start.row, end.row), lastRow: max(start.row, end.row),
-                              firstColumn: min(start.column, end.column), lastColumn: max(start.column, end.column))
+        let range = CellRange(
+            firstRow: min(start.row, end.row), lastRow: max(start.row, end.row),
+            firstColumn: min(start.column, end.column), lastColumn: max(start.column, end.column))
         if range.lastRow > limits.rows { throw PartError.limit(.rows, found: range.lastRow, row: nil) }
         if range.lastColumn >= limits.columns { throw PartError.limit(.columns, found: range.lastColumn + 1, row: nil) }
         if merges.count >= limits.merges { throw PartError.limit(.merges, found: merges.count + 1, row: nil) }

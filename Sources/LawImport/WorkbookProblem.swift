@@ -33,16 +33,16 @@ public enum ArchiveProblem: Sendable, Equatable, CustomStringConvertible {
         case .truncated: return "压缩包在其目录所述的数据之前就结束了，文件被截断"
         case .multiDisk: return "是分卷压缩包，不支持"
         case .encrypted: return "条目已加密；请在 Excel 或 WPS 中取消密码后另存为 .xlsx"
-        case let .unsupportedCompression(method): return "使用了不支持的压缩方法 \(method)（只支持存储与 deflate）"
+        case .unsupportedCompression(let method): return "使用了不支持的压缩方法 \(method)（只支持存储与 deflate）"
         case .corruptData: return "压缩数据已损坏，无法解压"
-        case let .checksumMismatch(expected, actual):
+        case .checksumMismatch(let expected, let actual):
             return "CRC-32 校验失败（目录记录 \(Self.hex(expected))，实际 \(Self.hex(actual))），内容已损坏"
-        case let .sizeMismatch(declared, actual):
+        case .sizeMismatch(let declared, let actual):
             return "解压后大小与目录记录不符（记录 \(declared) 字节，实际至少 \(actual) 字节）"
         case .duplicateEntry: return "压缩包中有两个同名条目"
         case .missingPart: return "缺少该部件"
         case .noSheets: return "工作簿中没有工作表"
-        case let .unreadable(reason): return "无法读取（\(reason)）"
+        case .unreadable(let reason): return "无法读取（\(reason)）"
         }
     }
 
@@ -127,34 +127,34 @@ public enum PartProblem: Sendable, Equatable, CustomStringConvertible {
     /// The problem in words.
     public var description: String {
         switch self {
-        case let .unexpectedEnd(open?, openedAt?):
+        case .unexpectedEnd(let open?, let openedAt?):
             return "部件在 <\(open)>（\(openedAt)打开）内意外结束，文件可能被截断"
         case .unexpectedEnd:
             return "部件意外结束，没有任何 XML 元素"
-        case let .mismatchedEndTag(expected, found, openedAt):
+        case .mismatchedEndTag(let expected, let found, let openedAt):
             return "结束标签 </\(found)> 与\(openedAt)打开的 <\(expected)> 不匹配"
-        case let .strayEndTag(name): return "多余的结束标签 </\(name)>"
+        case .strayEndTag(let name): return "多余的结束标签 </\(name)>"
         case .doctype:
             return "含有 DOCTYPE/ENTITY 声明（可用来构造“十亿笑”实体炸弹），Excel 和 WPS 不会写出这样的内容，拒绝读取"
-        case let .undefinedEntity(name): return "引用了未定义的实体 &\(name);（XML 只预定义 &amp; &lt; &gt; &quot; &apos;）"
-        case let .malformedReference(text): return "实体或字符引用 \(text) 写法错误"
-        case let .forbiddenCharacter(value):
+        case .undefinedEntity(let name): return "引用了未定义的实体 &\(name);（XML 只预定义 &amp; &lt; &gt; &quot; &apos;）"
+        case .malformedReference(let text): return "实体或字符引用 \(text) 写法错误"
+        case .forbiddenCharacter(let value):
             return "含有 XML 不允许的字符 U+\(String(value, radix: 16, uppercase: true))"
         case .invalidUTF8: return "含有不是 UTF-8 的字节"
-        case let .malformedMarkup(detail): return "XML 标记写法错误：\(detail)"
-        case let .duplicateAttribute(name): return "同一标签中属性 \(name) 出现了两次"
+        case .malformedMarkup(let detail): return "XML 标记写法错误：\(detail)"
+        case .duplicateAttribute(let name): return "同一标签中属性 \(name) 出现了两次"
         case .textOutsideRoot: return "根元素之外有文字"
-        case let .secondRoot(name): return "根元素之后又出现元素 <\(name)>"
-        case let .nestingTooDeep(depth): return "元素嵌套超过 \(depth) 层"
-        case let .unsupportedEncoding(name): return "编码 \(name) 不受支持（只支持 UTF-8）"
-        case let .badReference(text): return "单元格或行引用 “\(text)” 无效"
+        case .secondRoot(let name): return "根元素之后又出现元素 <\(name)>"
+        case .nestingTooDeep(let depth): return "元素嵌套超过 \(depth) 层"
+        case .unsupportedEncoding(let name): return "编码 \(name) 不受支持（只支持 UTF-8）"
+        case .badReference(let text): return "单元格或行引用 “\(text)” 无效"
         case .cellOutsideRow: return "单元格 <c> 不在任何行 <row> 之内"
-        case let .rowOutOfOrder(row, previous): return "第 \(row) 行出现在第 \(previous) 行之后（行号必须递增）"
-        case let .cellOutOfOrder(reference): return "单元格 \(reference) 重复，或写在其左侧单元格之前"
-        case let .cellInOtherRow(reference, row): return "单元格 \(reference) 写在第 \(row) 行之内"
-        case let .missingSharedString(index, count): return "共享字符串序号 \(index) 不存在（共 \(count) 个）"
-        case let .badNumber(attribute, value): return "属性 \(attribute)=“\(value)” 不是有效的数"
-        case let .unexpectedElement(name): return "元素 <\(name)> 不应出现在这里"
+        case .rowOutOfOrder(let row, let previous): return "第 \(row) 行出现在第 \(previous) 行之后（行号必须递增）"
+        case .cellOutOfOrder(let reference): return "单元格 \(reference) 重复，或写在其左侧单元格之前"
+        case .cellInOtherRow(let reference, let row): return "单元格 \(reference) 写在第 \(row) 行之内"
+        case .missingSharedString(let index, let count): return "共享字符串序号 \(index) 不存在（共 \(count) 个）"
+        case .badNumber(let attribute, let value): return "属性 \(attribute)=“\(value)” 不是有效的数"
+        case .unexpectedElement(let name): return "元素 <\(name)> 不应出现在这里"
         }
     }
 }

@@ -42,8 +42,10 @@ public struct XLSXReader: Sendable {
         let sheets = try workbook.sheets()
         let chosen: WorkbookSheet
         if let sheet {
-            guard let found = sheets.first(where: { $0.name == sheet })
-                ?? sheets.first(where: { CellText.headerKey($0.name) == CellText.headerKey(sheet) }) else {
+            guard
+                let found = sheets.first(where: { $0.name == sheet })
+                    ?? sheets.first(where: { CellText.headerKey($0.name) == CellText.headerKey(sheet) })
+            else {
                 throw ImportError.sheetNotFound(file: workbook.file, sheet: sheet, available: sheets.map(\.name))
             }
             chosen = found
@@ -104,9 +106,9 @@ final class Workbook {
 
     private func importError(_ error: PartError, part: String, parser: XMLPullParser) -> ImportError {
         switch error {
-        case let .problem(problem, position):
+        case .problem(let problem, let position):
             return .malformedPart(file: file, part: part, position: position ?? parser.position, problem: problem)
-        case let .limit(limit, found, row):
+        case .limit(let limit, let found, let row):
             return .limitExceeded(file: file, part: part, row: row, limit: limit, found: found, maximum: limits[limit])
         }
     }
@@ -117,8 +119,11 @@ final class Workbook {
         guard try parse("xl/workbook.xml", required: false, with: listing) else {
             let parts = package.entries.map(\.name)
                 .filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted()
-            return parts.map { WorkbookSheet(name: ($0 as NSString).deletingPathExtension
-                                                .components(separatedBy: "/").last ?? $0, part: $0) }
+            return parts.map {
+                WorkbookSheet(
+                    name: ($0 as NSString).deletingPathExtension
+                        .components(separatedBy: "/").last ?? $0, part: $0)
+            }
         }
         let relationships = RelationshipsHandler()
         try parse("xl/_rels/workbook.xml.rels", required: false, with: relationships)
@@ -147,7 +152,9 @@ final class Workbook {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var parts = ["xl"]
         for component in target.split(separator: "/") {
-            if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." {
+            if component == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if component != "." {
                 parts.append(String(component))
             }
         }

@@ -188,12 +188,14 @@ final class XMLPullParser {
     private func checkEnd() throws(PartError) {
         if let open = stack.last {
             let name = string(lossy: stackBytes[open.start...])
-            throw PartError.problem(.unexpectedEnd(open: name, openedAt: open.position),
-                                    at: position(at: bufferOffset + buffer.count))
+            throw PartError.problem(
+                .unexpectedEnd(open: name, openedAt: open.position),
+                at: position(at: bufferOffset + buffer.count))
         }
         if !sawRoot {
-            throw PartError.problem(.unexpectedEnd(open: nil, openedAt: nil),
-                                    at: position(at: bufferOffset + buffer.count))
+            throw PartError.problem(
+                .unexpectedEnd(open: nil, openedAt: nil),
+                at: position(at: bufferOffset + buffer.count))
         }
     }
 
@@ -316,8 +318,8 @@ final class XMLPullParser {
     static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"),
-             UInt8(ascii: "."), 0x80...0xFF:
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"),
+            UInt8(ascii: "."), 0x80...0xFF:
             return true
         default:
             return false
@@ -390,9 +392,11 @@ final class XMLPullParser {
             throw PartError.limit(.cellBytes, found: limit - cursor, row: nil)
         }
         if isFinal {
-            throw PartError.problem(.unexpectedEnd(open: stack.last.map { string(lossy: stackBytes[$0.start...]) },
-                                                   openedAt: stack.last?.position),
-                                    at: position(at: bufferOffset + buffer.count))
+            throw PartError.problem(
+                .unexpectedEnd(
+                    open: stack.last.map { string(lossy: stackBytes[$0.start...]) },
+                    openedAt: stack.last?.position),
+                at: position(at: bufferOffset + buffer.count))
         }
     }
 
@@ -406,7 +410,8 @@ final class XMLPullParser {
             }
             let declaration = String(decoding: body, as: UTF8.self)
             if let encoding = Self.pseudoAttribute("encoding", in: declaration),
-               !["utf-8", "utf8"].contains(encoding.lowercased()) {
+                !["utf-8", "utf8"].contains(encoding.lowercased())
+            {
                 throw fail(.unsupportedEncoding(encoding))
             }
         }
@@ -471,8 +476,10 @@ final class XMLPullParser {
         }
         guard let open = stack.last else { throw fail(.strayEndTag(string(lossy: name))) }
         guard stackBytes[open.start...].elementsEqual(name) else {
-            throw fail(.mismatchedEndTag(expected: string(lossy: stackBytes[open.start...]), found: string(lossy: name),
-                                         openedAt: open.position))
+            throw fail(
+                .mismatchedEndTag(
+                    expected: string(lossy: stackBytes[open.start...]), found: string(lossy: name),
+                    openedAt: open.position))
         }
         stack.removeLast()
         stackBytes.removeSubrange(open.start...)
@@ -595,8 +602,9 @@ final class XMLPullParser {
                     semicolon += 1
                 }
                 guard semicolon < range.upperBound, buffer[semicolon] == UInt8(ascii: ";") else {
-                    throw fail(.malformedReference(string(lossy: buffer[index..<min(range.upperBound, index + 34)])),
-                               at: index)
+                    throw fail(
+                        .malformedReference(string(lossy: buffer[index..<min(range.upperBound, index + 34)])),
+                        at: index)
                 }
                 let body = buffer[(index + 1)..<semicolon]
                 guard let scalar = Self.decodeReference(body) else {

@@ -121,9 +121,10 @@ public enum YAMLScalar {
     public static func block(_ value: String, indent: Int) -> (header: String, body: String)? {
         let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, !first.isEmpty, !first.hasPrefix(" "), !first.hasPrefix("\t"),
-              !value.hasSuffix("\n"),
-              !value.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }),
-              lines.allSatisfy({ !$0.hasSuffix(" ") && !$0.hasSuffix("\t") }) else { return nil }
+            !value.hasSuffix("\n"),
+            !value.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }),
+            lines.allSatisfy({ !$0.hasSuffix(" ") && !$0.hasSuffix("\t") })
+        else { return nil }
         let pad = String(repeating: " ", count: indent)
         let body = lines.map { $0.isEmpty ? "\n" : pad + $0 + "\n" }.joined()
         return ("|-", body)
@@ -152,8 +153,10 @@ public enum YAMLScalar {
     /// Characters that may not start a plain scalar.
     private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".unicodeScalars)
     /// Words a YAML 1.1 or 1.2 reader takes for null, booleans and special numbers.
-    private static let typedWords: Set<String> = ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-                                                  ".inf", "-.inf", "+.inf", ".nan", "<<", "="]
+    private static let typedWords: Set<String> = [
+        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+        ".inf", "-.inf", "+.inf", ".nan", "<<", "=",
+    ]
     /// The characters of numbers, sexagesimals, dates and times.
     private static let typedScalars = Set("0123456789+-._:eExXoObBaAcCdDfFtTzZ ".unicodeScalars)
 
@@ -162,7 +165,8 @@ public enum YAMLScalar {
     static func looksTyped(_ value: String) -> Bool {
         if value.utf8.count <= 5, typedWords.contains(value.lowercased()) { return true }
         guard let first = value.unicodeScalars.first,
-              ("0"..."9").contains(first) || "+-.".unicodeScalars.contains(first) else { return false }
+            ("0"..."9").contains(first) || "+-.".unicodeScalars.contains(first)
+        else { return false }
         // Numbers, sexagesimals, dates and times use ASCII digits, signs, dots, colons, dashes,
         // underscores, exponent and radix letters, T/Z and spaces only.
         return value.unicodeScalars.allSatisfy { typedScalars.contains($0) }

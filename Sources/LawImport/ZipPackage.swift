@@ -123,14 +123,16 @@ final class ZipPackage {
         var directorySize = Int(tail.u32(end + 12))
         var directoryOffset = Int(tail.u32(end + 16))
         guard tail.u16(end + 4) == 0 || tail.u16(end + 4) == 0xFFFF,
-              tail.u16(end + 6) == 0 || tail.u16(end + 6) == 0xFFFF else { throw ArchiveProblem.multiDisk }
+            tail.u16(end + 6) == 0 || tail.u16(end + 6) == 0xFFFF
+        else { throw ArchiveProblem.multiDisk }
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             (count, directorySize, directoryOffset) = try zip64End(locatorAt: tailStart + end - 20)
         }
         try limits.check(.zipEntries, count, file: file)
         try limits.check(.partBytes, directorySize, file: file, part: "zip")
         guard directoryOffset >= 0, directorySize >= 0,
-              directoryOffset <= source.size - directorySize else { throw ArchiveProblem.truncated }
+            directoryOffset <= source.size - directorySize
+        else { throw ArchiveProblem.truncated }
         let directory = Bytes(try source.read(at: directoryOffset, count: directorySize))
         var position = 0
         for _ in 0..<count {
@@ -208,9 +210,10 @@ final class ZipPackage {
         }
         guard diskStart == 0 || diskStart == 0xFFFF else { throw ArchiveProblem.multiDisk }
         let name = String(decoding: bytes.slice(position + 46, nameLength), as: UTF8.self)
-        let entry = ZipEntry(name: name, flags: bytes.u16(position + 8), method: bytes.u16(position + 10),
-                             checksum: bytes.u32(position + 16), compressedSize: compressed,
-                             uncompressedSize: uncompressed, localHeaderOffset: offset)
+        let entry = ZipEntry(
+            name: name, flags: bytes.u16(position + 8), method: bytes.u16(position + 10),
+            checksum: bytes.u32(position + 16), compressedSize: compressed,
+            uncompressedSize: uncompressed, localHeaderOffset: offset)
         return (entry, next)
     }
 
@@ -229,8 +232,9 @@ final class ZipPackage {
         let (total, overflow) = inflatedTotal.addingReportingOverflow(entry.uncompressedSize)
         try limits.check(.totalBytes, overflow ? Int.max : total, file: file, part: part)
         if entry.uncompressedSize > ImportLimits.ratioFloorBytes {
-            try limits.check(.compressionRatio, entry.uncompressedSize / max(entry.compressedSize, 1),
-                             file: file, part: part)
+            try limits.check(
+                .compressionRatio, entry.uncompressedSize / max(entry.compressedSize, 1),
+                file: file, part: part)
         }
         let dataOffset = try dataStart(of: entry)
         var produced = 0
@@ -273,8 +277,10 @@ final class ZipPackage {
     /// Inflates the deflate data of `entry` with ZIPFoundation's zlib binding, handing it
     /// the entry's bytes only: the last chunk is padded to the size zlib is told it has, and
     /// asking beyond the entry is an error rather than an endless read at the end of file.
-    private func inflate(_ entry: ZipEntry, from dataOffset: Int, into accept: (Data) throws(ImportError) -> Void,
-                         fail: (ArchiveProblem) -> ImportError) throws(ImportError) {
+    private func inflate(
+        _ entry: ZipEntry, from dataOffset: Int, into accept: (Data) throws(ImportError) -> Void,
+        fail: (ArchiveProblem) -> ImportError
+    ) throws(ImportError) {
         var position = 0
         var sourceProblem: ArchiveProblem?
         let provider: Provider = { _, requested in
@@ -300,8 +306,10 @@ final class ZipPackage {
         }
         var consumerError: ImportError?
         do {
-            _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: Self.chunkSize, skipCRC32: true,
-                                    provider: provider) { chunk in
+            _ = try Data.decompress(
+                size: Int64(entry.compressedSize), bufferSize: Self.chunkSize, skipCRC32: true,
+                provider: provider
+            ) { chunk in
                 do throws(ImportError) { try accept(chunk) } catch {
                     consumerError = error
                     throw error

@@ -13,12 +13,14 @@ public enum CorpusFingerprint {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = fm.enumerator(atPath: root) else { return nil }
+            let enumerator = fm.enumerator(atPath: root)
+        else { return nil }
         var entries: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let full = (root as NSString).appendingPathComponent(relative)
             guard let attributes = try? fm.attributesOfItem(atPath: full),
-                  attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+                attributes[.type] as? FileAttributeType == .typeRegular
+            else { continue }
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let milliseconds = Int64(exactly: (modified * 1000).rounded(.towardZero)) ?? Int64.max

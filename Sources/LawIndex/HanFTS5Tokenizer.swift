@@ -35,8 +35,9 @@ public final class HanFTS5Tokenizer: FTS5CustomTokenizer {
         tokenizer.tokenize(bytes, mode: mode) { token, range, colocated in
             let flags = colocated ? FTS5_TOKEN_COLOCATED : 0
             status = token.withMemoryRebound(to: CChar.self) { chars in
-                tokenCallback(context, flags, chars.baseAddress, CInt(chars.count),
-                              CInt(range.lowerBound), CInt(range.upperBound))
+                tokenCallback(
+                    context, flags, chars.baseAddress, CInt(chars.count),
+                    CInt(range.lowerBound), CInt(range.upperBound))
             }
             return status == SQLITE_OK
         }

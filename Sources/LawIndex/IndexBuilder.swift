@@ -49,7 +49,8 @@ public struct IndexBuilder: Sendable {
         }
         temporary.remove()
         report.removedTemporaryFiles = removed
-        report.bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
+        report.bytes =
+            (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
             .int64Value ?? 0
         report.seconds = Date().timeIntervalSince(started)
         return report

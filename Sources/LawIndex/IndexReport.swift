@@ -44,4 +44,3 @@ public struct IndexReport: Codable, Sendable {
     /// Entries of the thesaurus (`Corpus/thesaurus.yaml`) stored with the index.
     public var thesaurusEntries: Int = 0
 }
-

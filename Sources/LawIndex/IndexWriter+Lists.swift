@@ -9,8 +9,10 @@ extension IndexWriter {
         for department in departments {
             try db.execute(
                 sql: "INSERT INTO department (code, name, short_names, type, sector, laws) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [department.id, department.name, department.shortNames.joined(separator: "\u{1F}"),
-                            department.type, department.sector, department.laws.joined(separator: "\u{1F}")])
+                arguments: [
+                    department.id, department.name, department.shortNames.joined(separator: "\u{1F}"),
+                    department.type, department.sector, department.laws.joined(separator: "\u{1F}"),
+                ])
             ids[department.id] = db.lastInsertedRowID
         }
         return ids
@@ -27,11 +29,13 @@ extension IndexWriter {
                                       in_force_from, in_force_until, effective)
                 VALUES ('list', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [list.title, list.kind.rawValue, list.department.name, list.status.rawValue,
-                        list.version.description, list.file, list.note, departmentID, list.kind.rawValue,
-                        list.published?.description, list.filed?.description, list.publishedAt,
-                        list.status == .sample, list.isPublic, list.inForceFrom.description,
-                        list.inForceUntil?.description, list.inForceFrom.description])
+            arguments: [
+                list.title, list.kind.rawValue, list.department.name, list.status.rawValue,
+                list.version.description, list.file, list.note, departmentID, list.kind.rawValue,
+                list.published?.description, list.filed?.description, list.publishedAt,
+                list.status == .sample, list.isPublic, list.inForceFrom.description,
+                list.inForceUntil?.description, list.inForceFrom.description,
+            ])
         let documentID = db.lastInsertedRowID
         documents += 1
         lists += 1
@@ -45,9 +49,11 @@ extension IndexWriter {
                 location: location, article: nil, text: Self.searchableText(of: item), line: item.line, db)
             var arguments: StatementArguments = [documentID, unitID, ordinal, item.id, item.name]
             arguments += StatementArguments(ListColumn.allCases.map { item[$0] })
-            arguments += [String(decoding: try encoder.encode(item.levels), as: UTF8.self),
-                          String(decoding: try encoder.encode(item.fields), as: UTF8.self),
-                          try check(item, of: list, checker, encoder), item.line]
+            arguments += [
+                String(decoding: try encoder.encode(item.levels), as: UTF8.self),
+                String(decoding: try encoder.encode(item.fields), as: UTF8.self),
+                try check(item, of: list, checker, encoder), item.line,
+            ]
             try db.execute(sql: Self.insertListItem, arguments: arguments)
             let place = CitationPlace(file: list.file, line: item.line, date: list.version, citingRegulation: nil)
             try insertCitations(item.citations, unitID: unitID, place: place, targets: targets, db)
@@ -58,7 +64,8 @@ extension IndexWriter {
     /// The statement inserting an item: its text columns are those of ``ListColumn``, each
     /// stored under its key.
     private static let insertListItem: String = {
-        let columns = ["document_id", "unit_id", "ordinal", "item_id", "name"] + ListColumn.keys
+        let columns =
+            ["document_id", "unit_id", "ordinal", "item_id", "name"] + ListColumn.keys
             + ["levels", "fields", "benchmark_check", "line"]
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         return "INSERT INTO list_item (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"

@@ -73,7 +73,8 @@ struct IndexWriter {
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
-            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries)
+            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries
+        )
     }
 
     // MARK: - Regulations
@@ -88,13 +89,16 @@ struct IndexWriter {
                                       status, version, file, in_force_from, in_force_until)
                 VALUES ('regulation', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [m.title, m.shortNames.first, m.issuer, m.category, m.promulgated?.description,
-                        m.effective?.description, m.status, m.version, regulation.file,
-                        period?.from.description, period?.until?.description])
+            arguments: [
+                m.title, m.shortNames.first, m.issuer, m.category, m.promulgated?.description,
+                m.effective?.description, m.status, m.version, regulation.file,
+                period?.from.description, period?.until?.description,
+            ])
         let id = db.lastInsertedRowID
         for name in Set([m.title] + m.shortNames) {
-            try db.execute(sql: "INSERT INTO document_name (name, document_id) VALUES (?, ?)",
-                           arguments: [name, id])
+            try db.execute(
+                sql: "INSERT INTO document_name (name, document_id) VALUES (?, ?)",
+                arguments: [name, id])
         }
         documents += 1
         return id
@@ -126,12 +130,15 @@ struct IndexWriter {
                 INSERT INTO document (kind, title, short_name, number, issuer, promulgated, status, version, file, notes)
                 VALUES ('plan', ?, ?, ?, ?, ?, '现行有效', ?, ?, ?)
                 """,
-            arguments: [m.title, m.number, m.number, m.issuer, m.date?.description, String(m.year),
-                        plan.file, plan.notes.joined(separator: "\n")])
+            arguments: [
+                m.title, m.number, m.number, m.issuer, m.date?.description, String(m.year),
+                plan.file, plan.notes.joined(separator: "\n"),
+            ])
         let documentID = db.lastInsertedRowID
         for name in [m.title, m.number] {
-            try db.execute(sql: "INSERT OR IGNORE INTO document_name (name, document_id) VALUES (?, ?)",
-                           arguments: [name, documentID])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO document_name (name, document_id) VALUES (?, ?)",
+                arguments: [name, documentID])
         }
         documents += 1
         notes += plan.notes.map { "\(m.number): \($0)" }
@@ -150,9 +157,11 @@ struct IndexWriter {
                                           report_to, line)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [documentID, ordinal, deadline.measure, deadline.task, deadline.responsible,
-                            deadline.due?.description, deadline.rule, deadline.kind.rawValue,
-                            deadline.reportTo, deadline.line])
+                arguments: [
+                    documentID, ordinal, deadline.measure, deadline.task, deadline.responsible,
+                    deadline.due?.description, deadline.rule, deadline.kind.rawValue,
+                    deadline.reportTo, deadline.line,
+                ])
             deadlines += 1
         }
     }
@@ -179,16 +188,19 @@ struct IndexWriter {
         _ list: [Citation], unitID: Int64, place: CitationPlace, targets: CitationTargets, _ db: Database
     ) throws {
         for citation in list {
-            let target = targets.versions.target(of: citation, on: place.date, citingRegulation: place.citingRegulation,
-                                                 in: targets.regulations)
+            let target = targets.versions.target(
+                of: citation, on: place.date, citingRegulation: place.citingRegulation,
+                in: targets.regulations)
             let documentID = target.regulation.map { targets.documentIDs[$0] }
             try db.execute(
                 sql: """
                     INSERT INTO citation (unit_id, document_id, name, article, paragraph, item, text)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [unitID, documentID, citation.name, citation.article, citation.paragraph,
-                            citation.item, citation.text])
+                arguments: [
+                    unitID, documentID, citation.name, citation.article, citation.paragraph,
+                    citation.item, citation.text,
+                ])
             citations += 1
             if let problem = UnresolvedCitation(citation, target: target, place: place, regulations: targets.regulations) {
                 unresolved.append(problem)
@@ -199,15 +211,16 @@ struct IndexWriter {
     /// Stores on every version of each law how often the other documents cite the law: the
     /// measure of its authority in this corpus that ranking uses (``Schema``'s `cited`).
     private func countCitations(_ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE document SET cited = (
-                SELECT count(*) FROM citation
-                JOIN document AS target ON target.id = citation.document_id
-                JOIN unit ON unit.id = citation.unit_id
-                JOIN document AS citing ON citing.id = unit.document_id
-                WHERE target.title = document.title AND citing.title != document.title)
-            WHERE kind = 'regulation'
-            """)
+        try db.execute(
+            sql: """
+                UPDATE document SET cited = (
+                    SELECT count(*) FROM citation
+                    JOIN document AS target ON target.id = citation.document_id
+                    JOIN unit ON unit.id = citation.unit_id
+                    JOIN document AS citing ON citing.id = unit.document_id
+                    WHERE target.title = document.title AND citing.title != document.title)
+                WHERE kind = 'regulation'
+                """)
     }
 
     private func writeMeta(fingerprint: String, _ db: Database) throws {

@@ -41,7 +41,8 @@ public final class KnowledgeBase: Sendable {
         self.path = path
         let config = KnowledgeBase.configuration(readonly: true)
         do {
-            reader = concurrent
+            reader =
+                concurrent
                 ? try DatabasePool(path: path, configuration: config)
                 : try DatabaseQueue(path: path, configuration: config)
         } catch {
@@ -49,9 +50,11 @@ public final class KnowledgeBase: Sendable {
         }
         do {
             metaValues = try reader.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT CAST(key AS TEXT), CAST(value AS TEXT) FROM meta WHERE key IS NOT NULL AND value IS NOT NULL
-                    """)
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT CAST(key AS TEXT), CAST(value AS TEXT) FROM meta WHERE key IS NOT NULL AND value IS NOT NULL
+                        """)
                 return Dictionary(rows.map { row -> (String, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
             }
         } catch {
@@ -81,12 +84,13 @@ public final class KnowledgeBase: Sendable {
     /// is not a lawkb index at all.
     public static func recordedArtifact(at path: String) -> IndexArtifact? {
         guard FileManager.default.fileExists(atPath: path),
-              let queue = try? DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            let queue = try? DatabaseQueue(path: path, configuration: configuration(readonly: true))
         else { return nil }
         defer { try? queue.close() }
         let values = try? queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('schema_version', ?)",
-                             arguments: [IndexArtifact.metaKey])
+            try Row.fetchAll(
+                db, sql: "SELECT key, value FROM meta WHERE key IN ('schema_version', ?)",
+                arguments: [IndexArtifact.metaKey])
         }
         guard let values, !values.isEmpty else { return nil }
         return IndexArtifact(recorded: values.first { $0["key"] == IndexArtifact.metaKey }?["value"])

@@ -36,10 +36,21 @@ public struct DocumentRow: Decodable, FetchableRecord, TableRecord, Sendable {
     public var cited: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, shortName = "short_name", number, issuer, category, promulgated, effective, status,
-             version, file, notes, departmentID = "department_id", listKind = "list_kind", published, filed,
-             publishedAt = "published_at", sample, isPublic = "public", inForceFrom = "in_force_from",
-             inForceUntil = "in_force_until", cited
+        case id, kind, title
+        case shortName = "short_name"
+        case number, issuer, category, promulgated, effective, status,
+            version, file, notes
+        case departmentID = "department_id"
+        case listKind = "list_kind"
+        case published, filed
+        case
+            publishedAt = "published_at"
+        case sample
+        case isPublic = "public"
+        case inForceFrom = "in_force_from"
+        case
+            inForceUntil = "in_force_until"
+        case cited
     }
 
     /// `sample` or `official`, as the answers write a list's status.
@@ -61,7 +72,9 @@ public struct DepartmentRow: Decodable, FetchableRecord, TableRecord, Sendable {
     public var laws: String
 
     enum CodingKeys: String, CodingKey {
-        case id, code, name, shortNames = "short_names", type, sector, laws
+        case id, code, name
+        case shortNames = "short_names"
+        case type, sector, laws
     }
 }
 
@@ -85,8 +98,15 @@ public struct ListItemRow: Decodable, FetchableRecord, TableRecord, Sendable {
     public var line: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, documentID = "document_id", unitID = "unit_id", ordinal, itemID = "item_id", name, levels, fields,
-             benchmarkCheck = "benchmark_check", line
+        case id
+        case documentID = "document_id"
+        case unitID = "unit_id"
+        case ordinal
+        case itemID = "item_id"
+        case name, levels, fields
+        case
+            benchmarkCheck = "benchmark_check"
+        case line
     }
 
     /// Reads the row; the text columns are read by their keys.
@@ -123,8 +143,12 @@ public struct DeadlineRow: Decodable, FetchableRecord, TableRecord, Sendable {
     public var line: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, documentID = "document_id", ordinal, measure, task, responsible, due, rule, kind,
-             reportTo = "report_to", line
+        case id
+        case documentID = "document_id"
+        case ordinal, measure, task, responsible, due, rule, kind
+        case
+            reportTo = "report_to"
+        case line
     }
 }
 

@@ -25,119 +25,121 @@ public enum Schema {
 
     /// Creates all tables in an empty database.
     public static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE meta (
-                key TEXT PRIMARY KEY NOT NULL,
-                value TEXT NOT NULL
-            );
-            CREATE TABLE department (
-                id INTEGER PRIMARY KEY,
-                code TEXT NOT NULL UNIQUE,     -- stable ASCII id: scjg
-                name TEXT NOT NULL,            -- official name
-                short_names TEXT NOT NULL,     -- separated by U+001F
-                type TEXT,
-                sector TEXT,
-                laws TEXT NOT NULL             -- full titles, separated by U+001F
-            );
-            CREATE TABLE document (
-                id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL,            -- plan | regulation | list
-                title TEXT NOT NULL,           -- full title
-                short_name TEXT,               -- the name people use: 行政处罚法
-                number TEXT,                   -- 文号 of a plan
-                issuer TEXT,
-                category TEXT,
-                promulgated TEXT,              -- YYYY-MM-DD
-                effective TEXT,
-                status TEXT,                   -- 现行有效 | 已修改 | 已废止 | 尚未生效
-                version TEXT,
-                file TEXT NOT NULL,
-                notes TEXT,                    -- parser notes, or a list's note
-                department_id INTEGER REFERENCES department(id),  -- lists only, from here on
-                list_kind TEXT,                -- 不予处罚事项清单 …
-                published TEXT,
-                filed TEXT,
-                published_at TEXT,
-                sample INTEGER NOT NULL DEFAULT 0,   -- 1: demonstration data, shown as 示例
-                public INTEGER NOT NULL DEFAULT 1,   -- 0: never served by a public endpoint
-                in_force_from TEXT,
-                in_force_until TEXT,           -- exclusive; NULL while no later version exists
-                cited INTEGER NOT NULL DEFAULT 0  -- citations of this law (any version) from other documents
-            );
-            CREATE INDEX document_list ON document(department_id, list_kind, in_force_from);
-            CREATE TABLE document_name (
-                name TEXT NOT NULL,            -- normalised title or short name
-                document_id INTEGER NOT NULL REFERENCES document(id),
-                PRIMARY KEY (name, document_id)
-            );
-            CREATE TABLE unit (
-                id INTEGER PRIMARY KEY,
-                document_id INTEGER NOT NULL REFERENCES document(id),
-                ordinal INTEGER NOT NULL,      -- reading order inside the document
-                kind TEXT NOT NULL,            -- article | list_item | preamble | part | measure | point | …
-                title TEXT NOT NULL,
-                location TEXT NOT NULL,        -- 第二章 › 第九条, 二、方法措施 › （一）…
-                article INTEGER,               -- article number, for regulation units
-                text TEXT NOT NULL,
-                line INTEGER NOT NULL
-            );
-            CREATE INDEX unit_document ON unit(document_id, article);
-            CREATE TABLE list_item (
-                id INTEGER PRIMARY KEY,
-                document_id INTEGER NOT NULL REFERENCES document(id),
-                unit_id INTEGER NOT NULL REFERENCES unit(id),
-                ordinal INTEGER NOT NULL,
-                item_id TEXT NOT NULL,         -- stable across versions
-                name TEXT NOT NULL,
-            \(ListColumn.keys.map { "    \($0) TEXT,\n" }.joined())\
-                levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
-                benchmark_check TEXT,          -- JSON BenchmarkCheck: the levels against the statute; NULL without levels
-                fields TEXT NOT NULL,          -- JSON array of ListField
-                line INTEGER NOT NULL
-            );
-            CREATE INDEX list_item_document ON list_item(document_id, ordinal);
-            CREATE INDEX list_item_unit ON list_item(unit_id);
-            CREATE TABLE citation (
-                id INTEGER PRIMARY KEY,
-                unit_id INTEGER NOT NULL REFERENCES unit(id),
-                document_id INTEGER REFERENCES document(id),  -- NULL: cited document not in the corpus
-                name TEXT,                     -- as written
-                article INTEGER NOT NULL,
-                paragraph INTEGER,
-                item INTEGER,
-                text TEXT NOT NULL
-            );
-            CREATE INDEX citation_target ON citation(document_id, article);
-            CREATE INDEX citation_unit ON citation(unit_id);
-            CREATE TABLE deadline (
-                id INTEGER PRIMARY KEY,
-                document_id INTEGER NOT NULL REFERENCES document(id),
-                ordinal INTEGER NOT NULL,
-                measure TEXT NOT NULL,
-                task TEXT NOT NULL,
-                responsible TEXT,
-                due TEXT,                      -- YYYY-MM-DD, absolute rules only
-                rule TEXT NOT NULL,
-                kind TEXT NOT NULL,            -- absolute | relative | recurring
-                report_to TEXT,
-                line INTEGER NOT NULL
-            );
-            CREATE TABLE thesaurus_entry (   -- Corpus/thesaurus.yaml, so an index alone can expand queries
-                id INTEGER PRIMARY KEY,        -- file order
-                terms TEXT NOT NULL,           -- what people type, separated by U+001F
-                finds TEXT NOT NULL,           -- how the texts write it (parts joined by …), separated by U+001F
-                mutual INTEGER NOT NULL,       -- 1: the finds also expand to the terms
-                source TEXT NOT NULL,          -- 法条原文 | 修订解读 | 常用说法
-                note TEXT,
-                line INTEGER NOT NULL
-            );
-            """)
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE \(ftsTable) USING fts5(
-                title, text,
-                content='unit', content_rowid='id',
-                tokenize='\(HanFTS5Tokenizer.name)'
-            )
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE department (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,     -- stable ASCII id: scjg
+                    name TEXT NOT NULL,            -- official name
+                    short_names TEXT NOT NULL,     -- separated by U+001F
+                    type TEXT,
+                    sector TEXT,
+                    laws TEXT NOT NULL             -- full titles, separated by U+001F
+                );
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,            -- plan | regulation | list
+                    title TEXT NOT NULL,           -- full title
+                    short_name TEXT,               -- the name people use: 行政处罚法
+                    number TEXT,                   -- 文号 of a plan
+                    issuer TEXT,
+                    category TEXT,
+                    promulgated TEXT,              -- YYYY-MM-DD
+                    effective TEXT,
+                    status TEXT,                   -- 现行有效 | 已修改 | 已废止 | 尚未生效
+                    version TEXT,
+                    file TEXT NOT NULL,
+                    notes TEXT,                    -- parser notes, or a list's note
+                    department_id INTEGER REFERENCES department(id),  -- lists only, from here on
+                    list_kind TEXT,                -- 不予处罚事项清单 …
+                    published TEXT,
+                    filed TEXT,
+                    published_at TEXT,
+                    sample INTEGER NOT NULL DEFAULT 0,   -- 1: demonstration data, shown as 示例
+                    public INTEGER NOT NULL DEFAULT 1,   -- 0: never served by a public endpoint
+                    in_force_from TEXT,
+                    in_force_until TEXT,           -- exclusive; NULL while no later version exists
+                    cited INTEGER NOT NULL DEFAULT 0  -- citations of this law (any version) from other documents
+                );
+                CREATE INDEX document_list ON document(department_id, list_kind, in_force_from);
+                CREATE TABLE document_name (
+                    name TEXT NOT NULL,            -- normalised title or short name
+                    document_id INTEGER NOT NULL REFERENCES document(id),
+                    PRIMARY KEY (name, document_id)
+                );
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES document(id),
+                    ordinal INTEGER NOT NULL,      -- reading order inside the document
+                    kind TEXT NOT NULL,            -- article | list_item | preamble | part | measure | point | …
+                    title TEXT NOT NULL,
+                    location TEXT NOT NULL,        -- 第二章 › 第九条, 二、方法措施 › （一）…
+                    article INTEGER,               -- article number, for regulation units
+                    text TEXT NOT NULL,
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX unit_document ON unit(document_id, article);
+                CREATE TABLE list_item (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES document(id),
+                    unit_id INTEGER NOT NULL REFERENCES unit(id),
+                    ordinal INTEGER NOT NULL,
+                    item_id TEXT NOT NULL,         -- stable across versions
+                    name TEXT NOT NULL,
+                \(ListColumn.keys.map { "    \($0) TEXT,\n" }.joined())\
+                    levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
+                    benchmark_check TEXT,          -- JSON BenchmarkCheck: the levels against the statute; NULL without levels
+                    fields TEXT NOT NULL,          -- JSON array of ListField
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX list_item_document ON list_item(document_id, ordinal);
+                CREATE INDEX list_item_unit ON list_item(unit_id);
+                CREATE TABLE citation (
+                    id INTEGER PRIMARY KEY,
+                    unit_id INTEGER NOT NULL REFERENCES unit(id),
+                    document_id INTEGER REFERENCES document(id),  -- NULL: cited document not in the corpus
+                    name TEXT,                     -- as written
+                    article INTEGER NOT NULL,
+                    paragraph INTEGER,
+                    item INTEGER,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX citation_target ON citation(document_id, article);
+                CREATE INDEX citation_unit ON citation(unit_id);
+                CREATE TABLE deadline (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES document(id),
+                    ordinal INTEGER NOT NULL,
+                    measure TEXT NOT NULL,
+                    task TEXT NOT NULL,
+                    responsible TEXT,
+                    due TEXT,                      -- YYYY-MM-DD, absolute rules only
+                    rule TEXT NOT NULL,
+                    kind TEXT NOT NULL,            -- absolute | relative | recurring
+                    report_to TEXT,
+                    line INTEGER NOT NULL
+                );
+                CREATE TABLE thesaurus_entry (   -- Corpus/thesaurus.yaml, so an index alone can expand queries
+                    id INTEGER PRIMARY KEY,        -- file order
+                    terms TEXT NOT NULL,           -- what people type, separated by U+001F
+                    finds TEXT NOT NULL,           -- how the texts write it (parts joined by …), separated by U+001F
+                    mutual INTEGER NOT NULL,       -- 1: the finds also expand to the terms
+                    source TEXT NOT NULL,          -- 法条原文 | 修订解读 | 常用说法
+                    note TEXT,
+                    line INTEGER NOT NULL
+                );
+                """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE \(ftsTable) USING fts5(
+                    title, text,
+                    content='unit', content_rowid='id',
+                    tokenize='\(HanFTS5Tokenizer.name)'
+                )
+                """)
     }
 }

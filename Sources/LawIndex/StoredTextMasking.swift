@@ -25,12 +25,14 @@ struct StoredTextMasking {
 
     /// Ordinary tables, without `meta` and the full-text index's own tables.
     private static func maskedTables(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master
-            WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-              AND name != 'meta' AND name != ? AND substr(name, 1, ?) != ?
-            ORDER BY name
-            """, arguments: [Schema.ftsTable, Schema.ftsTable.count + 1, Schema.ftsTable + "_"])
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                  AND name != 'meta' AND name != ? AND substr(name, 1, ?) != ?
+                ORDER BY name
+                """, arguments: [Schema.ftsTable, Schema.ftsTable.count + 1, Schema.ftsTable + "_"])
     }
 
     /// The columns of `table` declared `TEXT`.
@@ -53,8 +55,9 @@ struct StoredTextMasking {
             if masked != text { updates.append((row[0], masked)) }
         }
         for update in updates {
-            try db.execute(sql: "UPDATE \(quotedTable) SET \(quotedColumn) = ? WHERE rowid = ?",
-                           arguments: [update.text, update.rowID])
+            try db.execute(
+                sql: "UPDATE \(quotedTable) SET \(quotedColumn) = ? WHERE rowid = ?",
+                arguments: [update.text, update.rowID])
         }
         return updates.count
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The file an index is built in before it is renamed into place: `<index>.tmp-<pid>`, and
@@ -68,7 +68,7 @@ struct TemporaryIndexFile {
             break
         }
         guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = pid_t(digits), value > 0
+            let value = pid_t(digits), value > 0
         else { return nil }
         return value
     }

@@ -13,8 +13,10 @@ extension LawQueries {
     ///
     /// `version` (`2022`) picks a version of the law; without it, the version in force on
     /// `on` (a day), or the current one.
-    public func article(document: String, number: String, version: String? = nil,
-                        on day: CalendarDate? = nil) throws(QueryError) -> ArticleRecord {
+    public func article(
+        document: String, number: String, version: String? = nil,
+        on day: CalendarDate? = nil
+    ) throws(QueryError) -> ArticleRecord {
         if number.trimmingCharacters(in: .whitespaces).isEmpty {
             return try cite(document).article
         }
@@ -32,11 +34,12 @@ extension LawQueries {
         try read { db in
             let names = try documentNames(db)
             guard let citation = CitationParser(names: names).parse(text),
-                  let name = citation.document ?? citation.name
+                let name = citation.document ?? citation.name
             else { throw QueryError.unreadableCitation(text) }
             let target = try documentID(named: name, db)
-            let record = try article(documentID: target.id, number: citation.article,
-                                     requested: String(citation.article), db)
+            let record = try article(
+                documentID: target.id, number: citation.article,
+                requested: String(citation.article), db)
             var paragraphText: String?
             if let paragraph = citation.paragraph {
                 let paragraphs = Self.paragraphs(of: record)
@@ -47,8 +50,9 @@ extension LawQueries {
                 }
                 paragraphText = paragraphs[paragraph - 1]
             }
-            return CitationAnswer(citation: text, paragraph: citation.paragraph, item: citation.item,
-                                  paragraphText: paragraphText, article: record)
+            return CitationAnswer(
+                citation: text, paragraph: citation.paragraph, item: citation.item,
+                paragraphText: paragraphText, article: record)
         }
     }
 
@@ -85,17 +89,22 @@ extension LawQueries {
     }
 
     private func article(documentID: Int64, number: Int, requested: String, _ db: Database) throws -> ArticleRecord {
-        let row = try SQLRequest<Row>("""
+        let row = try SQLRequest<Row>(
+            """
             SELECT document.id AS document_id, document.title, document.short_name, document.version,
-                   document.status, document.in_force_from, document.in_force_until, unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
+                   document.status, document.in_force_from, document.in_force_until,
+                   unit.article, unit.title AS unit_title, unit.location, unit.text, unit.line
             FROM unit JOIN document ON document.id = unit.document_id
             WHERE unit.document_id = \(documentID) AND unit.article = \(number)
-            """).fetchOne(db)
+            """
+        ).fetchOne(db)
         guard let row else {
-            let last = try SQLRequest<Row>("""
+            let last = try SQLRequest<Row>(
+                """
                 SELECT document.title, max(unit.article) AS last FROM unit
                 JOIN document ON document.id = unit.document_id WHERE unit.document_id = \(documentID)
-                """).fetchOne(db)
+                """
+            ).fetchOne(db)
             let lastNumber: Int = last?["last"] ?? 0
             throw QueryError.noSuchArticle(
                 document: last?["title"] ?? "", requested: requested, lastArticle: lastNumber,

@@ -19,7 +19,9 @@ public struct ReviewedItem: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, penaltyBasis = "penalty_basis", check
+        case id, name
+        case penaltyBasis = "penalty_basis"
+        case check
     }
 }
 
@@ -41,7 +43,9 @@ public struct ReviewedBenchmark: Codable, Equatable, Sendable {
     public var tally: BenchmarkTally
 
     enum CodingKeys: String, CodingKey {
-        case department, title, version, status, inForceFrom = "in_force_from", items, tally
+        case department, title, version, status
+        case inForceFrom = "in_force_from"
+        case items, tally
     }
 }
 
@@ -58,7 +62,9 @@ public struct BenchmarkReview: Codable, Equatable, Sendable {
     public var tally: BenchmarkTally
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", everyVersion = "every_version", benchmarks, tally
+        case asOf = "as_of"
+        case everyVersion = "every_version"
+        case benchmarks, tally
     }
 }
 
@@ -66,18 +72,22 @@ extension LawQueries {
     /// The benchmarks of `department` (or of all departments) in force on `asOf` (today by
     /// default), or every version with `everyVersion`, each item's levels checked against
     /// the statute its 处罚依据 cites. The checks are made when the index is built.
-    public func reviewBenchmarks(department: String? = nil, asOf: String? = nil,
-                                 everyVersion: Bool = false) throws(QueryError) -> BenchmarkReview {
+    public func reviewBenchmarks(
+        department: String? = nil, asOf: String? = nil,
+        everyVersion: Bool = false
+    ) throws(QueryError) -> BenchmarkReview {
         let day = try Self.date(asOf, parameter: "as_of")
         let versions = try lists(department: department, asOf: day.description)
             .filter { $0.kind == .discretionBenchmark && (everyVersion || $0.inForce) }
-        var review = BenchmarkReview(asOf: day.description, everyVersion: everyVersion, benchmarks: [],
-                                     tally: BenchmarkTally())
+        var review = BenchmarkReview(
+            asOf: day.description, everyVersion: everyVersion, benchmarks: [],
+            tally: BenchmarkTally())
         for summary in versions {
             let record = try list(department: summary.department, kind: summary.kind, asOf: summary.inForceFrom)
-            var reviewed = ReviewedBenchmark(department: record.department, title: record.title, version: record.version,
-                                             status: record.status, inForceFrom: record.inForceFrom, items: [],
-                                             tally: BenchmarkTally())
+            var reviewed = ReviewedBenchmark(
+                department: record.department, title: record.title, version: record.version,
+                status: record.status, inForceFrom: record.inForceFrom, items: [],
+                tally: BenchmarkTally())
             for item in record.items {
                 guard let check = item.benchmarkCheck else { continue }
                 reviewed.items.append(ReviewedItem(id: item.id, name: item.name, penaltyBasis: item.penaltyBasis, check: check))

@@ -15,8 +15,10 @@ public struct ChangesRequest: Equatable, Sendable {
     public var to: String?
 
     /// Creates a request; with neither `since` nor `from`/`to`, every successive pair of versions is compared.
-    public init(kind: ListKind? = nil, department: String? = nil, since: String? = nil, from: String? = nil,
-                to: String? = nil) {
+    public init(
+        kind: ListKind? = nil, department: String? = nil, since: String? = nil, from: String? = nil,
+        to: String? = nil
+    ) {
         self.kind = kind
         self.department = department
         self.since = since
@@ -27,8 +29,10 @@ public struct ChangesRequest: Equatable, Sendable {
     /// Creates a request from parameters as a client wrote them, `kindName` any name or alias
     /// of a kind of list (免罚清单, 裁量基准 …). Checks the days, then the kind, naming the first
     /// parameter that is wrong.
-    public init(kindName: String?, department: String? = nil, since: String? = nil, from: String? = nil,
-                to: String? = nil) throws(QueryError) {
+    public init(
+        kindName: String?, department: String? = nil, since: String? = nil, from: String? = nil,
+        to: String? = nil
+    ) throws(QueryError) {
         self.init(department: department, since: since, from: from, to: to)
         _ = try days()
         kind = try kindName.map(LawQueries.listKind)
@@ -103,7 +107,8 @@ extension LawQueries {
                 versions.last { ($0["version"] as String) <= day.description }
             }
             guard let older = current(on: from), let newer = current(on: to),
-                  (older["id"] as Int64) != (newer["id"] as Int64) else { return [] }
+                (older["id"] as Int64) != (newer["id"] as Int64)
+            else { return [] }
             return [(older, newer)]
         }
         return zip(versions, versions.dropFirst()).filter { _, newer in
@@ -125,8 +130,9 @@ enum ChangeDetector {
             return fields.isEmpty ? nil : ItemChange(id: item.id, name: item.name, fields: fields)
         }
         let status = ListStatus.combined(older.status, newer.status)
-        return ListChange(department: newer.department, kind: newer.kind, from: older.version, to: newer.version,
-                          status: status, added: added, removed: removed, changed: changed)
+        return ListChange(
+            department: newer.department, kind: newer.kind, from: older.version, to: newer.version,
+            status: status, added: added, removed: removed, changed: changed)
     }
 
     static func differences(_ old: ListItemRecord, _ new: ListItemRecord) -> [FieldChange] {
@@ -137,8 +143,9 @@ enum ChangeDetector {
         compare("name", old.name, new.name)
         for column in ListColumn.allCases { compare(column.key, old[column], new[column]) }
         for name in orderedUnion(old.fields.map(\.name), new.fields.map(\.name)) {
-            compare("fields.\(name)", old.fields.first { $0.name == name }?.value,
-                    new.fields.first { $0.name == name }?.value)
+            compare(
+                "fields.\(name)", old.fields.first { $0.name == name }?.value,
+                new.fields.first { $0.name == name }?.value)
         }
         for level in orderedUnion(old.levels.map(\.level), new.levels.map(\.level)) {
             let before = old.levels.first { $0.level == level }

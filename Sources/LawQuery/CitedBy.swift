@@ -9,16 +9,20 @@ extension LawQueries {
     /// the version that applied when it was written, so items citing an older text of the
     /// article are found through that version. With `version` and no `asOf`, the items of
     /// every list version citing that version are returned, in force or not.
-    public func citedBy(document: String, number: String, asOf: String? = nil,
-                        version: String? = nil) throws(QueryError) -> CitedByRecord {
+    public func citedBy(
+        document: String, number: String, asOf: String? = nil,
+        version: String? = nil
+    ) throws(QueryError) -> CitedByRecord {
         let day = try Self.date(asOf, parameter: "as_of")
-        let cited = try article(document: document, number: number, version: version,
-                                on: asOf == nil ? nil : day)
+        let cited = try article(
+            document: document, number: number, version: version,
+            on: asOf == nil ? nil : day)
         // A version asked for by name is read with every list version that rests on it.
         let everyListVersion = version != nil && asOf == nil
         return try read { db in
             let inForce = everyListVersion ? SQL("1") : Schema.inForce(on: day)
-            let items = try SQLRequest<CitingItem>("""
+            let items = try SQLRequest<CitingItem>(
+                """
                 SELECT department.name AS department, document.list_kind AS kind, document.version,
                        \(Self.listStatus) AS status, document.in_force_from,
                        list_item.item_id AS id, list_item.name, citation.text AS citation, citation.paragraph
@@ -31,8 +35,10 @@ extension LawQueries {
                 WHERE target.id = \(cited.documentID) AND citation.article = \(cited.article) AND \(visible)
                   AND \(inForce)
                 ORDER BY department.id, document.list_kind, document.in_force_from, list_item.ordinal
-                """).fetchAll(db)
-            let passages = try SQLRequest<CitingPassage>("""
+                """
+            ).fetchAll(db)
+            let passages = try SQLRequest<CitingPassage>(
+                """
                 SELECT document.kind, document.title AS document, unit.title, unit.location, citation.text AS citation
                 FROM citation
                 JOIN document AS target ON target.id = citation.document_id
@@ -41,7 +47,8 @@ extension LawQueries {
                 WHERE target.id = \(cited.documentID) AND citation.article = \(cited.article)
                   AND document.kind IN (\(DocumentKind.plan), \(DocumentKind.regulation)) AND \(visible)
                 ORDER BY document.kind, document.id, unit.ordinal
-                """).fetchAll(db)
+                """
+            ).fetchAll(db)
             return CitedByRecord(
                 document: cited.document, version: cited.version, article: cited.article, label: cited.label,
                 asOf: day.description, everyListVersion: everyListVersion,

@@ -18,7 +18,9 @@ public struct VersionSummary: Codable, Equatable, Sendable {
     public var inForceUntil: String?
 
     enum CodingKeys: String, CodingKey {
-        case version, status, promulgated, effective, inForceFrom = "in_force_from", inForceUntil = "in_force_until"
+        case version, status, promulgated, effective
+        case inForceFrom = "in_force_from"
+        case inForceUntil = "in_force_until"
     }
 }
 
@@ -34,7 +36,8 @@ public struct OutlineArticle: Codable, Equatable, Sendable {
     public var citingItems: Int
 
     enum CodingKeys: String, CodingKey {
-        case article, label, opening, citingItems = "citing_items"
+        case article, label, opening
+        case citingItems = "citing_items"
     }
 }
 
@@ -64,7 +67,9 @@ public struct DocumentOutline: Codable, Equatable, Sendable {
     public var chapters: [OutlineChapter]
 
     enum CodingKeys: String, CodingKey {
-        case title, shortName = "short_name", issuer, category, version, versions, chapters
+        case title
+        case shortName = "short_name"
+        case issuer, category, version, versions, chapters
     }
 
     /// Number of articles.
@@ -81,10 +86,12 @@ extension LawQueries {
             else {
                 throw QueryError.invalidParameter(name: "document", message: "“\(target.title)”不是法律法规，没有条文目录")
             }
-            let versions = try SQLRequest<DocumentRow>("""
+            let versions = try SQLRequest<DocumentRow>(
+                """
                 SELECT * FROM document WHERE title = \(target.title) AND kind = \(DocumentKind.regulation) AND \(visible)
                 ORDER BY in_force_from, version
-                """).fetchAll(db).map(Self.versionSummary)
+                """
+            ).fetchAll(db).map(Self.versionSummary)
             return DocumentOutline(
                 title: document.title, shortName: document.shortName, issuer: document.issuer,
                 category: document.category, version: Self.versionSummary(document), versions: versions,
@@ -93,16 +100,18 @@ extension LawQueries {
     }
 
     static func versionSummary(_ document: DocumentRow) -> VersionSummary {
-        VersionSummary(version: document.version ?? "", status: document.status, promulgated: document.promulgated,
-                       effective: document.effective, inForceFrom: document.inForceFrom,
-                       inForceUntil: document.inForceUntil)
+        VersionSummary(
+            version: document.version ?? "", status: document.status, promulgated: document.promulgated,
+            effective: document.effective, inForceFrom: document.inForceFrom,
+            inForceUntil: document.inForceUntil)
     }
 
     /// The longest opening shown in an outline, in characters.
     static let openingLength = 40
 
     private func chapters(of documentID: Int64, _ db: Database) throws -> [OutlineChapter] {
-        let rows = try SQLRequest<Row>("""
+        let rows = try SQLRequest<Row>(
+            """
             SELECT unit.article, unit.location, unit.text,
                    (SELECT count(DISTINCT list_item.id) FROM citation
                     JOIN list_item ON list_item.unit_id = citation.unit_id
@@ -110,7 +119,8 @@ extension LawQueries {
                     WHERE citation.document_id = unit.document_id AND citation.article = unit.article
                       AND \(visible)) AS citing
             FROM unit WHERE unit.document_id = \(documentID) AND unit.article IS NOT NULL ORDER BY unit.ordinal
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         var chapters: [OutlineChapter] = []
         for row in rows {
             let parts = (row["location"] as String).components(separatedBy: " › ")

@@ -57,12 +57,14 @@ public struct LawQueries: Sendable {
     /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
         var names = DocumentNames()
-        let rows = try SQLRequest<Row>("""
+        let rows = try SQLRequest<Row>(
+            """
             SELECT document.title, min(document.kind) AS kind, group_concat(document_name.name, char(31)) AS names
             FROM document JOIN document_name ON document_name.document_id = document.id
             WHERE \(visible)
             GROUP BY document.title ORDER BY min(document.kind = \(DocumentKind.list)), document.title
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         var registered: [(title: String, aliases: [String])] = []  // the laws and the plan
         for row in rows {
             let title: String = row["title"]
@@ -81,31 +83,39 @@ public struct LawQueries: Sendable {
 
     /// The id of a version of the document called `name`: `version` when given, else the
     /// version in force on `day`, else the current one (现行有效, or the latest).
-    func documentID(named name: String, version: String? = nil, on day: CalendarDate? = nil,
-                    _ db: Database) throws -> (id: Int64, title: String) {
+    func documentID(
+        named name: String, version: String? = nil, on day: CalendarDate? = nil,
+        _ db: Database
+    ) throws -> (id: Int64, title: String) {
         let names = try documentNames(db)
         guard let title = names.resolve(name),
-              let id = try SQLRequest<Int64>("""
-                  SELECT id FROM document WHERE title = \(title) AND \(visible)
-                  ORDER BY status = \(RegulationMetadata.Status.inForce) DESC, version DESC LIMIT 1
-                  """).fetchOne(db)
+            let id = try SQLRequest<Int64>(
+                """
+                SELECT id FROM document WHERE title = \(title) AND \(visible)
+                ORDER BY status = \(RegulationMetadata.Status.inForce) DESC, version DESC LIMIT 1
+                """
+            ).fetchOne(db)
         else {
-            let known = try SQLRequest<String>("""
+            let known = try SQLRequest<String>(
+                """
                 SELECT DISTINCT document_name.name FROM document_name
                 JOIN document ON document.id = document_name.document_id
                 WHERE document.kind != \(DocumentKind.list) AND \(visible) ORDER BY document.kind, document_name.name
-                """).fetchAll(db)
+                """
+            ).fetchAll(db)
             throw QueryError.unknownDocument(name, known: known)
         }
         if let version {
             return (try versionID(title: title, version: version, db), title)
         }
         if let day {
-            let inForce = try SQLRequest<Int64>("""
+            let inForce = try SQLRequest<Int64>(
+                """
                 SELECT id FROM document WHERE title = \(title) AND \(visible)
                   AND (in_force_from IS NULL OR in_force_from <= \(day.description))
                 ORDER BY in_force_from DESC LIMIT 1
-                """).fetchOne(db)
+                """
+            ).fetchOne(db)
             return (inForce ?? id, title)
         }
         return (id, title)
@@ -116,9 +126,11 @@ public struct LawQueries: Sendable {
     private func versionID(title: String, version: String, _ db: Database) throws -> Int64 {
         let wanted = version.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "年", with: "").replacingOccurrences(of: "版", with: "")
-        let rows = try SQLRequest<DocumentRow>("""
+        let rows = try SQLRequest<DocumentRow>(
+            """
             SELECT * FROM document WHERE title = \(title) AND \(visible) ORDER BY in_force_from
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         if let row = rows.first(where: { $0.version == wanted }) { return row.id }
         let versions = rows.compactMap(\.version)
         throw QueryError.invalidParameter(

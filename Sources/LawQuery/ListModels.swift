@@ -80,8 +80,10 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
     }
 
     /// Creates a record with the given column values.
-    init(id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel], fields: [ListField],
-         citations: [CitationRecord], benchmarkCheck: BenchmarkCheck?) {
+    init(
+        id: String, name: String, columns: ColumnValues<ListColumn>, levels: [BenchmarkLevel], fields: [ListField],
+        citations: [CitationRecord], benchmarkCheck: BenchmarkCheck?
+    ) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -92,15 +94,18 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
     }
 
     /// Creates a record, naming its columns.
-    init(id: String, name: String, conduct: String?, basis: String?, penaltyBasis: String?, conditions: String?,
-         measure: String?, note: String?, levels: [BenchmarkLevel], fields: [ListField], citations: [CitationRecord],
-         benchmarkCheck: BenchmarkCheck?) {
+    init(
+        id: String, name: String, conduct: String?, basis: String?, penaltyBasis: String?, conditions: String?,
+        measure: String?, note: String?, levels: [BenchmarkLevel], fields: [ListField], citations: [CitationRecord],
+        benchmarkCheck: BenchmarkCheck?
+    ) {
         let columns = ColumnValues<ListColumn>([
             .conduct: conduct, .basis: basis, .penaltyBasis: penaltyBasis, .conditions: conditions,
             .measure: measure, .note: note,
         ])
-        self.init(id: id, name: name, columns: columns, levels: levels, fields: fields, citations: citations,
-                  benchmarkCheck: benchmarkCheck)
+        self.init(
+            id: id, name: name, columns: columns, levels: levels, fields: fields, citations: citations,
+            benchmarkCheck: benchmarkCheck)
     }
 
     private enum Key {
@@ -166,8 +171,13 @@ public struct ListRecord: Codable, Equatable, Sendable {
     public var items: [ListItemRecord]
 
     enum CodingKeys: String, CodingKey {
-        case department, kind, title, version, published, filed, publishedAt = "published_at", status,
-             inForceFrom = "in_force_from", inForceUntil = "in_force_until", note, items
+        case department, kind, title, version, published, filed
+        case publishedAt = "published_at"
+        case status
+        case
+            inForceFrom = "in_force_from"
+        case inForceUntil = "in_force_until"
+        case note, items
     }
 }
 
@@ -197,8 +207,11 @@ public struct ListSummary: Codable, Equatable, Sendable {
     public var inForce: Bool
 
     enum CodingKeys: String, CodingKey {
-        case department, kind, title, version, published, filed, status, items,
-             inForceFrom = "in_force_from", inForceUntil = "in_force_until", inForce = "in_force"
+        case department, kind, title, version, published, filed, status, items
+        case
+            inForceFrom = "in_force_from"
+        case inForceUntil = "in_force_until"
+        case inForce = "in_force"
     }
 }
 
@@ -220,7 +233,9 @@ public struct DepartmentSummary: Codable, Equatable, Sendable {
     public var lists: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, name, shortNames = "short_names", type, sector, laws, lists
+        case id, name
+        case shortNames = "short_names"
+        case type, sector, laws, lists
     }
 }
 
@@ -351,7 +366,10 @@ public struct CitedByRecord: Codable, Equatable, Sendable {
     public var passages: [CitingPassage]
 
     enum CodingKeys: String, CodingKey {
-        case document, version, article, label, asOf = "as_of", everyListVersion = "every_list_version", items, passages
+        case document, version, article, label
+        case asOf = "as_of"
+        case everyListVersion = "every_list_version"
+        case items, passages
     }
 }
 
@@ -377,7 +395,9 @@ public struct CitingItem: Codable, Equatable, Sendable {
     public var paragraph: Int?
 
     enum CodingKeys: String, CodingKey {
-        case department, kind, version, inForceFrom = "in_force_from", status, id, name, citation, paragraph
+        case department, kind, version
+        case inForceFrom = "in_force_from"
+        case status, id, name, citation, paragraph
     }
 }
 

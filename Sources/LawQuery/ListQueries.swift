@@ -7,11 +7,13 @@ extension LawQueries {
     /// The departments of the registry and how many list versions each has.
     public func departments() throws(QueryError) -> [DepartmentSummary] {
         try read { db in
-            try SQLRequest<Row>("""
+            try SQLRequest<Row>(
+                """
                 SELECT department.*, (SELECT count(*) FROM document WHERE document.department_id = department.id
                                       AND \(visible)) AS lists
                 FROM department ORDER BY department.id
-                """).fetchAll(db).map { row in
+                """
+            ).fetchAll(db).map { row in
                 let department = try DepartmentRow(row: row)
                 return DepartmentSummary(
                     id: department.code, name: department.name, shortNames: Self.split(department.shortNames),
@@ -26,13 +28,15 @@ extension LawQueries {
         let day = try Self.date(asOf, parameter: "as_of")
         return try read { db in
             let ofDepartment: SQL = try department.map { "AND department.id = \(try departmentID(named: $0, db))" } ?? ""
-            return try SQLRequest<Row>("""
+            return try SQLRequest<Row>(
+                """
                 SELECT document.*, department.name AS department, \(Schema.inForce(on: day)) AS in_force,
                        (SELECT count(*) FROM list_item WHERE list_item.document_id = document.id) AS items
                 FROM document JOIN department ON department.id = document.department_id
                 WHERE document.kind = \(DocumentKind.list) AND \(visible) \(ofDepartment)
                 ORDER BY department.id, document.list_kind, document.in_force_from
-                """).fetchAll(db).map { row in
+                """
+            ).fetchAll(db).map { row in
                 let document = try DocumentRow(row: row)
                 return ListSummary(
                     department: row["department"], kind: try document.kindOfList(), title: document.title,
@@ -54,21 +58,28 @@ extension LawQueries {
         let day = try Self.date(asOf, parameter: "as_of")
         return try read { db in
             let departmentID = try departmentID(named: department, db)
-            let rows = try SQLRequest<Row>("""
+            let rows = try SQLRequest<Row>(
+                """
                 SELECT document.*, department.name AS department, \(Schema.inForce(on: day)) AS in_force
                 FROM document JOIN department ON department.id = document.department_id
                 WHERE document.department_id = \(departmentID) AND document.list_kind = \(listKind) AND \(visible)
                 ORDER BY document.in_force_from
-                """).fetchAll(db)
-            let name = try SQLRequest<String>("SELECT name FROM department WHERE id = \(departmentID)").fetchOne(db)
+                """
+            ).fetchAll(db)
+            let name =
+                try SQLRequest<String>("SELECT name FROM department WHERE id = \(departmentID)").fetchOne(db)
                 ?? department
             guard !rows.isEmpty else {
-                let kinds = try SQLRequest<String>("""
+                let kinds = try SQLRequest<String>(
+                    """
                     SELECT DISTINCT list_kind FROM document WHERE department_id = \(departmentID) AND \(visible)
-                    """).fetchAll(db)
-                throw QueryError.noSuchList(department: name, kind: listKind.rawValue,
-                                            message: kinds.isEmpty ? "该部门尚未公布清单"
-                                                : "该部门的清单有：" + kinds.joined(separator: "、"))
+                    """
+                ).fetchAll(db)
+                throw QueryError.noSuchList(
+                    department: name, kind: listKind.rawValue,
+                    message: kinds.isEmpty
+                        ? "该部门尚未公布清单"
+                        : "该部门的清单有：" + kinds.joined(separator: "、"))
             }
             guard let row = rows.first(where: { $0["in_force"] as Bool }) else {
                 throw QueryError.noSuchList(
@@ -106,7 +117,8 @@ extension LawQueries {
     }
 
     private func citationsByUnit(documentID: Int64, _ db: Database) throws -> [Int64: [CitationRecord]] {
-        let rows = try SQLRequest<Row>("""
+        let rows = try SQLRequest<Row>(
+            """
             SELECT citation.*, document.title AS document, document.version AS document_version,
                    EXISTS (SELECT 1 FROM unit AS cited
                            WHERE cited.document_id = citation.document_id AND cited.article = citation.article) AS resolved
@@ -114,13 +126,15 @@ extension LawQueries {
             JOIN unit ON unit.id = citation.unit_id
             LEFT JOIN document ON document.id = citation.document_id
             WHERE unit.document_id = \(documentID) ORDER BY citation.id
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         var result: [Int64: [CitationRecord]] = [:]
         for row in rows {
-            result[row["unit_id"], default: []].append(CitationRecord(
-                document: row["document"], version: row["document_version"], resolved: row["resolved"],
-                name: row["name"], article: row["article"],
-                paragraph: row["paragraph"], item: row["item"], text: row["text"]))
+            result[row["unit_id"], default: []].append(
+                CitationRecord(
+                    document: row["document"], version: row["document_version"], resolved: row["resolved"],
+                    name: row["name"], article: row["article"],
+                    paragraph: row["paragraph"], item: row["item"], text: row["text"]))
         }
         return result
     }
@@ -131,7 +145,7 @@ extension LawQueries {
     func departmentID(named name: String, _ db: Database) throws -> Int64 {
         let registry = try departmentRegistry(db)
         guard let found = registry.matches(name).first,
-              let id = try SQLRequest<Int64>("SELECT id FROM department WHERE code = \(found.id)").fetchOne(db)
+            let id = try SQLRequest<Int64>("SELECT id FROM department WHERE code = \(found.id)").fetchOne(db)
         else {
             let known = registry.departments.flatMap { [$0.name] + $0.shortNames }
             throw QueryError.unknownDepartment(name, known: known)

@@ -34,15 +34,21 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var matchedVia: [MatchedVia]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, document, title, location, snippet, score, article, department,
-             listKind = "list_kind", version, status, itemID = "item_id", matchedVia = "matched_via"
+        case id, kind, document, title, location, snippet, score, article, department
+        case
+            listKind = "list_kind"
+        case version, status
+        case itemID = "item_id"
+        case matchedVia = "matched_via"
     }
 
     /// Creates a hit.
-    public init(id: Int64, kind: DocumentKind, document: String, title: String, location: String, snippet: String,
-                score: Double, article: Int? = nil, department: String? = nil, listKind: ListKind? = nil,
-                version: String? = nil, status: ListStatus? = nil, itemID: String? = nil,
-                matchedVia: [MatchedVia]? = nil) {
+    public init(
+        id: Int64, kind: DocumentKind, document: String, title: String, location: String, snippet: String,
+        score: Double, article: Int? = nil, department: String? = nil, listKind: ListKind? = nil,
+        version: String? = nil, status: ListStatus? = nil, itemID: String? = nil,
+        matchedVia: [MatchedVia]? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.document = document
@@ -119,14 +125,20 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
     public var documentID: Int64 = 0
 
     enum CodingKeys: String, CodingKey {
-        case document, shortName = "short_name", version, status, article, label, chapter, text, line,
-             inForceFrom = "in_force_from", inForceUntil = "in_force_until"
+        case document
+        case shortName = "short_name"
+        case version, status, article, label, chapter, text, line
+        case
+            inForceFrom = "in_force_from"
+        case inForceUntil = "in_force_until"
     }
 
     /// Creates a record from its parts.
-    public init(document: String, shortName: String?, version: String?, status: String?, article: Int, label: String,
-                chapter: String, text: String, line: Int, inForceFrom: String? = nil, inForceUntil: String? = nil,
-                documentID: Int64 = 0) {
+    public init(
+        document: String, shortName: String?, version: String?, status: String?, article: Int, label: String,
+        chapter: String, text: String, line: Int, inForceFrom: String? = nil, inForceUntil: String? = nil,
+        documentID: Int64 = 0
+    ) {
         self.document = document
         self.shortName = shortName
         self.version = version
@@ -156,7 +168,9 @@ public struct CitationAnswer: Codable, Equatable, Sendable {
     public var article: ArticleRecord
 
     enum CodingKeys: String, CodingKey {
-        case citation, paragraph, item, paragraphText = "paragraph_text", article
+        case citation, paragraph, item
+        case paragraphText = "paragraph_text"
+        case article
     }
 }
 
@@ -178,7 +192,8 @@ public struct DeadlineRecord: Codable, Equatable, Sendable {
     public var reportTo: String?
 
     enum CodingKeys: String, CodingKey {
-        case measure, task, responsible, due, rule, kind, reportTo = "report_to"
+        case measure, task, responsible, due, rule, kind
+        case reportTo = "report_to"
     }
 
     /// Writes every key, with `null` for what is unknown: scripts rely on `due` being present.
@@ -216,6 +231,8 @@ public struct DocumentRecord: Codable, Equatable, Sendable {
     public var units: Int
 
     enum CodingKeys: String, CodingKey {
-        case kind, title, shortName = "short_name", issuer, promulgated, effective, status, version, units
+        case kind, title
+        case shortName = "short_name"
+        case issuer, promulgated, effective, status, version, units
     }
 }

@@ -27,17 +27,21 @@ extension LawQueries {
     public func vocabulary() throws(QueryError) -> Vocabulary {
         try read { db in
             let names = try documentNames(db)
-            let titles = try SQLRequest<String>("""
+            let titles = try SQLRequest<String>(
+                """
                 SELECT title FROM document WHERE \(visible)
                 GROUP BY title ORDER BY min(kind = \(DocumentKind.list)), min(kind), title
-                """).fetchAll(db)
+                """
+            ).fetchAll(db)
             let departments = try departmentRegistry(db)
             var kinds: [String: [ListKind]] = [:]
-            for row in try SQLRequest<Row>("""
+            for row in try SQLRequest<Row>(
+                """
                 SELECT DISTINCT department.code, document.list_kind FROM document
                 JOIN department ON department.id = document.department_id
                 WHERE document.kind = \(DocumentKind.list) AND \(visible)
-                """).fetchAll(db) {
+                """
+            ).fetchAll(db) {
                 guard let kind = ListKind.resolve(row["list_kind"] as String? ?? "") else { continue }
                 kinds[row["code"], default: []].append(kind)
             }
@@ -50,8 +54,9 @@ extension LawQueries {
     /// The departments of the index as a registry (with the derived forms of their names).
     func departmentRegistry(_ db: Database) throws -> DepartmentRegistry {
         let departments = try DepartmentRow.fetchAll(db, sql: "SELECT * FROM department ORDER BY id").map { row in
-            Department(id: row.code, name: row.name, shortNames: Self.split(row.shortNames), type: row.type,
-                       sector: row.sector)
+            Department(
+                id: row.code, name: row.name, shortNames: Self.split(row.shortNames), type: row.type,
+                sector: row.sector)
         }
         do {
             return try DepartmentRegistry(departments)
@@ -88,7 +93,8 @@ enum DerivedDocumentNames {
     static func suffixes(of name: String) -> [String] {
         let characters = Array(name.filter { !"《》 ".contains($0) })
         guard characters.count <= 60,
-              let ending = endings.first(where: { String(characters).hasSuffix($0) }) else { return [] }
+            let ending = endings.first(where: { String(characters).hasSuffix($0) })
+        else { return [] }
         let stemEnd = characters.count - ending.count
         guard stemEnd >= 3 else { return [] }
         return (1...(stemEnd - 2)).map { String(characters[$0...]) }

@@ -77,14 +77,16 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "参数 \(name) 有误：\(message)"
         case .unknownDocument(let name, let known):
             return "没有名为“\(name)”的文件。"
-                + NameSuggestions.sentence(for: name, among: known,
-                                           otherwise: hints.documentListing.map { "收录的文件见 \($0)。" } ?? "")
+                + NameSuggestions.sentence(
+                    for: name, among: known,
+                    otherwise: hints.documentListing.map { "收录的文件见 \($0)。" } ?? "")
         case .noSuchArticle(let document, let requested, _, let lastLabel):
             return "\(document)没有第 \(requested) 条，最后一条是\(lastLabel)"
         case .unknownDepartment(let name, let known):
             return "没有名为“\(name)”的部门。"
-                + NameSuggestions.sentence(for: name, among: known,
-                                           otherwise: hints.departmentListing.map { "全部部门见 \($0)。" } ?? "")
+                + NameSuggestions.sentence(
+                    for: name, among: known,
+                    otherwise: hints.departmentListing.map { "全部部门见 \($0)。" } ?? "")
         case .noSuchList(let department, let kind, let message):
             return "\(department)没有可显示的\(kind)：\(message)"
         case .unreadableCitation(let text):

@@ -105,8 +105,9 @@ struct ExpandedExpression {
         for (terms, added) in zip(literal.required, alternatives) {
             guard !terms.contains(where: { ranker.occurs($0, in: positions) }) else { continue }
             for alternative in added where alternative.form.parts.allSatisfy({ ranker.occurs($0, in: positions) }) {
-                let via = MatchedVia(term: alternative.term, matched: alternative.form.description,
-                                     source: alternative.source.rawValue)
+                let via = MatchedVia(
+                    term: alternative.term, matched: alternative.form.description,
+                    source: alternative.source.rawValue)
                 if !result.contains(via) { result.append(via) }
             }
         }

@@ -114,8 +114,14 @@ public struct QueryParser: Sendable {
         var negated = false
         var inPhrase = false
         func flush(quoted: Bool) {
-            defer { current = String.UnicodeScalarView(); negated = false }
-            if !quoted && String(current) == "OR" { lexemes.append(.or); return }
+            defer {
+                current = String.UnicodeScalarView()
+                negated = false
+            }
+            if !quoted && String(current) == "OR" {
+                lexemes.append(.or)
+                return
+            }
             var term = String.UnicodeScalarView(current.filter { $0.properties.generalCategory != .control })
             if !quoted && term.first == "-" {
                 term.removeFirst()

@@ -28,8 +28,10 @@ public struct SearchRequest: Equatable, Sendable {
     public static let kinds = DocumentKind.allCases
 
     /// Creates a request; call ``validate()`` (``LawQueries/search(_:)`` does) before use.
-    public init(query: String, kind: DocumentKind? = nil, document: String? = nil, department: String? = nil,
-                listKind: ListKind? = nil, asOf: String? = nil, limit: Int = 10, offset: Int = 0) {
+    public init(
+        query: String, kind: DocumentKind? = nil, document: String? = nil, department: String? = nil,
+        listKind: ListKind? = nil, asOf: String? = nil, limit: Int = 10, offset: Int = 0
+    ) {
         self.query = query
         self.kind = kind
         self.document = document
@@ -43,8 +45,10 @@ public struct SearchRequest: Equatable, Sendable {
     /// Creates a request from parameters as a client wrote them: `kind` a code (`plan`,
     /// `regulation`, `list`), `listKind` any name or alias of a kind of list (免罚清单, 裁量基准 …).
     /// Checks every parameter, naming the first one that is wrong.
-    public init(query: String, kindCode: String?, document: String? = nil, department: String? = nil,
-                listKindName: String?, asOf: String? = nil, limit: Int = 10, offset: Int = 0) throws(QueryError) {
+    public init(
+        query: String, kindCode: String?, document: String? = nil, department: String? = nil,
+        listKindName: String?, asOf: String? = nil, limit: Int = 10, offset: Int = 0
+    ) throws(QueryError) {
         self.init(query: query, document: document, department: department, asOf: asOf, limit: limit, offset: offset)
         try checkPage()
         kind = try kindCode.map(Self.kind(code:))
@@ -96,23 +100,28 @@ extension LawQueries {
         return try read { db in
             let expanded = ExpandedExpression(expression, thesaurus: knowledgeBase.thesaurus)
             let literal = try SearchFilter(request: request, match: expression.fts5, queries: self, db)
-            let first = try rankedTier(literal, groups: expression.required, offset: request.offset,
-                                       limit: request.limit, db)
+            let first = try rankedTier(
+                literal, groups: expression.required, offset: request.offset,
+                limit: request.limit, db)
             guard expanded.isExpanded else {
                 let hits = try hydrate(first.page, filter: literal, expanded: nil, db)
-                return SearchResult(query: request.query, total: first.total, limit: request.limit,
-                                    offset: request.offset, hits: hits)
+                return SearchResult(
+                    query: request.query, total: first.total, limit: request.limit,
+                    offset: request.offset, hits: hits)
             }
             let wider = try SearchFilter(request: request, match: expanded.fts5, queries: self, db)
-            let onlyExpanded = try SearchFilter(request: request, match: expanded.fts5, queries: self, db,
-                                                excluding: expression.fts5)
-            let second = try rankedTier(onlyExpanded, groups: expanded.rankerGroups,
-                                        offset: max(0, request.offset - first.total),
-                                        limit: request.limit - first.page.count, db)
+            let onlyExpanded = try SearchFilter(
+                request: request, match: expanded.fts5, queries: self, db,
+                excluding: expression.fts5)
+            let second = try rankedTier(
+                onlyExpanded, groups: expanded.rankerGroups,
+                offset: max(0, request.offset - first.total),
+                limit: request.limit - first.page.count, db)
             let page = first.page + Self.placedBelow(second.page, literal: first.page)
             let hits = try hydrate(page, filter: wider, expanded: (expanded, Set(second.page.map(\.id))), db)
-            return SearchResult(query: request.query, total: first.total + second.total, limit: request.limit,
-                                offset: request.offset, hits: hits)
+            return SearchResult(
+                query: request.query, total: first.total + second.total, limit: request.limit,
+                offset: request.offset, hits: hits)
         }
     }
 
@@ -122,7 +131,8 @@ extension LawQueries {
         _ expansions: [(id: Int64, score: Double)], literal: [(id: Int64, score: Double)]
     ) -> [(id: Int64, score: Double)] {
         guard let floor = literal.last?.score, let top = expansions.first?.score, top > 0, floor > 0,
-              top >= floor else { return expansions }
+            top >= floor
+        else { return expansions }
         let factor = floor / top * 0.99
         return expansions.map { ($0.id, $0.score * factor) }
     }
@@ -136,7 +146,8 @@ extension LawQueries {
             return ([], try SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0)
         }
         let (page, counted) = try rankedPage(offset: offset, limit: limit, groups: groups, filter: filter, db)
-        let total = try counted
+        let total =
+            try counted
             ?? SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0
         return (page, total)
     }
@@ -154,12 +165,14 @@ extension LawQueries {
         var total: Int?
         if offset < Self.rerankDepth {
             let ranker = ProximityRanker()
-            let candidates = try SQLRequest<Row>("""
+            let candidates = try SQLRequest<Row>(
+                """
                 SELECT id, title, text, rank, cited, count(*) OVER () AS total FROM (
                     SELECT unit.id, unit.title, unit.text, document.cited, \(rank) AS rank \(filter.from)
                 )
                 ORDER BY rank, id LIMIT \(Self.rerankDepth)
-                """).fetchAll(db)
+                """
+            ).fetchAll(db)
             let authority = Authority(mostCited: try Int.fetchOne(db, sql: "SELECT max(cited) FROM document") ?? 0)
             let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
                 let boost = ranker.boost(text: row["text"], groups: groups) * authority.boost(cited: row["cited"])
@@ -171,10 +184,12 @@ extension LawQueries {
         }
         if end > Self.rerankDepth {
             let skip = max(offset, Self.rerankDepth)
-            let rows = try SQLRequest<Row>("""
+            let rows = try SQLRequest<Row>(
+                """
                 SELECT unit.id, \(rank) AS rank \(filter.from)
                 ORDER BY rank, unit.id LIMIT \(end - skip) OFFSET \(skip)
-                """).fetchAll(db)
+                """
+            ).fetchAll(db)
             page += rows.map { ($0["id"], -($0["rank"] as Double)) }
         }
         return (page, total)
@@ -233,7 +248,8 @@ extension LawQueries {
         expanded: (expression: ExpandedExpression, ids: Set<Int64>)?, _ db: Database
     ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
-        let rows = try SQLRequest<Row>("""
+        let rows = try SQLRequest<Row>(
+            """
             SELECT unit.id, document.kind, document.title AS document, unit.title, unit.location, unit.article,
                    unit.text,
                    document.list_kind, document.version, document.sample,
@@ -241,7 +257,8 @@ extension LawQueries {
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
                    snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48) AS snippet
             \(filter.from) AND unit.id IN \(page.map(\.id))
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
         let ranker = ProximityRanker()
@@ -269,8 +286,10 @@ struct SearchFilter {
 
     /// The units matching the FTS5 expression `match` under the request's filters, leaving
     /// out those that match `excluding` (the literal query, when searching its expansions).
-    init(request: SearchRequest, match: String, queries: LawQueries, _ db: Database,
-         excluding: String? = nil) throws {
+    init(
+        request: SearchRequest, match: String, queries: LawQueries, _ db: Database,
+        excluding: String? = nil
+    ) throws {
         let day = try LawQueries.date(request.asOf, parameter: "as_of")
         // List versions: only those in force on the day asked about.
         var filters: [SQL] = [

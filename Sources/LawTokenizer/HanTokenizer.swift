@@ -87,8 +87,9 @@ public struct HanTokenizer: Sendable {
     ) {
         guard let base = text.baseAddress, !text.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scanner.scratchCapacity) { scratch in
-            var scanner = Scanner(text: base, count: text.count, scratch: scratch.baseAddress!,
-                                  query: mode == .query)
+            var scanner = Scanner(
+                text: base, count: text.count, scratch: scratch.baseAddress!,
+                query: mode == .query)
             scanner.run(body)
         }
     }
@@ -100,8 +101,10 @@ public struct HanTokenizer: Sendable {
         var text = text
         text.withUTF8 { bytes in
             tokenize(bytes, mode: mode) { token, range, colocated in
-                result.append(Token(text: String(decoding: token, as: UTF8.self), range: range,
-                                    isColocated: colocated))
+                result.append(
+                    Token(
+                        text: String(decoding: token, as: UTF8.self), range: range,
+                        isColocated: colocated))
                 return true
             }
         }

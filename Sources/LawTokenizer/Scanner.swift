@@ -93,16 +93,20 @@ struct Scanner {
         if lead >= 0xE0 {
             if lead < 0xF0 {
                 guard remaining >= 3 else { return (0, 0) }
-                let c1 = text[index &+ 1], c2 = text[index &+ 2]
+                let c1 = text[index &+ 1]
+                let c2 = text[index &+ 2]
                 guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { return (0, 0) }
                 let value = UInt32(lead & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                 guard value >= 0x800, value & 0xF800 != 0xD800 else { return (0, 0) }
                 return (value, 3)
             }
             guard lead <= 0xF4, remaining >= 4 else { return (0, 0) }
-            let c1 = text[index &+ 1], c2 = text[index &+ 2], c3 = text[index &+ 3]
+            let c1 = text[index &+ 1]
+            let c2 = text[index &+ 2]
+            let c3 = text[index &+ 3]
             guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80 else { return (0, 0) }
-            let value = UInt32(lead & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6
+            let value =
+                UInt32(lead & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6
                 | UInt32(c3 & 0x3F)
             guard value >= 0x10000, value <= 0x10FFFF else { return (0, 0) }
             return (value, 4)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LawBenchmarks
 import LawAsk
+import LawBenchmarks
 import LawQuery
 import Yams
 
@@ -44,9 +44,11 @@ struct AskBenchmarkCommand: Answering {
         let cases = try YAMLDecoder().decode([Question].self, from: text)
         let asker = Asker(try options.open())
         let asExpected = cases.filter { (try? asker.ask($0.q).reading.intent.rawValue) == $0.expect.intent }.count
-        let measurement = try LatencyMeasurement.measure(rounds: rounds, calls: cases.map { question in
-            { _ = try asker.ask(question.q) }
-        })
+        let measurement = try LatencyMeasurement.measure(
+            rounds: rounds,
+            calls: cases.map { question in
+                { _ = try asker.ask(question.q) }
+            })
         if format.json {
             try Terminal.printJSON(Output(ask: measurement, questions: cases.count, intentsAsExpected: asExpected))
             return

@@ -56,8 +56,9 @@ enum AnswerPrinter {
     }
 
     private static func printCitedBy(_ record: CitedByRecord) {
-        Terminal.print("\(record.document) \(record.label)：\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，"
-            + "另有 \(record.passages.count) 处方案或法律条文引用")
+        Terminal.print(
+            "\(record.document) \(record.label)：\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，"
+                + "另有 \(record.passages.count) 处方案或法律条文引用")
         for item in record.items {
             let sample = Terminal.sampleMark(item.status)
             Terminal.print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")

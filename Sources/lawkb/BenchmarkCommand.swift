@@ -34,8 +34,9 @@ struct TokenizerBenchmarkCommand: Answering {
         }
         print(String(format: "文本 %.2f MB × 重复 %d 次", megabytes, repetitions))
         for result in results {
-            print(String(format: "%8.1f MB/s  ", result.megabytesPerSecond)
-                + "\(result.name)（\(result.tokens) 个词元）")
+            print(
+                String(format: "%8.1f MB/s  ", result.megabytesPerSecond)
+                    + "\(result.name)（\(result.tokens) 个词元）")
         }
     }
 
@@ -103,12 +104,16 @@ struct ListsBenchmarkCommand: Answering {
         let queries = try options.open()
         // One version in force per department and kind (only one is in force on a day).
         let inForce = try queries.lists().filter(\.inForce)
-        let list = try LatencyMeasurement.measure(rounds: rounds, calls: inForce.map { version in
-            { _ = try queries.list(department: version.department, kind: version.kind) }
-        })
-        let changes = try LatencyMeasurement.measure(rounds: rounds, calls: [
-            { _ = try queries.changes(ChangesRequest()) },
-        ])
+        let list = try LatencyMeasurement.measure(
+            rounds: rounds,
+            calls: inForce.map { version in
+                { _ = try queries.list(department: version.department, kind: version.kind) }
+            })
+        let changes = try LatencyMeasurement.measure(
+            rounds: rounds,
+            calls: [
+                { _ = try queries.changes(ChangesRequest()) }
+            ])
         if format.json {
             try Terminal.printJSON(Output(list: list, changes: changes))
             return
@@ -117,4 +122,3 @@ struct ListsBenchmarkCommand: Answering {
         print("changes：\(changes)（全部清单 × \(rounds) 次）")
     }
 }
-

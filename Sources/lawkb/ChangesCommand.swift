@@ -52,8 +52,9 @@ enum ChangesPrinter {
         if changes.isEmpty { Swift.print("没有清单变更。") }
         for change in changes {
             let sample = Terminal.sampleMark(change.status)
-            Swift.print("\(sample)\(change.department) · \(change.kind)：\(change.from) → \(change.to)"
-                + "（新增 \(change.added.count)，删除 \(change.removed.count)，修改 \(change.changed.count)）")
+            Swift.print(
+                "\(sample)\(change.department) · \(change.kind)：\(change.from) → \(change.to)"
+                    + "（新增 \(change.added.count)，删除 \(change.removed.count)，修改 \(change.changed.count)）")
             for item in change.added { Swift.print("  新增 \(item.id) \(item.name)") }
             for item in change.removed { Swift.print("  删除 \(item.id) \(item.name)") }
             for item in change.changed {
@@ -108,8 +109,9 @@ struct CitedByCommand: Answering {
             }
             return kind
         }
-        var record = try options.open().citedBy(document: document, number: number, asOf: asOf,
-                                                version: lawVersion)
+        var record = try options.open().citedBy(
+            document: document, number: number, asOf: asOf,
+            version: lawVersion)
         if let kind { record.items.removeAll { $0.kind != kind } }
         if format.json {
             try Terminal.printJSON(record)
@@ -118,8 +120,9 @@ struct CitedByCommand: Answering {
         let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
         let version = record.version.map { "（\($0)年版本）" } ?? ""
         let when = record.everyListVersion ? "各版" : "\(record.asOf) 施行的"
-        print("\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
-            + "另有 \(record.passages.count) 处方案或法律条文引用")
+        print(
+            "\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
+                + "另有 \(record.passages.count) 处方案或法律条文引用")
         for item in record.items {
             let sample = Terminal.sampleMark(item.status)
             print("  \(sample)\(item.department) · \(item.kind)（\(item.version)） \(item.id) \(item.name)")

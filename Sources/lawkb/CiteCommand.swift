@@ -1,5 +1,5 @@
-import LawCorpus
 import ArgumentParser
+import LawCorpus
 import LawQuery
 
 struct CiteCommand: Answering {

@@ -13,7 +13,8 @@ enum CommandError: Error, CustomStringConvertible {
             return "没有部门在\(asOf ?? "今日")施行\(kind)"
         case .neitherDepartmentNorKind(let name, let known):
             let names = NameSuggestions.closest(to: name, among: known)
-            let hint = names.isEmpty
+            let hint =
+                names.isEmpty
                 ? "可用 lawkb departments 查看部门。"
                 : "您是不是要找：\(names.joined(separator: "、"))？"
             return "“\(name)”既不是部门，也不是清单种类。\(hint)"

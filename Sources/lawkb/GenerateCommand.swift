@@ -22,7 +22,7 @@ struct GenerateCommand: Answering {
     var perList: Int = 500
 
     @Option(help: "随机数种子。")
-    var seed: UInt64 = 20221110
+    var seed: UInt64 = 20_221_110
 
     @Option(help: "作为起点的语料。")
     var corpus: String = "Corpus"

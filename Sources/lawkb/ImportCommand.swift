@@ -116,8 +116,9 @@ struct ImportCommand: Answering {
     @Flag(help: "只打印报告和 YAML，不写文件。")
     var dryRun = false
 
-    @Option(name: .customLong("limit"),
-            help: "调整读取上限，名称=数值（rows=2000000、part-bytes=512MiB …），可重复。")
+    @Option(
+        name: .customLong("limit"),
+        help: "调整读取上限，名称=数值（rows=2000000、part-bytes=512MiB …），可重复。")
     var limitSettings: [String] = []
 
     func validate() throws {
@@ -129,8 +130,9 @@ struct ImportCommand: Answering {
         var limits = ImportLimits.standard
         for setting in limitSettings where limits.apply(setting) == nil {
             let names = ImportLimit.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--limit \(setting)：应写作 名称=数值（如 rows=2000000、part-bytes=512MiB），"
-                + "名称为 \(names)")
+            throw ValidationError(
+                "--limit \(setting)：应写作 名称=数值（如 rows=2000000、part-bytes=512MiB），"
+                    + "名称为 \(names)")
         }
         return limits
     }

@@ -96,7 +96,8 @@ struct IndexOptions: ParsableArguments {
             return .unusable("\(path) 的索引无法使用（\(ErrorMessage.text(error))）")
         }
         if let current = CorpusFingerprint.compute(root: corpus, artifact: artifact),
-           let built = try? knowledgeBase.meta("corpus_fingerprint"), built != current {
+            let built = try? knowledgeBase.meta("corpus_fingerprint"), built != current
+        {
             return .stale(knowledgeBase)
         }
         return .usable(knowledgeBase)
@@ -104,7 +105,8 @@ struct IndexOptions: ParsableArguments {
 
     private func build(_ artifact: IndexArtifact, at path: String) throws {
         let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).build(to: path)
-        Terminal.note("已建立索引：\(report.documents) 个文件，\(report.units) 条，用时 "
-            + String(format: "%.2f 秒", report.seconds))
+        Terminal.note(
+            "已建立索引：\(report.documents) 个文件，\(report.units) 条，用时 "
+                + String(format: "%.2f 秒", report.seconds))
     }
 }

@@ -81,8 +81,9 @@ enum ListPrinter {
         let sample = Terminal.sampleMark(list.status)
         Terminal.print("\(sample)\(list.title)")
         let until = list.inForceUntil.map { "，至 \($0) 止" } ?? ""
-        Terminal.print("\(list.department) · \(list.kind) · 版本 \(list.version) · 施行 \(list.inForceFrom)\(until)"
-            + (list.filed.map { " · 备案 \($0)" } ?? ""))
+        Terminal.print(
+            "\(list.department) · \(list.kind) · 版本 \(list.version) · 施行 \(list.inForceFrom)\(until)"
+                + (list.filed.map { " · 备案 \($0)" } ?? ""))
         for (index, item) in list.items.enumerated() {
             Terminal.print("")
             Terminal.print("\(index + 1). \(item.name)  [\(item.id)]")
@@ -146,8 +147,9 @@ enum ListSummaryPrinter {
         for list in lists {
             let state = list.inForce ? "现行" : (list.inForceUntil == nil ? "未施行" : "已替换")
             let sample = Terminal.sampleMark(list.status)
-            Terminal.print("\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
-                + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
+            Terminal.print(
+                "\(list.version)  \(state)  \(sample)\(list.department) · \(list.kind)  "
+                    + "\(list.items) 项  公示 \(list.published ?? "—")  备案 \(list.filed ?? "—")")
         }
     }
 }
@@ -198,8 +200,9 @@ struct DepartmentsCommand: Answering {
             return
         }
         for department in departments {
-            Terminal.print("\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
-                + "（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
+            Terminal.print(
+                "\(department.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(department.name)"
+                    + "（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
         }
     }
 }

@@ -23,8 +23,9 @@ struct SearchCommand: Answering {
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean AND.")
     var query: [String] = []
 
-    @Option(help: "Only this kind of document: plan (实施方案), regulation (法律法规) or list (清单).",
-            transform: DocumentKind.option)
+    @Option(
+        help: "Only this kind of document: plan (实施方案), regulation (法律法规) or list (清单).",
+        transform: DocumentKind.option)
     var kind: DocumentKind?
 
     @Option(help: "Only this document (full title, short name or 文号).")
@@ -33,8 +34,9 @@ struct SearchCommand: Answering {
     @Option(help: "Only the lists of this department (市场监管局, 乌审旗交通运输局 …).")
     var department: String?
 
-    @Option(name: .customLong("list-kind"), help: "Only lists of this kind (不予处罚事项清单, 免罚清单, 裁量基准 …).",
-            transform: ListKind.option)
+    @Option(
+        name: .customLong("list-kind"), help: "Only lists of this kind (不予处罚事项清单, 免罚清单, 裁量基准 …).",
+        transform: ListKind.option)
     var listKind: ListKind?
 
     @Option(name: .customLong("as-of"), help: "Search the list versions in force on this day (YYYY-MM-DD); today by default.")
@@ -51,9 +53,10 @@ struct SearchCommand: Answering {
     @OptionGroup var options: IndexOptions
 
     func answer() throws {
-        let request = SearchRequest(query: query.joined(separator: " "), kind: kind, document: document,
-                                    department: department, listKind: listKind, asOf: asOf,
-                                    limit: limit, offset: offset)
+        let request = SearchRequest(
+            query: query.joined(separator: " "), kind: kind, document: document,
+            department: department, listKind: listKind, asOf: asOf,
+            limit: limit, offset: offset)
         let queries = try options.open()
         let best = filtered || offset > 0 ? nil : Asker(queries).bestAnswer(for: request.query)
         var result: SearchResult?
@@ -64,8 +67,9 @@ struct SearchCommand: Answering {
             guard best != nil else { throw error }
         }
         if format.json {
-            try Terminal.printJSON(SearchWithAnswer(
-                result: result.map(AnswerPayload.bracketed), request: request, answer: best))
+            try Terminal.printJSON(
+                SearchWithAnswer(
+                    result: result.map(AnswerPayload.bracketed), request: request, answer: best))
             return
         }
         if let best {
@@ -113,9 +117,10 @@ struct SearchWithAnswer: Encodable {
 enum SearchPrinter {
     static func print(_ result: SearchResult) {
         guard !result.hits.isEmpty else {
-            Swift.print(result.total == 0
-                        ? "没有找到“\(result.query)”的结果。"
-                        : "本页没有结果；共 \(result.total) 条（已跳过 \(result.offset) 条）。")
+            Swift.print(
+                result.total == 0
+                    ? "没有找到“\(result.query)”的结果。"
+                    : "本页没有结果；共 \(result.total) 条（已跳过 \(result.offset) 条）。")
             return
         }
         let first = result.offset + 1

@@ -40,9 +40,10 @@ struct ServeCommand: AsyncAnswering {
     @Option(help: "一次检索最多运行的秒数，超时即停止。")
     var queryTimeout: Double = 2
 
-    @Option(help: ArgumentHelp(
-        "同时处理同一客户端的请求数（--public 时默认 1，否则不限；0 为不限）。",
-        discussion: "该客户端的其他请求排队等候，一个客户端的慢请求不会拖累其他客户端。"))
+    @Option(
+        help: ArgumentHelp(
+            "同时处理同一客户端的请求数（--public 时默认 1，否则不限；0 为不限）。",
+            discussion: "该客户端的其他请求排队等候，一个客户端的慢请求不会拖累其他客户端。"))
     var clientConcurrency: Int?
 
     @Option(help: "收到 SIGTERM 或 SIGINT 后，正在发送的回答最多还可用的秒数。")
@@ -70,7 +71,8 @@ struct ServeCommand: AsyncAnswering {
         let configuration = ServerConfiguration(
             host: host, port: port, indexPath: `public` ? options.publicIndex : options.index, publicMode: `public`,
             rateLimit: effectiveRateLimit, queryTimeLimit: .milliseconds(Int64((queryTimeout * 1000).rounded())),
-            clientConcurrency: clientConcurrency.map { $0 == 0 ? nil : $0 } ?? (`public` ? ServerConfiguration.publicClientConcurrency : nil),
+            clientConcurrency: clientConcurrency.map { $0 == 0 ? nil : $0 }
+                ?? (`public` ? ServerConfiguration.publicClientConcurrency : nil),
             shutdownGracePeriod: .milliseconds(Int64((shutdownGrace * 1000).rounded())),
             exposeOperations: `public` ? exposeOperations : true)
         try await LawServer.run(configuration: configuration)

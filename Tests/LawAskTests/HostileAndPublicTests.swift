@@ -1,5 +1,6 @@
 import Foundation
 import LawAsk
+import LawCorpus
 import LawQuery
 import Testing
 
@@ -50,8 +51,6 @@ struct HostileQuestionTests {
     }
 }
 
-import LawCorpus
-
 /// ``WrittenDate`` under its own name, for the hostile tests.
 enum WrittenDateProbe {
     static func day(_ text: String) -> CalendarDate? { WrittenDate.day(text) }
@@ -65,8 +64,10 @@ struct PublicAskTests {
     @Test("a list that is not public does not exist, and no answer names it")
     func hidden() throws {
         let asker = Asker(AskFixture.publicQueries)
-        for question in ["应急局追责情形清单", "应急管理局有哪些清单", "追责情形清单有哪些", "应急局的清单有哪些变化",
-                         "失职照单问责", "追责情形"] {
+        for question in [
+            "应急局追责情形清单", "应急管理局有哪些清单", "追责情形清单有哪些", "应急局的清单有哪些变化",
+            "失职照单问责", "追责情形",
+        ] {
             do {
                 let json = String(decoding: try JSONEncoder().encode(try asker.ask(question)), as: UTF8.self)
                 for word in Self.secretWords { #expect(!json.contains(word), "\(question) names \(word)") }

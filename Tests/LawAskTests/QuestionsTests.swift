@@ -70,9 +70,10 @@ struct QuestionsTests {
         }
         if let top = expect.top_article {
             let first = (payload["hits"] as? [[String: Any]])?.first
-            check(first?["article"] as? Int == top.article
-                  && (first?["document"] as? String)?.contains(top.document) == true,
-                  "top hit \(first?["document"] ?? "none") \(first?["article"] ?? "")")
+            check(
+                first?["article"] as? Int == top.article
+                    && (first?["document"] as? String)?.contains(top.document) == true,
+                "top hit \(first?["document"] ?? "none") \(first?["article"] ?? "")")
         }
         for key in ["question", "intent", "understood", "summary", "answer", "alternatives"] {
             check(answer.keys.contains(key), "key \(key)")

@@ -9,13 +9,15 @@ struct SectorLawQuestionTests {
         try Asker(AskFixture.queries, today: AskFixture.today).ask(question)
     }
 
-    @Test("an article by short name, abbreviation or full title", arguments: [
-        ("道路运输条例第六十三条", "中华人民共和国道路运输条例", 63),
-        ("食品安全法第124条说了什么", "中华人民共和国食品安全法", 124),
-        ("固废法第一百一十二条", "中华人民共和国固体废物污染环境防治法", 112),
-        ("《中华人民共和国安全生产法》第九十九条", "中华人民共和国安全生产法", 99),
-        ("农药管理条例第五十五条", "农药管理条例", 55),
-    ])
+    @Test(
+        "an article by short name, abbreviation or full title",
+        arguments: [
+            ("道路运输条例第六十三条", "中华人民共和国道路运输条例", 63),
+            ("食品安全法第124条说了什么", "中华人民共和国食品安全法", 124),
+            ("固废法第一百一十二条", "中华人民共和国固体废物污染环境防治法", 112),
+            ("《中华人民共和国安全生产法》第九十九条", "中华人民共和国安全生产法", 99),
+            ("农药管理条例第五十五条", "农药管理条例", 55),
+        ])
     func article(_ question: String, _ title: String, _ number: Int) throws {
         let answer = try Self.ask(question)
         guard case .article(let record) = answer.answer else {

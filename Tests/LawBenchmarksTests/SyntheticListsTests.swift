@@ -1,8 +1,9 @@
 import Foundation
 import LawBenchmarks
-@testable import LawCorpus
 import LawTestSupport
 import Testing
+
+@testable import LawCorpus
 
 @Suite("Synthetic lists") struct SyntheticListsTests {
     static let corpus: Corpus = try! CorpusLoader(root: TestRepository.corpus).load()
@@ -12,8 +13,11 @@ import Testing
         let department = try #require(Self.corpus.departments.first)
         let start = try #require(CalendarDate(iso: "2022-10-01"))
         let taken = ListKind.allCases.flatMap { kind in
-            (1...120).map { ListVersion(file: "\(kind)-\($0).yaml", department: department, kind: kind, title: "",
-                                        version: start.adding(days: $0), items: Self.corpus.lists[0].items) }
+            (1...120).map {
+                ListVersion(
+                    file: "\(kind)-\($0).yaml", department: department, kind: kind, title: "",
+                    version: start.adding(days: $0), items: Self.corpus.lists[0].items)
+            }
         }
         var corpus = Self.corpus
         corpus.departments = [department]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// Numbers, dates and citations that no input can make overflow.
@@ -15,8 +16,10 @@ import Testing
         #expect(ChineseNumeral.parse(String(repeating: "九", count: 18)) == 999_999_999_999_999_999)
     }
 
-    @Test(arguments: ["9223372036854775808", "9223372036854775809", "99999999999999999999",
-                      "９２２３３７２０３６８５４７７５８０８", String(repeating: "1", count: 40)])
+    @Test(arguments: [
+        "9223372036854775808", "9223372036854775809", "99999999999999999999",
+        "９２２３３７２０３６８５４７７５８０８", String(repeating: "1", count: 40),
+    ])
     func arabicDigitsBeyondIntAreTooLarge(_ text: String) {
         #expect(ChineseNumeral.parse(text) == nil)
         #expect(ChineseNumeral.read(text) == .tooLarge)
@@ -57,8 +60,10 @@ import Testing
     let parser = CitationParser(names: CitationTests.names)
 
     @Test func anOverflowingArticleIsNoCitation() {
-        for text in ["《行政处罚法》第\(Self.nineteenNines)条", "行政处罚法第\(Self.nineteenNines)条",
-                     "《行政处罚法》第9223372036854775807条", "《行政处罚法》第十万零一条"] {
+        for text in [
+            "《行政处罚法》第\(Self.nineteenNines)条", "行政处罚法第\(Self.nineteenNines)条",
+            "《行政处罚法》第9223372036854775807条", "《行政处罚法》第十万零一条",
+        ] {
             #expect(parser.citations(in: text, currentDocument: nil).isEmpty, "\(text)")
             #expect(parser.parse(text) == nil, "\(text)")
         }
@@ -102,8 +107,10 @@ import Testing
 
     // MARK: - Dates
 
-    @Test(arguments: ["1899-12-31", "2201-01-01", "0001-01-01", "9999-12-31", "+022-01-01", "2022-+1-01",
-                      "2022-01-+1", "２０２２-01-01", "20221-01-01", "2022-1-01"])
+    @Test(arguments: [
+        "1899-12-31", "2201-01-01", "0001-01-01", "9999-12-31", "+022-01-01", "2022-+1-01",
+        "2022-01-+1", "２０２２-01-01", "20221-01-01", "2022-1-01",
+    ])
     func isoDatesOutsideTheYearsOrForm(_ text: String) {
         #expect(CalendarDate(iso: text) == nil)
     }

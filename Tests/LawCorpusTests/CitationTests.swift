@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Citations") struct CitationTests {
@@ -23,8 +24,12 @@ import Testing
 
     @Test func fullTitleWithParagraph() {
         let citations = parser.citations(in: "依据《中华人民共和国行政处罚法》第三十三条第一款规定，", currentDocument: nil)
-        #expect(citations == [Citation(document: penalty, name: "中华人民共和国行政处罚法", article: 33, paragraph: 1,
-                                       text: "《中华人民共和国行政处罚法》第三十三条第一款")])
+        #expect(
+            citations == [
+                Citation(
+                    document: penalty, name: "中华人民共和国行政处罚法", article: 33, paragraph: 1,
+                    text: "《中华人民共和国行政处罚法》第三十三条第一款")
+            ])
     }
 
     @Test func shortTitleAndArabicDigits() {
@@ -59,12 +64,14 @@ import Testing
         #expect(found("《行政强制法》第九条第（二）项") == ["中华人民共和国行政强制法|行政强制法|9|-|2"])
         #expect(found("《行政强制法》第九条第二项") == ["中华人民共和国行政强制法|行政强制法|9|-|2"])
         #expect(found("《行政处罚法》第三十条第一款第(三)项") == ["\(penalty)|行政处罚法|30|1|3"])
-        #expect(found("本法第十八条第一项、第二项、第三项、第七项", in: "X").map { $0.split(separator: "|").last! }
+        #expect(
+            found("本法第十八条第一项、第二项、第三项、第七项", in: "X").map { $0.split(separator: "|").last! }
                 == ["1", "2", "3", "7"])
     }
 
     @Test func unknownDocumentsKeepTheirName() {
-        #expect(found("《内蒙古自治区规范行政处罚裁量权基准办法》第五条")
+        #expect(
+            found("《内蒙古自治区规范行政处罚裁量权基准办法》第五条")
                 == ["nil|内蒙古自治区规范行政处罚裁量权基准办法|5|-|-"])
     }
 
@@ -85,9 +92,10 @@ import Testing
         let article53 = try #require(penalty.article(53))
         #expect(article53.citations.map(\.article) == [67, 68, 69])
         // Labels are not citations of themselves.
-        #expect(penalty.articles.allSatisfy { article in
-            !article.citations.contains { $0.article == article.number && $0.text == article.label }
-        })
+        #expect(
+            penalty.articles.allSatisfy { article in
+                !article.citations.contains { $0.article == article.number && $0.text == article.label }
+            })
         let core = [Fixture.penaltyTitle, Fixture.coercionTitle, Fixture.businessTitle]
         let total = Fixture.loaded.regulations.filter { core.contains($0.metadata.title) }
             .flatMap(\.articles).flatMap(\.citations)
@@ -103,8 +111,11 @@ import Testing
 
     @Test func parseUserInput() throws {
         let first = try #require(parser.parse("《行政处罚法》第三十三条第一款"))
-        #expect(first == Citation(document: penalty, name: "行政处罚法", article: 33, paragraph: 1,
-                                  text: "《行政处罚法》第三十三条第一款"))
+        #expect(
+            first
+                == Citation(
+                    document: penalty, name: "行政处罚法", article: 33, paragraph: 1,
+                    text: "《行政处罚法》第三十三条第一款"))
         #expect(parser.parse("行政处罚法第33条")?.article == 33)
         #expect(parser.parse("行政处罚法第33条")?.document == penalty)
         #expect(parser.parse("行政处罚法 33")?.article == 33)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LawCorpus
 
 /// Text bound for a terminal shows control characters instead of obeying them.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LawCorpus
 import LawTestSupport
+
+@testable import LawCorpus
 
 /// Paths of the shipped corpus and scratch corpora for tests.
 enum Fixture {
@@ -33,8 +34,9 @@ enum Fixture {
     static func scratchCorpus() throws -> URL {
         let root = try TestRepository.scratchDirectory("lawcorpus-tests").appendingPathComponent("Corpus")
         for folder in ["plan", "regulations"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder),
+                withIntermediateDirectories: true)
         }
         return root
     }

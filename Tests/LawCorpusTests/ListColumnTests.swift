@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// The definition of a list item's columns and a level's parts, and the parser reading by it.
@@ -48,8 +49,9 @@ struct ListColumnTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(level), as: UTF8.self)
-        #expect(json == #"{"amounts":[{"lower":1000,"text":"1000元以上5000元以下","unit":"元","upper":5000}],"#
-            + #""circumstances":"首次违法","level":"一般","penalty":"处1000元以上5000元以下罚款"}"#)
+        #expect(
+            json == #"{"amounts":[{"lower":1000,"text":"1000元以上5000元以下","unit":"元","upper":5000}],"#
+                + #""circumstances":"首次违法","level":"一般","penalty":"处1000元以上5000元以下罚款"}"#)
         #expect(try JSONDecoder().decode(BenchmarkLevel.self, from: Data(json.utf8)) == level)
 
         let bare = BenchmarkLevel(level: "轻微")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Lists") struct ListTests {
@@ -116,7 +117,9 @@ import Testing
 
     @Test func unknownDepartmentIsAnErrorWithFileAndLine() throws {
         var file = ""
-        let corpus = try damagedCorpus { file = try write(Self.header.replacingOccurrences(of: "市场监管局", with: "宇宙管理局") + "\n  - id: X-1\n    name: 测试\n", to: $0) }
+        let corpus = try damagedCorpus {
+            file = try write(Self.header.replacingOccurrences(of: "市场监管局", with: "宇宙管理局") + "\n  - id: X-1\n    name: 测试\n", to: $0)
+        }
         do {
             _ = try CorpusLoader(root: corpus.path).load()
             Issue.record("expected an error")
@@ -251,8 +254,9 @@ import Testing
         let items = (1...1000).map { "  - {id: X-\($0), name: 甲, fields: *f}" }.joined(separator: "\n")
         var file = ""
         let corpus = try damagedCorpus {
-            file = try write(Self.header.replacingOccurrences(of: "status: sample", with: "status: sample\nnote: &f {\(fields)}")
-                             + "\n" + items + "\n", to: $0)
+            file = try write(
+                Self.header.replacingOccurrences(of: "status: sample", with: "status: sample\nnote: &f {\(fields)}")
+                    + "\n" + items + "\n", to: $0)
         }
         do {
             _ = try CorpusLoader(root: corpus.path).load()

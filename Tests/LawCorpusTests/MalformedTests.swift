@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Malformed files") struct MalformedTests {
@@ -24,12 +25,14 @@ import Testing
         try Fixture.write(text, to: "regulations/测试条例(2022).md", in: root)
         if let sidecar { try Fixture.write(sidecar, to: "regulations/测试条例(2022).yaml", in: root) }
         let result = Result { () throws(CorpusError) -> Corpus in try CorpusLoader(root: root.path).load() }
-        return (result, Fixture.reported("regulations/测试条例(2022).md", in: root),
-                Fixture.reported("regulations/测试条例(2022).yaml", in: root))
+        return (
+            result, Fixture.reported("regulations/测试条例(2022).md", in: root),
+            Fixture.reported("regulations/测试条例(2022).yaml", in: root)
+        )
     }
 
     func error(_ result: Result<Corpus, CorpusError>) -> CorpusError? {
-        if case let .failure(error) = result { return error }
+        if case .failure(let error) = result { return error }
         return nil
     }
 
@@ -37,10 +40,12 @@ import Testing
         let (result, _, _) = try load(Self.valid)
         let corpus = try result.get()
         let metadata = try #require(corpus.regulations.first?.metadata)
-        #expect(metadata == RegulationMetadata(
-            title: "测试条例", shortNames: [], issuer: "国务院", category: "行政法规",
-            promulgated: CalendarDate(iso: "2022-01-01"), effective: CalendarDate(iso: "2022-03-01"),
-            status: "现行有效", version: "2022"))
+        #expect(
+            metadata
+                == RegulationMetadata(
+                    title: "测试条例", shortNames: [], issuer: "国务院", category: "行政法规",
+                    promulgated: CalendarDate(iso: "2022-01-01"), effective: CalendarDate(iso: "2022-03-01"),
+                    status: "现行有效", version: "2022"))
         #expect(corpus.regulations[0].articles[1].citations.isEmpty)
     }
 
@@ -95,9 +100,12 @@ import Testing
 
     @Test func sidecarDateInAnotherFormat() throws {
         let (result, _, yaml) = try load(Self.valid, sidecar: "effective: 2022年3月1日\n")
-        #expect(error(result) == CorpusError(file: yaml, line: 1,
-                                             message: "'effective' must be a date written YYYY-MM-DD with a year "
-                                                + "from 1900 to 2200, not '2022年3月1日'"))
+        #expect(
+            error(result)
+                == CorpusError(
+                    file: yaml, line: 1,
+                    message: "'effective' must be a date written YYYY-MM-DD with a year "
+                        + "from 1900 to 2200, not '2022年3月1日'"))
     }
 
     @Test func invalidYAML() throws {

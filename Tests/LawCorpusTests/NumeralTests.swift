@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Numerals, dates and text") struct NumeralTests {

@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Plan") struct PlanTests {
     let plan = Fixture.plan
 
     @Test func metadataFromTheSidecar() {
-        #expect(plan.metadata == PlanMetadata(
-            title: "乌审旗“优化法治化营商环境 服务保障高质量发展”行政执法质量提升年实施方案",
-            number: "乌司发〔2022〕11号", issuer: "乌审旗司法局", year: 2022, date: nil))
+        #expect(
+            plan.metadata
+                == PlanMetadata(
+                    title: "乌审旗“优化法治化营商环境 服务保障高质量发展”行政执法质量提升年实施方案",
+                    number: "乌司发〔2022〕11号", issuer: "乌审旗司法局", year: 2022, date: nil))
         #expect(plan.file.hasSuffix("plan/\(Fixture.planFile).txt"))
     }
 
@@ -82,8 +85,10 @@ import Testing
 
     /// rule → due → reportTo, kind, responsible and line of every deadline in the plan, in order.
     @Test func everyDeadlineOfThePlan() {
-        typealias Row = (line: Int, rule: String, due: String?, kind: DeadlineKind, reportTo: String?,
-                         responsible: String)
+        typealias Row = (
+            line: Int, rule: String, due: String?, kind: DeadlineKind, reportTo: String?,
+            responsible: String
+        )
         let expected: [Row] = [
             (16, "2022年10月底前", "2022-10-31", .absolute, nil, "各行政执法部门"),
             (16, "11月10日前", "2022-11-10", .absolute, "司法局", "各行政执法部门"),
@@ -182,7 +187,7 @@ import Testing
         #expect(plan.metadata.title == "测试局2023年执法培训方案")
         #expect(plan.metadata.number == "")
         #expect(plan.sections.map(\.kind) == [.heading, .preamble, .part, .measure, .point, .schedule, .part, .measure])
-        #expect(plan.measureCount == 1)   // 二、保障措施 is the part whose title names 措施
+        #expect(plan.measureCount == 1)  // 二、保障措施 is the part whose title names 措施
         #expect(plan.announcedMeasureCount == nil && plan.notes.isEmpty)
         let measure = plan.sections[3]
         #expect(measure.citations.map { [$0.article, $0.paragraph ?? 0] } == [[33, 1], [33, 2]])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// Thousands of random and mutated inputs per parser, from a fixed seed so that a failure
@@ -9,11 +10,14 @@ import Testing
     static let nineteenNines = String(repeating: "九", count: 19)
 
     /// Characters the parsers react to, plus a few they must survive.
-    static let alphabet: [String] = Array("零〇一二两三四五六七八九十百千万亿壹贰拾佰仟0123456789０１２３")
-        .map(String.init) + ["第", "条", "款", "项", "、", "至", "和", "《", "》", "（", "）", "(", ")",
-        "年", "月", "日", "底", "前", "每", "后", "个工作日内", "元", "倍", "以上", "以下", "违法所得", "本法",
-        "行政处罚法", "中华人民共和国", "-", ".", ":", " ", "　", "\n", "\t", "\u{0}", "\u{1B}", "\u{301}",
-        "😀", "\u{FFFD}", "\u{202E}", "a", "Z", nineteenNines, "9223372036854775808", "2022-10-31"]
+    static let alphabet: [String] =
+        Array("零〇一二两三四五六七八九十百千万亿壹贰拾佰仟0123456789０１２３")
+        .map(String.init) + [
+            "第", "条", "款", "项", "、", "至", "和", "《", "》", "（", "）", "(", ")",
+            "年", "月", "日", "底", "前", "每", "后", "个工作日内", "元", "倍", "以上", "以下", "违法所得", "本法",
+            "行政处罚法", "中华人民共和国", "-", ".", ":", " ", "　", "\n", "\t", "\u{0}", "\u{1B}", "\u{301}",
+            "😀", "\u{FFFD}", "\u{202E}", "a", "Z", nineteenNines, "9223372036854775808", "2022-10-31",
+        ]
 
     /// Texts of the kind the parsers meet, for mutation.
     static let samples: [String] = [
@@ -115,9 +119,11 @@ import Testing
                   - level: 一般
                     penalty: 处1000元以上5000元以下罚款
             """
-        let pieces = ["department: ", "kind: ", "version: ", "items:", "\n  - id: ", "\n    name: ", "\n    basis: ",
-                      "&a ", "*a", "[", "]", "{", "}", "\"", "'", "|", "\n", "  ", "交通运输局", "2201-01-01",
-                      "第\(Self.nineteenNines)条", "\u{1B}", "\u{0}", "\u{FEFF}"]
+        let pieces = [
+            "department: ", "kind: ", "version: ", "items:", "\n  - id: ", "\n    name: ", "\n    basis: ",
+            "&a ", "*a", "[", "]", "{", "}", "\"", "'", "|", "\n", "  ", "交通运输局", "2201-01-01",
+            "第\(Self.nineteenNines)条", "\u{1B}", "\u{0}", "\u{FEFF}",
+        ]
         var random = SeededRandom(seed: 5)
         var parsed = 0
         for _ in 0..<2000 {
@@ -139,9 +145,11 @@ import Testing
 }
 
 extension PropertyTests {
-    static let documentPieces = ["\n", "\n\n", "# ", "## 第", "章", "节", "第", "条 ", "（一）", "（", "）", "<!-- ", "-->",
-                                 "STATUS: 已废止", "一、", "1.", "进度安排：", "附件：", "项措施", "年", "月底前", "日前",
-                                 "每月", "后5个工作日内", "向旗司法局报送", nineteenNines, "9999", "\u{0}", "\u{1B}", "　"]
+    static let documentPieces = [
+        "\n", "\n\n", "# ", "## 第", "章", "节", "第", "条 ", "（一）", "（", "）", "<!-- ", "-->",
+        "STATUS: 已废止", "一、", "1.", "进度安排：", "附件：", "项措施", "年", "月底前", "日前",
+        "每月", "后5个工作日内", "向旗司法局报送", nineteenNines, "9999", "\u{0}", "\u{1B}", "　",
+    ]
 
     @Test func regulations() {
         var random = SeededRandom(seed: 6)

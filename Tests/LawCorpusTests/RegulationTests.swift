@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 @Suite("Regulations") struct RegulationTests {
@@ -47,8 +48,11 @@ import Testing
         #expect(article.paragraphs.count == 1)
         #expect(article.paragraphs[0].hasPrefix("行政强制措施的种类:"))
         let items = article.items(inParagraph: 1)
-        #expect(items == ["（一）限制公民人身自由；", "（二）查封场所、设施或者财物；", "（三）扣押财物；",
-                          "（四）冻结存款、汇款；", "（五）其他行政强制措施。"])
+        #expect(
+            items == [
+                "（一）限制公民人身自由；", "（二）查封场所、设施或者财物；", "（三）扣押财物；",
+                "（四）冻结存款、汇款；", "（五）其他行政强制措施。",
+            ])
         #expect(article.items(inParagraph: 2).isEmpty)
         #expect(article.items(inParagraph: 0).isEmpty)
         // ASCII-space headings are normalised to the ideographic space.
@@ -78,7 +82,7 @@ import Testing
         #expect(parsed.headings.last?.text == "第八章　附则")
         #expect(parsed.annotations["STATUS"] == "已修改")
         #expect(parsed.history.count == 3)
-        #expect(parsed.history[1].hasSuffix("第一次修正"))   // trailing ideographic space trimmed
+        #expect(parsed.history[1].hasSuffix("第一次修正"))  // trailing ideographic space trimmed
         let article = parsed.articles[26]
         #expect(article.label == "第二十七条")
         #expect(article.line == 121)
@@ -88,20 +92,24 @@ import Testing
 
     @Test func metadataFromSidecars() {
         let penalty = Fixture.regulation(Fixture.penaltyTitle).metadata
-        #expect(penalty == RegulationMetadata(
-            title: Fixture.penaltyTitle, shortNames: ["行政处罚法"], issuer: "全国人民代表大会常务委员会",
-            category: "法律", promulgated: CalendarDate(iso: "2021-01-22"), effective: CalendarDate(iso: "2021-07-15"),
-            status: "现行有效", version: "2021"))
+        #expect(
+            penalty
+                == RegulationMetadata(
+                    title: Fixture.penaltyTitle, shortNames: ["行政处罚法"], issuer: "全国人民代表大会常务委员会",
+                    category: "法律", promulgated: CalendarDate(iso: "2021-01-22"), effective: CalendarDate(iso: "2021-07-15"),
+                    status: "现行有效", version: "2021"))
         let coercion = Fixture.regulation(Fixture.coercionTitle).metadata
         #expect(coercion.promulgated == CalendarDate(iso: "2011-06-30"))
         #expect(coercion.effective == CalendarDate(iso: "2012-01-01"))
         #expect(coercion.issuer == "全国人民代表大会常务委员会")
         #expect(coercion.shortNames == ["行政强制法"])
         let business = Fixture.regulation(Fixture.businessTitle).metadata
-        #expect(business == RegulationMetadata(
-            title: Fixture.businessTitle, shortNames: [], issuer: "国务院", category: "行政法规",
-            promulgated: CalendarDate(iso: "2019-10-22"), effective: CalendarDate(iso: "2020-01-01"),
-            status: "现行有效", version: "2019"))
+        #expect(
+            business
+                == RegulationMetadata(
+                    title: Fixture.businessTitle, shortNames: [], issuer: "国务院", category: "行政法规",
+                    promulgated: CalendarDate(iso: "2019-10-22"), effective: CalendarDate(iso: "2020-01-01"),
+                    status: "现行有效", version: "2019"))
         #expect(Fixture.regulation(Fixture.penaltyTitle).history.count == 4)
     }
 
@@ -116,7 +124,8 @@ import Testing
             let shipped = Fixture.regulation(regulation.metadata.title).metadata
             #expect(regulation.metadata == shipped)
         }
-        #expect(derived.regulations.first { $0.metadata.title == Fixture.businessTitle }?.metadata.promulgated
+        #expect(
+            derived.regulations.first { $0.metadata.title == Fixture.businessTitle }?.metadata.promulgated
                 == CalendarDate(iso: "2019-10-22"))
     }
 

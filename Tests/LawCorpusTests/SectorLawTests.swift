@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// The sector laws the lists rest on: every file present with its article count, each
@@ -27,9 +28,10 @@ import Testing
     static let produceSafety = "中华人民共和国农产品质量安全法"
 
     @Test func everyTextIsLoadedWithItsArticleCount() {
-        let loaded = Dictionary(uniqueKeysWithValues: Fixture.loaded.regulations.map {
-            (($0.file as NSString).lastPathComponent, $0.articles.count)
-        })
+        let loaded = Dictionary(
+            uniqueKeysWithValues: Fixture.loaded.regulations.map {
+                (($0.file as NSString).lastPathComponent, $0.articles.count)
+            })
         #expect(loaded == Self.articleCounts)
     }
 
@@ -104,8 +106,9 @@ import Testing
             for item in list.items {
                 for citation in item.citations where citation.name != nil || citation.document != nil {
                     let target = versions.target(of: citation, on: list.version, in: regulations)
-                    #expect(target == .article(regulation: target.regulation ?? -1),
-                            "\(list.file):\(item.line) \(citation.text) → \(target)")
+                    #expect(
+                        target == .article(regulation: target.regulation ?? -1),
+                        "\(list.file):\(item.line) \(citation.text) → \(target)")
                     checked += 1
                 }
             }
@@ -118,13 +121,15 @@ import Testing
         let regulations = Fixture.loaded.regulations
         let versions = RegulationVersions(regulations)
         func versionsCited(department: String, date: String, title: String) throws -> Set<String> {
-            let list = try #require(Fixture.loaded.lists.first {
-                $0.department.id == department && $0.kind == .discretionBenchmark && $0.version.description == date
-            })
+            let list = try #require(
+                Fixture.loaded.lists.first {
+                    $0.department.id == department && $0.kind == .discretionBenchmark && $0.version.description == date
+                })
             let cited = list.items.flatMap(\.citations).filter { $0.document == title }
             #expect(!cited.isEmpty)
-            return Set(cited.compactMap { versions.target(of: $0, on: list.version, in: regulations).regulation }
-                .map { regulations[$0].metadata.version })
+            return Set(
+                cited.compactMap { versions.target(of: $0, on: list.version, in: regulations).regulation }
+                    .map { regulations[$0].metadata.version })
         }
         #expect(try versionsCited(department: "jtys", date: "2022-10-26", title: Self.roadTransport) == ["2022"])
         #expect(try versionsCited(department: "jtys", date: "2023-10-16", title: Self.roadTransport) == ["2023"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// The statutory-penalty reader on the penalty articles the shipped benchmarks cite (quoted
@@ -9,7 +10,9 @@ import Testing
     // MARK: Articles, verbatim
 
     /// 中华人民共和国道路运输条例 (2022) 第六十三条.
-    static let transport2022Article63 = "第六十三条 违反本条例的规定，未取得道路运输经营许可，擅自从事道路运输经营的，由县级以上地方人民政府交通运输主管部门责令停止经营；有违法所得的，没收违法所得，处违法所得2倍以上10倍以下的罚款；没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款；构成犯罪的，依法追究刑事责任。"
+    static let transport2022Article63 =
+        "第六十三条 违反本条例的规定，未取得道路运输经营许可，擅自从事道路运输经营的，由县级以上地方人民政府交通运输主管部门责令停止经营；有违法所得的，没收违法所得，处违法所得2倍以上10"
+        + "倍以下的罚款；没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款；构成犯罪的，依法追究刑事责任。"
     /// 中华人民共和国道路运输条例 (2022) 第六十八条.
     static let transport2022Article68 = "第六十八条 违反本条例的规定，客运经营者、货运经营者不按照规定携带车辆营运证的，由县级以上地方人民政府交通运输主管部门责令改正，处警告或者20元以上200元以下的罚款。"
     /// 中华人民共和国道路运输条例 (2022) 第六十九条.
@@ -29,7 +32,9 @@ import Testing
     /// 中华人民共和国食品安全法 (2021) 第一百二十四条, first paragraph (items omitted) and the
     /// two that apply it.
     static let food2021Article124 = [
-        "第一百二十四条 违反本法规定，有下列情形之一，尚不构成犯罪的，由县级以上人民政府食品安全监督管理部门没收违法所得和违法生产经营的食品、食品添加剂，并可以没收用于违法生产经营的工具、设备、原料等物品；违法生产经营的食品、食品添加剂货值金额不足一万元的，并处五万元以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款；情节严重的，吊销许可证：",
+        "第一百二十四条 违反本法规定，有下列情形之一，尚不构成犯罪的，由县级以上人民政府食品安全监督管理部门没收违法所得和违法生产经营的食品、食品添加剂，并可以没收用于违法生产经营的工具、"
+            + "设备、原料等物品；违法生产经营的食品、食品添加剂货值金额不足一万元的，并处五万元以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款；情节严重的，吊销许可证"
+            + "：",
         "除前款和本法第一百二十三条、第一百二十五条规定的情形外，生产经营不符合法律、法规或者食品安全标准的食品、食品添加剂的，依照前款规定给予处罚。",
         "生产食品相关产品新品种，未通过安全性评估，或者生产不符合食品安全标准的食品相关产品的，由县级以上人民政府食品安全监督管理部门依照第一款规定给予处罚。",
     ]
@@ -41,20 +46,25 @@ import Testing
         "食用农产品销售者违反本法第六十五条规定的，由县级以上人民政府食品安全监督管理部门依照第一款规定给予处罚。",
     ]
     /// 中华人民共和国安全生产法 (2021) 第九十七条, chapeau.
-    static let safety2021Article97 = "第九十七条 生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款:"
+    static let safety2021Article97 =
+        "第九十七条 生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款:"
     /// 中华人民共和国大气污染防治法 (2018) 第九十九条, chapeau.
     static let air2018Article99 = "第九十九条 违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款；情节严重的，报经有批准权的人民政府批准，责令停业、关闭："
     /// 中华人民共和国固体废物污染环境防治法 (2020) 第一百零三条: the individuals named in a clause of their own.
-    static let waste2020Article103 = "第一百零三条 违反本法规定，以拖延、围堵、滞留执法人员等方式拒绝、阻挠监督检查，或者在接受监督检查时弄虚作假的，由生态环境主管部门或者其他负有固体废物污染环境防治监督管理职责的部门责令改正，处五万元以上二十万元以下的罚款；对直接负责的主管人员和其他直接责任人员，处二万元以上十万元以下的罚款。"
+    static let waste2020Article103 =
+        "第一百零三条 违反本法规定，以拖延、围堵、滞留执法人员等方式拒绝、阻挠监督检查，或者在接受监督检查时弄虚作假的，由生态环境主管部门或者其他负有固体废物污染环境防治监督管理职责的部门"
+        + "责令改正，处五万元以上二十万元以下的罚款；对直接负责的主管人员和其他直接责任人员，处二万元以上十万元以下的罚款。"
     /// 中华人民共和国道路交通安全法 (2021) 第九十五条: penalties by reference.
     static let traffic2021Article95 = [
-        "第九十五条 上道路行驶的机动车未悬挂机动车号牌，未放置检验合格标志、保险标志，或者未随车携带行驶证、驾驶证的，公安机关交通管理部门应当扣留机动车，通知当事人提供相应的牌证、标志或者补办相应手续，并可以依照本法第九十条的规定予以处罚。当事人提供相应的牌证、标志或者补办相应手续的，应当及时退还机动车。",
+        "第九十五条 上道路行驶的机动车未悬挂机动车号牌，未放置检验合格标志、保险标志，或者未随车携带行驶证、驾驶证的，公安机关交通管理部门应当扣留机动车，通知当事人提供相应的牌证、标志或者"
+            + "补办相应手续，并可以依照本法第九十条的规定予以处罚。当事人提供相应的牌证、标志或者补办相应手续的，应当及时退还机动车。",
         "故意遮挡、污损或者不按规定安装机动车号牌的，依照本法第九十条的规定予以处罚。",
     ]
     /// 中华人民共和国公路法 (2017) 第七十八条.
     static let highway2017Article78 = "第七十八条 违反本法第五十三条规定，造成公路损坏，未报告的，由交通主管部门处一千元以下的罚款。"
     /// 中华人民共和国农产品质量安全法 (2018) 第五十条.
-    static let farm2018Article50 = "第五十条 农产品生产企业、农民专业合作经济组织销售的农产品有本法第三十三条第一项至第三项或者第五项所列情形之一的，责令停止销售，追回已经销售的农产品，对违法销售的农产品进行无害化处理或者予以监督销毁；没收违法所得，并处二千元以上二万元以下罚款。"
+    static let farm2018Article50 =
+        "第五十条 农产品生产企业、农民专业合作经济组织销售的农产品有本法第三十三条第一项至第三项或者第五项所列情形之一的，责令停止销售，追回已经销售的农产品，对违法销售的农产品进行无害化处理或者予以监督销毁；没收违法所得，并处二千元以上二万元以下罚款。"
     /// 中华人民共和国道路运输条例 (2023) 第六十三条, chapeau and item (一).
     static let transport2023Article63 = """
         第六十三条 违反本条例的规定，有下列情形之一的，由县级以上地方人民政府交通运输主管部门责令停止经营，并处罚款；构成犯罪的，依法追究刑事责任：
@@ -158,17 +168,20 @@ import Testing
         #expect(penalty.references == [.article(number: 90, paragraph: nil)])
         #expect(penalty.articleReferences == [90])
         #expect(penalty.sanctions.isEmpty)
-        #expect(StatutoryPenalty.read("依照本条例第六十三条第二款、第六十五条的规定处罚。").references
-            == [.article(number: 63, paragraph: 2), .article(number: 65, paragraph: nil)])
+        #expect(
+            StatutoryPenalty.read("依照本条例第六十三条第二款、第六十五条的规定处罚。").references
+                == [.article(number: 63, paragraph: 2), .article(number: 65, paragraph: nil)])
         // Not a reference for the penalty: 除……规定的情形外.
         #expect(StatutoryPenalty.read("除本法第一百二十三条规定的情形外，处二千元以下罚款").references.isEmpty)
     }
 
     @Test func multiplesInAnItemAndAFineWithoutAmount() {
         let penalty = StatutoryPenalty.read(Self.transport2023Article63)
-        #expect(Self.shape(penalty.fines) == Self.shape([
-            Self.times(1, 5, of: "违法所得"), Self.yuan(3000, 10_000), Self.yuan(10_000, 50_000),
-        ]))
+        #expect(
+            Self.shape(penalty.fines)
+                == Self.shape([
+                    Self.times(1, 5, of: "违法所得"), Self.yuan(3000, 10_000), Self.yuan(10_000, 50_000),
+                ]))
         #expect(StatutoryPenalty.read("责令停止经营，并处罚款").hasFine)
     }
 
@@ -176,9 +189,11 @@ import Testing
         let item2 = "（二）未取得道路运输经营许可，擅自从事道路客运经营，违法所得超过2万元的，没收违法所得，处违法所得2倍以上10倍以下的罚款；没有违法所得或者违法所得不足2万元的，处1万元以上10万元以下的罚款；"
         let paragraph = Self.transport2023Article63 + "\n" + item2
         let first = StatutoryPenalty.read(paragraph, item: 1)
-        #expect(Self.shape(first.fines) == Self.shape([
-            Self.times(1, 5, of: "违法所得"), Self.yuan(3000, 10_000), Self.yuan(10_000, 50_000),
-        ]))
+        #expect(
+            Self.shape(first.fines)
+                == Self.shape([
+                    Self.times(1, 5, of: "违法所得"), Self.yuan(3000, 10_000), Self.yuan(10_000, 50_000),
+                ]))
         let second = StatutoryPenalty.read(paragraph, item: 2)
         #expect(Self.shape(second.fines) == Self.shape([Self.times(2, 10, of: "违法所得"), Self.yuan(10_000, 100_000)]))
         // 6万元 is within item (二) but not item (一).
@@ -209,8 +224,9 @@ import Testing
     @Test func amountsAfterTheWordAndFullWidthDigits() {
         #expect(Self.shape(StatutoryPenalty.read("处罚款人民币3000元").fines) == Self.shape([Self.yuan(3000, 3000)]))
         #expect(Self.shape(StatutoryPenalty.read("处１０００元以上５０００元以下的罚款").fines) == Self.shape([Self.yuan(1000, 5000)]))
-        #expect(Self.shape(StatutoryPenalty.read("并处违法生产、销售产品货值金额等值以上三倍以下的罚款").fines)
-            == Self.shape([Self.times(1, 3, of: "货值金额")]))
+        #expect(
+            Self.shape(StatutoryPenalty.read("并处违法生产、销售产品货值金额等值以上三倍以下的罚款").fines)
+                == Self.shape([Self.times(1, 3, of: "货值金额")]))
     }
 
     // MARK: Checking levels
@@ -286,11 +302,16 @@ import Testing
 
     @Test func randomAndMutatedTextNeitherTrapsNorHangs() {
         var random = SeededRandom(seed: 9)
-        let alphabet = PropertyTests.alphabet + ["处", "并处", "罚款", "的", "，", "；", "。", "：", "以上", "以下", "倍",
-                                                 "万", "没收", "吊销", "警告", "被", "不予", "对", "主管人员", "依照",
-                                                 "规定处罚", "第", "款", "前款", "等值", "货值金额", "关闭", "责令"]
-        let samples = [Self.transport2022Article63, Self.transport2022Article68, Self.food2021Article124[0],
-                       Self.safety2021Article97, Self.waste2020Article103, Self.traffic2021Article95[0]]
+        let alphabet =
+            PropertyTests.alphabet + [
+                "处", "并处", "罚款", "的", "，", "；", "。", "：", "以上", "以下", "倍",
+                "万", "没收", "吊销", "警告", "被", "不予", "对", "主管人员", "依照",
+                "规定处罚", "第", "款", "前款", "等值", "货值金额", "关闭", "责令",
+            ]
+        let samples = [
+            Self.transport2022Article63, Self.transport2022Article68, Self.food2021Article124[0],
+            Self.safety2021Article97, Self.waste2020Article103, Self.traffic2021Article95[0],
+        ]
         for _ in 0..<1500 {
             let text = random.text(from: alphabet, samples: samples, maximumParts: 24)
             let penalty = StatutoryPenalty.read(text)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawCorpus
 
 /// "Today" is the day in China Standard Time (UTC+8), wherever the machine's clock is set.

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import LawImport
 
 @Suite("CSV reading")
 struct CSVReaderTests {
     @Test("quoted fields, doubled quotes and line breaks inside quotes")
     func quoting() throws {
-        let text = "序号,违法行为,处罚标准\r\n"
+        let text =
+            "序号,违法行为,处罚标准\r\n"
             + "1,\"违反明码标价规定，\n未标明价格\",\"处5000元以下罚款；\"\"情节严重\"\"的除外\"\r\n"
             + "2,  未按规定建立进货查验记录制度  ,\"\"\n"
         let table = try CSVReader().parse(text, file: "t.csv")
@@ -27,8 +29,10 @@ struct CSVReaderTests {
     @Test("GB18030/GBK text as Chinese Excel saves “CSV (逗号分隔)”")
     func gb18030() throws {
         // 序号,违法行为 / 1,价格 in GBK.
-        let bytes: [UInt8] = [0xD0, 0xF2, 0xBA, 0xC5, 0x2C, 0xCE, 0xA5, 0xB7, 0xA8, 0xD0, 0xD0, 0xCE, 0xAA, 0x0D, 0x0A,
-                              0x31, 0x2C, 0xBC, 0xDB, 0xB8, 0xF1, 0x0D, 0x0A]
+        let bytes: [UInt8] = [
+            0xD0, 0xF2, 0xBA, 0xC5, 0x2C, 0xCE, 0xA5, 0xB7, 0xA8, 0xD0, 0xD0, 0xCE, 0xAA, 0x0D, 0x0A,
+            0x31, 0x2C, 0xBC, 0xDB, 0xB8, 0xF1, 0x0D, 0x0A,
+        ]
         let table = try CSVReader().read(data: Data(bytes), file: "gbk.csv")
         #expect(table.rows.map(\.cells) == [["序号", "违法行为"], ["1", "价格"]])
     }
@@ -69,8 +73,9 @@ struct CSVReaderTests {
         #expect(throws: ImportError.unterminatedQuote(file: "cut.csv", row: 3, line: 4)) {
             try CSVReader().parse(text, file: "cut.csv")
         }
-        #expect(ImportError.unterminatedQuote(file: "cut.csv", row: 3, line: 4).description
-            .hasPrefix("cut.csv:4: 第 3 行的引号字段"))
+        #expect(
+            ImportError.unterminatedQuote(file: "cut.csv", row: 3, line: 4).description
+                .hasPrefix("cut.csv:4: 第 3 行的引号字段"))
     }
 
     @Test("a quote after text is kept; blanks before a quote open it")
@@ -83,30 +88,43 @@ struct CSVReaderTests {
     func limits() {
         var limits = ImportLimits.standard
         limits.cellBytes = 10
-        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cellBytes, found: 12,
-                                                  maximum: 10)) {
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "l.csv", part: nil, row: 2, limit: .cellBytes, found: 12,
+                maximum: 10)
+        ) {
             try CSVReader(limits: limits).parse("a,b\nc,一二三四\n", file: "l.csv")
         }
         limits = .standard
         limits.columns = 3
-        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 1, limit: .columns, found: 4,
-                                                  maximum: 3)) {
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "l.csv", part: nil, row: 1, limit: .columns, found: 4,
+                maximum: 3)
+        ) {
             try CSVReader(limits: limits).parse("a,b,c,d\n", file: "l.csv")
         }
         limits = .standard
         limits.rows = 2
-        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 3, limit: .rows, found: 3,
-                                                  maximum: 2)) {
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "l.csv", part: nil, row: 3, limit: .rows, found: 3,
+                maximum: 2)
+        ) {
             try CSVReader(limits: limits).parse("a\nb\nc\n", file: "l.csv")
         }
         limits = .standard
         limits.cells = 5
-        #expect(throws: ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6,
-                                                  maximum: 5)) {
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "l.csv", part: nil, row: 2, limit: .cells, found: 6,
+                maximum: 5)
+        ) {
             try CSVReader(limits: limits).parse("a,b,c\nd,e,f\n", file: "l.csv")
         }
-        #expect(ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6, maximum: 5)
-            .description.contains("可用 --limit cells=更大的值 提高上限"))
+        #expect(
+            ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6, maximum: 5)
+                .description.contains("可用 --limit cells=更大的值 提高上限"))
     }
 
     @Test("a file larger than the part bound is refused before it is read")
@@ -116,8 +134,11 @@ struct CSVReaderTests {
         try Data(repeating: 0x41, count: 5000).write(to: url)
         var limits = ImportLimits.standard
         limits.partBytes = 4096
-        #expect(throws: ImportError.limitExceeded(file: url.path, part: nil, row: nil, limit: .partBytes, found: 5000,
-                                                  maximum: 4096)) {
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: url.path, part: nil, row: nil, limit: .partBytes, found: 5000,
+                maximum: 4096)
+        ) {
             try CSVReader(limits: limits).read(path: url.path)
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import LawCorpus
 import Testing
-@testable import LawImport
 import ZIPFoundation
+
+@testable import LawImport
 
 /// Damaged, truncated and hostile workbooks: each is refused with an error naming the part
 /// (and position, or limit), never imported in part, never hanging or exhausting memory.
@@ -54,8 +55,9 @@ struct HostileWorkbookTests {
         let data = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts, with: truncated))
 
         let error = try #require(try Self.importError(data, corpus: corpus))
-        guard case let .malformedPart(_, part, position, problem) = error,
-              case let .unexpectedEnd(open, openedAt) = problem else {
+        guard case .malformedPart(_, let part, let position, let problem) = error,
+            case .unexpectedEnd(let open, let openedAt) = problem
+        else {
             Issue.record("expected a truncated part, got \(error)")
             return
         }
@@ -78,7 +80,7 @@ struct HostileWorkbookTests {
         #expect {
             try Self.read(data)
         } throws: { error in
-            guard case let ImportError.malformedWorkbook(_, part, .checksumMismatch(expected, actual)) = error else {
+            guard case ImportError.malformedWorkbook(_, let part, .checksumMismatch(let expected, let actual)) = error else {
                 return false
             }
             return part == Self.sheetPart && expected != actual && "\(error)".contains("CRC-32 校验失败")
@@ -128,10 +130,13 @@ struct HostileWorkbookTests {
     @Test("a sheet whose rows go backwards or repeat is an error, not a merged or shuffled table")
     func rowOrder() throws {
         let parts = Self.tenItems().parts()
-        let body = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>甲</t></is></c></row>"
+        let body =
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>甲</t></is></c></row>"
             + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>乙</t></is></c></row>"
-        let data = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                     with: XLSXBuilder.sheetXML(body)))
+        let data = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(body)))
         #expect {
             try Self.read(data)
         } throws: { error in
@@ -139,8 +144,10 @@ struct HostileWorkbookTests {
             return true
         }
         let cells = "<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>"
-        let shuffled = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                         with: XLSXBuilder.sheetXML(cells)))
+        let shuffled = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(cells)))
         #expect(throws: ImportError.self) { try Self.read(shuffled) }
     }
 
@@ -148,12 +155,14 @@ struct HostileWorkbookTests {
     func missingSharedString() throws {
         let parts = Self.tenItems().parts()
         let body = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>999999</v></c></row>"
-        let data = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                     with: XLSXBuilder.sheetXML(body)))
+        let data = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(body)))
         #expect {
             try Self.read(data)
         } throws: { error in
-            guard case let ImportError.malformedPart(_, part, position, .missingSharedString(index, _)) = error else {
+            guard case ImportError.malformedPart(_, let part, let position, .missingSharedString(let index, _)) = error else {
                 return false
             }
             return part == Self.sheetPart && index == "999999" && position.line == 2
@@ -179,10 +188,11 @@ struct HostileWorkbookTests {
         var edited = XLSXBuilder.replacing(Self.sheetPart, in: parts, with: XLSXBuilder.sheetXML(body + row2))
         edited = XLSXBuilder.replacing("xl/sharedStrings.xml", in: edited, with: shared)
         let table = try Self.read(try XLSXBuilder.archiveData(edited))
-        #expect(table.rows.map(\.cells) == [
-            ["a & b后面的文字", "中文<>\"'尾", "<原样>&amp;及其后"],
-            ["甲 & 乙，丙", "第一段&第二段"],
-        ])
+        #expect(
+            table.rows.map(\.cells) == [
+                ["a & b后面的文字", "中文<>\"'尾", "<原样>&amp;及其后"],
+                ["甲 & 乙，丙", "第一段&第二段"],
+            ])
     }
 
     @Test("a sheet name with an entity in its attribute")
@@ -200,11 +210,12 @@ struct HostileWorkbookTests {
             <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>
             """
         let body = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row>"
-        let parts = XLSXBuilder.replacing(Self.sheetPart, in: Self.tenItems().parts(),
-                                          with: XLSXBuilder.sheetXML(body, prolog: laughs))
+        let parts = XLSXBuilder.replacing(
+            Self.sheetPart, in: Self.tenItems().parts(),
+            with: XLSXBuilder.sheetXML(body, prolog: laughs))
         let corpus = try Support.scratchCorpus()
         let error = try #require(try Self.importError(XLSXBuilder.archiveData(parts), corpus: corpus))
-        guard case let .malformedPart(_, part, position, .doctype) = error else {
+        guard case .malformedPart(_, let part, let position, .doctype) = error else {
             Issue.record("expected a DOCTYPE refusal, got \(error)")
             return
         }
@@ -233,8 +244,10 @@ struct HostileWorkbookTests {
         let parts = Self.tenItems().parts()
         let after = "<mergeCells count=\"1\"><mergeCell ref=\"B2:B9223372036854775807\"/></mergeCells>"
         let body = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
-        let data = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                     with: XLSXBuilder.sheetXML(body, after: after)))
+        let data = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(body, after: after)))
         #expect {
             try Self.read(data)
         } throws: { error in
@@ -245,12 +258,14 @@ struct HostileWorkbookTests {
         }
         // Within Excel's grid but covering it all: the merged-cell bound names itself.
         let whole = "<mergeCells count=\"1\"><mergeCell ref=\"A1:XFD1048576\"/></mergeCells>"
-        let data2 = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                      with: XLSXBuilder.sheetXML(body, after: whole)))
+        let data2 = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(body, after: whole)))
         #expect {
             try Self.read(data2)
         } throws: { error in
-            guard case let ImportError.limitExceeded(_, _, _, .mergedCells, found, maximum) = error else { return false }
+            guard case ImportError.limitExceeded(_, _, _, .mergedCells, let found, let maximum) = error else { return false }
             return found == 1_048_576 * 16_384 && maximum == ImportLimits.standard.mergedCells
                 && "\(error)".contains("--limit merged-cells=")
         }
@@ -267,8 +282,10 @@ struct HostileWorkbookTests {
         let others = tenItems().parts().filter { $0.0 != sheetPart }
         try XLSXBuilder.writeArchive(others, to: url)
         let archive = try Archive(url: url, accessMode: .update)
-        try archive.addEntry(with: sheetPart, type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate,
-                             bufferSize: 1 << 20) { position, size in
+        try archive.addEntry(
+            with: sheetPart, type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate,
+            bufferSize: 1 << 20
+        ) { position, size in
             var chunk = Data(count: size)
             for index in 0..<size {
                 let at = Int(position) + index
@@ -288,7 +305,7 @@ struct HostileWorkbookTests {
         #expect {
             try Self.read(data)
         } throws: { error in
-            guard case let ImportError.limitExceeded(_, part, _, .compressionRatio, found, _) = error else { return false }
+            guard case ImportError.limitExceeded(_, let part, _, .compressionRatio, let found, _) = error else { return false }
             return part == Self.sheetPart && found > 500
         }
         // With a low part bound, that bound is named with the declared size.
@@ -297,7 +314,7 @@ struct HostileWorkbookTests {
         #expect {
             try Self.read(data, limits: low)
         } throws: { error in
-            guard case let ImportError.limitExceeded(_, _, _, .partBytes, found, maximum) = error else { return false }
+            guard case ImportError.limitExceeded(_, _, _, .partBytes, let found, let maximum) = error else { return false }
             return found > spaces && maximum == 1 << 20
         }
         // Lying about its size: inflating stops as soon as it passes what it declared.
@@ -305,7 +322,7 @@ struct HostileWorkbookTests {
         #expect {
             try Self.read(data)
         } throws: { error in
-            guard case let ImportError.malformedWorkbook(_, part, .sizeMismatch(4096, actual)) = error else {
+            guard case ImportError.malformedWorkbook(_, let part, .sizeMismatch(4096, let actual)) = error else {
                 return false
             }
             return part == Self.sheetPart && actual > 4096 && actual <= 4096 + ZipPackage.chunkSize
@@ -342,8 +359,10 @@ struct HostileWorkbookTests {
         #expect(report.list.items[0].fields.last == ListField(name: "XFD列", value: "值16383"))
 
         let wider = "<row r=\"1\">\(item)<c><v>1</v></c></row>"
-        let data = try XLSXBuilder.archiveData(XLSXBuilder.replacing(Self.sheetPart, in: parts,
-                                                                     with: XLSXBuilder.sheetXML(wider)))
+        let data = try XLSXBuilder.archiveData(
+            XLSXBuilder.replacing(
+                Self.sheetPart, in: parts,
+                with: XLSXBuilder.sheetXML(wider)))
         #expect {
             try Self.read(data)
         } throws: { error in
@@ -370,13 +389,15 @@ struct HostileWorkbookTests {
 
     @Test("a 50,000-row sheet imports every row")
     func fiftyThousandRows() throws {
-        var body = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c>"
+        var body =
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c>"
             + "<c r=\"B1\" t=\"inlineStr\"><is><t>事项名称</t></is></c>"
             + "<c r=\"C1\" t=\"inlineStr\"><is><t>法律依据</t></is></c></row>"
         body.reserveCapacity(8_000_000)
         for n in 1...50_000 {
             let r = n + 1
-            body += "<row r=\"\(r)\"><c r=\"A\(r)\"><v>\(n)</v></c><c r=\"B\(r)\" t=\"inlineStr\"><is><t>事项 \(n) &amp; 其后文字</t></is></c>"
+            body +=
+                "<row r=\"\(r)\"><c r=\"A\(r)\"><v>\(n)</v></c><c r=\"B\(r)\" t=\"inlineStr\"><is><t>事项 \(n) &amp; 其后文字</t></is></c>"
                 + "<c r=\"C\(r)\" t=\"inlineStr\"><is><t>《中华人民共和国价格法》第\(n % 60 + 1)条</t></is></c></row>"
         }
         let parts = XLSXBuilder.replacing(Self.sheetPart, in: Self.tenItems().parts(), with: XLSXBuilder.sheetXML(body))
@@ -394,4 +415,3 @@ struct HostileWorkbookTests {
         #expect(report.unmapped.isEmpty)
     }
 }
-

@@ -1,6 +1,7 @@
 import Foundation
 import LawCorpus
 import Testing
+
 @testable import LawImport
 
 /// A 不予处罚事项清单 as a department saves it from Excel: a title row, a header with a line
@@ -15,10 +16,13 @@ let noPenaltyCSV = #"""
     《中华人民共和国价格法》第十三条、第四十二条","初次违法，未造成消费者多付价款，
     当场或者在责令期限内改正的",责令改正，不予行政处罚，对当事人进行教育,,乌审旗市场监督管理局,
     二、食品安全领域,,,,,,,,
-    2,食用农产品销售者未按规定建立进货查验记录制度,食用农产品销售者未建立食用农产品进货查验记录制度,《中华人民共和国行政处罚法》第三十三条第一款；《中华人民共和国食品安全法》第六十五条、第一百二十六条第四款,初次违法，能够如实说明进货来源，在责令期限内改正的,责令改正，不予行政处罚,,乌审旗市场监督管理局,
+    2,食用农产品销售者未按规定建立进货查验记录制度,食用农产品销售者未建立食用农产品进货查验记录制度,《中华人民共和国行政处罚法》第三十三条第一款；《中华人民共和国食品安全法》第六十\#
+    五条、第一百二十六条第四款,初次违法，能够如实说明进货来源，在责令期限内改正的,责令改正，不予行政处罚,,乌审旗市场监督管理局,
     3,,,《中华人民共和国食品安全法》第一百三十六条,,,,,
     ,,,,,,,,
-    4,食品经营者履行进货查验义务后不知所采购食品不符合食品安全标准,食品经营者经营不符合食品安全标准的食品,《中华人民共和国行政处罚法》第三十三条第二款；《中华人民共和国食品安全法》第一百三十六条,有充分证据证明其不知道所采购的食品不符合食品安全标准，并能如实说明其进货来源的,免予行政处罚，依法没收不符合食品安全标准的食品,"属于没有主观过错的情形: 见""第三十三条第二款""",乌审旗市场监督管理局,2022-10-25
+    4,食品经营者履行进货查验义务后不知所采购食品不符合食品安全标准,食品经营者经营不符合食品安全标准的食品,《中华人民共和国行政处罚法》第三十三条第二款；《中华人民共和国食品安全法》\#
+    第一百三十六条,有充分证据证明其不知道所采购的食品不符合食品安全标准，并能如实说明其进货来源的,免予行政处罚，依法没收不符合食品安全标准的食品,"属于没有主观过错的情形: 见""第\#
+    三十三条第二款""",乌审旗市场监督管理局,2022-10-25
     注：本清单自公布之日起施行。,,,,,,,,
 
     """#
@@ -61,8 +65,11 @@ struct ImportTests {
         #expect(first.conditions == "初次违法，未造成消费者多付价款，\n当场或者在责令期限内改正的")
         #expect(first.measure == "责令改正，不予行政处罚，对当事人进行教育")
         #expect(first.note == nil)
-        #expect(first.fields == [ListField(name: "类别", value: "价格监管领域"),
-                                 ListField(name: "实施主体", value: "乌审旗市场监督管理局")])
+        #expect(
+            first.fields == [
+                ListField(name: "类别", value: "价格监管领域"),
+                ListField(name: "实施主体", value: "乌审旗市场监督管理局"),
+            ])
         let last = report.list.items[2]
         #expect(last.note == "属于没有主观过错的情形: 见\"第三十三条第二款\"")
         #expect(last.fields.first == ListField(name: "类别", value: "食品安全领域"))
@@ -78,8 +85,11 @@ struct ImportTests {
         #expect(report.lines.contains { $0.contains("第 7 行：未导入：") })
         // Every non-empty row is accounted for once (row 8 is empty).
         #expect(report.accounts.map(\.row) == [1, 2, 3, 4, 5, 6, 7, 9, 10])
-        #expect(report.accounts.map(\.kind) == [.aboveHeader, .header, .category, .item, .category, .item, .skipped,
-                                                .item, .skipped])
+        #expect(
+            report.accounts.map(\.kind) == [
+                .aboveHeader, .header, .category, .item, .category, .item, .skipped,
+                .item, .skipped,
+            ])
         #expect(report.lines.contains("  非空行      9：表头以上 1，表头 1，事项 3，阶次续行 0，类别 2，重复表头 0，未导入 2"))
 
         #expect(report.output == corpus.path + "/lists/scjg/不予处罚事项清单/2022-10-25.yaml")
@@ -93,8 +103,11 @@ struct ImportTests {
     func benchmarkCSVLevels() throws {
         let corpus = try Support.scratchCorpus()
         let input = try Support.writeCSV(benchmarkCSV, named: "裁量基准.csv", beside: corpus, bom: false)
-        let report = try ListImporter(options: Support.options(input, corpus: corpus, department: "scjg",
-                                                               kind: "裁量基准")).run()
+        let report = try ListImporter(
+            options: Support.options(
+                input, corpus: corpus, department: "scjg",
+                kind: "裁量基准")
+        ).run()
         #expect(report.list.kind == .discretionBenchmark)
         #expect(report.itemCount == 2)
         #expect(report.levelCount == 5)
@@ -171,12 +184,14 @@ struct ImportTests {
         #expect(report.preamble.map(\.use) == ["above the header", "title", "above the header"])
         #expect(report.list.items.map(\.id) == ["SCJG-ZMSX-001"])
         #expect(report.notes.contains { $0.hasPrefix("--sheet 被忽略") })
-        let titled = try ListImporter(options: {
-            var o = options
-            o.title = "证明事项目录清单（2022年版）"
-            o.force = true
-            return o
-        }()).run()
+        let titled = try ListImporter(
+            options: {
+                var o = options
+                o.title = "证明事项目录清单（2022年版）"
+                o.force = true
+                return o
+            }()
+        ).run()
         #expect(titled.list.title == "证明事项目录清单（2022年版）")
     }
 
@@ -186,30 +201,49 @@ struct ImportTests {
         let food = "食用农产品销售者未按规定建立并执行进货查验记录制度"
         let price = "违反明码标价规定"
         var builder = XLSXBuilder(sheets: [
-            .init(name: "裁量基准", rows: [
-                [.shared("乌审旗市场监督管理局行政处罚裁量权基准（部分事项）")] + Array(repeating: .empty, count: 7),
-                [.shared("序号"), .shared("事项名称"), .shared("违法行为"), .shared("法律依据"), .shared("处罚依据"),
-                 .shared("裁量\n阶次"), .inline("适用情形"), .inline("处罚标准")],
-                [.inline("一、食品安全")] + Array(repeating: .empty, count: 7),
-                [.number("1"), .shared(food), .inline("食用农产品销售者未建立食用农产品进货查验记录制度"),
-                 .shared("《中华人民共和国食品安全法》第六十五条"), .shared("《中华人民共和国食品安全法》第一百二十六条第一款"),
-                 .shared("轻微"), .inline("不符合不予处罚情形，经责令后按期改正的"), .inline("责令改正，给予警告")],
-                [.empty, .empty, .empty, .empty, .empty,
-                 .shared("一般"), .inline("拒不改正，涉及食用农产品品种较少的"), .shared("处5000元以上2万元以下罚款")],
-                [.empty, .empty, .empty, .empty, .empty,
-                 .shared("较重"), .inline("拒不改正，涉及品种较多的"), .inline("处2万元以上3.5万元以下罚款")],
-                [.empty, .empty, .empty, .empty, .empty,
-                 .shared("严重"), .inline("拒不改正，且导致食用农产品流入市场无法追溯的"), .inline("处3.5万元以上5万元以下罚款")],
-                [.inline("二、价格")] + Array(repeating: .empty, count: 7),
-                [.number("2"), .shared(price), .inline("经营者未按照规定明码标价"),
-                 .shared("《中华人民共和国价格法》第十三条"), .shared("《中华人民共和国价格法》第四十二条"),
-                 .shared("一般"), .inline("未在标价之外加价出售商品的"),
-                 .inline("责令改正，没收违法所得，_x000D_\n可以并处5000元以下罚款")],
-                [.empty, .empty, .empty, .empty, .empty,
-                 .shared("严重"), .inline("在标价之外加价出售商品的"), .inline("责令改正，没收违法所得，并处5000元以下罚款")],
-                [.empty, .empty, .empty, .empty, .empty, .empty, .empty, .inline("（以上金额均为人民币）")],
-            ], merges: ["A1:H1", "A3:H3", "A4:A7", "B4:B7", "C4:C7", "D4:D7", "E4:E7", "A8:H8",
-                        "A9:A10", "B9:B10", "C9:C10", "D9:D10", "E9:E10"]),
+            .init(
+                name: "裁量基准",
+                rows: [
+                    [.shared("乌审旗市场监督管理局行政处罚裁量权基准（部分事项）")] + Array(repeating: .empty, count: 7),
+                    [
+                        .shared("序号"), .shared("事项名称"), .shared("违法行为"), .shared("法律依据"), .shared("处罚依据"),
+                        .shared("裁量\n阶次"), .inline("适用情形"), .inline("处罚标准"),
+                    ],
+                    [.inline("一、食品安全")] + Array(repeating: .empty, count: 7),
+                    [
+                        .number("1"), .shared(food), .inline("食用农产品销售者未建立食用农产品进货查验记录制度"),
+                        .shared("《中华人民共和国食品安全法》第六十五条"), .shared("《中华人民共和国食品安全法》第一百二十六条第一款"),
+                        .shared("轻微"), .inline("不符合不予处罚情形，经责令后按期改正的"), .inline("责令改正，给予警告"),
+                    ],
+                    [
+                        .empty, .empty, .empty, .empty, .empty,
+                        .shared("一般"), .inline("拒不改正，涉及食用农产品品种较少的"), .shared("处5000元以上2万元以下罚款"),
+                    ],
+                    [
+                        .empty, .empty, .empty, .empty, .empty,
+                        .shared("较重"), .inline("拒不改正，涉及品种较多的"), .inline("处2万元以上3.5万元以下罚款"),
+                    ],
+                    [
+                        .empty, .empty, .empty, .empty, .empty,
+                        .shared("严重"), .inline("拒不改正，且导致食用农产品流入市场无法追溯的"), .inline("处3.5万元以上5万元以下罚款"),
+                    ],
+                    [.inline("二、价格")] + Array(repeating: .empty, count: 7),
+                    [
+                        .number("2"), .shared(price), .inline("经营者未按照规定明码标价"),
+                        .shared("《中华人民共和国价格法》第十三条"), .shared("《中华人民共和国价格法》第四十二条"),
+                        .shared("一般"), .inline("未在标价之外加价出售商品的"),
+                        .inline("责令改正，没收违法所得，_x000D_\n可以并处5000元以下罚款"),
+                    ],
+                    [
+                        .empty, .empty, .empty, .empty, .empty,
+                        .shared("严重"), .inline("在标价之外加价出售商品的"), .inline("责令改正，没收违法所得，并处5000元以下罚款"),
+                    ],
+                    [.empty, .empty, .empty, .empty, .empty, .empty, .empty, .inline("（以上金额均为人民币）")],
+                ],
+                merges: [
+                    "A1:H1", "A3:H3", "A4:A7", "B4:B7", "C4:C7", "D4:D7", "E4:E7", "A8:H8",
+                    "A9:A10", "B9:B10", "C9:C10", "D9:D10", "E9:E10",
+                ])
         ])
         builder.richText["处罚依据"] = ["处罚", "依据"]
         try builder.write(to: url)
@@ -226,15 +260,21 @@ struct ImportTests {
 
         #expect(report.sheet == "裁量基准")
         #expect(report.list.title == "乌审旗市场监督管理局行政处罚裁量权基准（部分事项）")
-        #expect(report.layout.columns.map(\.role) == [.order, .name, .conduct, .basis, .penaltyBasis, .level,
-                                                      .circumstances, .penalty])
+        #expect(
+            report.layout.columns.map(\.role) == [
+                .order, .name, .conduct, .basis, .penaltyBasis, .level,
+                .circumstances, .penalty,
+            ])
         #expect(report.itemCount == 2)
         #expect(report.levelCount == 6)
         #expect(report.list.items.map(\.id) == ["SCJG-CLJZ-001", "SCJG-CLJZ-002"])
         let food = report.list.items[0]
         #expect(food.levels.map(\.level) == ["轻微", "一般", "较重", "严重"])
-        #expect(food.levels.map(\.penalty) == ["责令改正，给予警告", "处5000元以上2万元以下罚款",
-                                               "处2万元以上3.5万元以下罚款", "处3.5万元以上5万元以下罚款"])
+        #expect(
+            food.levels.map(\.penalty) == [
+                "责令改正，给予警告", "处5000元以上2万元以下罚款",
+                "处2万元以上3.5万元以下罚款", "处3.5万元以上5万元以下罚款",
+            ])
         #expect(food.basis == "《中华人民共和国食品安全法》第六十五条")
         #expect(food.penaltyBasis == "《中华人民共和国食品安全法》第一百二十六条第一款")
         #expect(food.fields == [ListField(name: "类别", value: "食品安全")])
@@ -274,8 +314,11 @@ struct ImportTests {
         }
         let text = try String(contentsOfFile: report.output, encoding: .utf8)
         let back = try ReadBack(text)
-        #expect(back.keys == ["department", "kind", "title", "version", "published", "filed", "published_at",
-                              "status", "public"] + (report.list.note == nil ? [] : ["note"]) + ["items"])
+        #expect(
+            back.keys == [
+                "department", "kind", "title", "version", "published", "filed", "published_at",
+                "status", "public",
+            ] + (report.list.note == nil ? [] : ["note"]) + ["items"])
         #expect(back.top["department"] == "乌审旗市场监督管理局")
         #expect(back.top["kind"] == report.list.kind.rawValue)
         #expect(back.top["title"] == report.list.title)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LawImport
 
 /// Thousands of random and mutated inputs: the readers never crash or hang, and either
@@ -69,8 +70,10 @@ struct ReaderPropertyTests {
 
     @Test("mutated sheet XML: the same outcome whatever the chunks, and never a crash")
     func sheetXML() throws {
-        let seeds = [XMLPullParserTests.sheet,
-                     HostileWorkbookTests.tenItems().parts().first { $0.0 == HostileWorkbookTests.sheetPart }!.1]
+        let seeds = [
+            XMLPullParserTests.sheet,
+            HostileWorkbookTests.tenItems().parts().first { $0.0 == HostileWorkbookTests.sheetPart }!.1,
+        ]
         var random = SeededRandom(seed: 11)
         for index in 0..<2000 {
             let bytes = Self.mutate(Array(seeds[index % seeds.count].utf8), &random)

@@ -1,6 +1,7 @@
 import Foundation
 import LawCorpus
 import Testing
+
 @testable import LawImport
 
 /// Every non-empty row is accounted for once, and imported rows with unreadable citations
@@ -15,8 +16,11 @@ struct RowAccountingTests {
         let report = try ListImporter(options: Support.options(url.path, corpus: corpus, kind: "benchmark")).run()
         let table = try XLSXReader().read(path: url.path)
         #expect(report.accounts.map(\.row) == table.rows.map(\.number))
-        #expect(report.accounts.map(\.kind) == [.aboveHeader, .header, .category, .item, .level, .level, .level,
-                                                .category, .item, .level, .skipped])
+        #expect(
+            report.accounts.map(\.kind) == [
+                .aboveHeader, .header, .category, .item, .level, .level, .level,
+                .category, .item, .level, .skipped,
+            ])
         #expect(report.count(.item) == report.itemCount)
         #expect(report.count(.item) + report.count(.level) == report.levelCount)
         #expect(report.count(.skipped) == report.unmapped.count)
@@ -57,10 +61,11 @@ struct RowAccountingTests {
         let report = try ListImporter(options: Support.options(input, corpus: corpus)).run()
         #expect(report.itemCount == 3)
         #expect(report.list.items[1].basis == "《中华人民共和国行政处罚法》\(huge)")
-        #expect(report.warnings == [
-            ImportWarning(row: 3, problem: .unreadableArticleNumber(column: "C", text: huge)),
-            ImportWarning(row: 3, problem: .unreadableArticleNumber(column: "D", text: "第99999999条")),
-        ])
+        #expect(
+            report.warnings == [
+                ImportWarning(row: 3, problem: .unreadableArticleNumber(column: "C", text: huge)),
+                ImportWarning(row: 3, problem: .unreadableArticleNumber(column: "D", text: "第99999999条")),
+            ])
         #expect(report.lines.contains { $0.hasPrefix("    第 3 行 C 列：“\(huge)”中的条款号无法识别") })
     }
 

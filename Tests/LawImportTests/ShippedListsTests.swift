@@ -1,6 +1,7 @@
 import Foundation
 import LawCorpus
 import Testing
+
 @testable import LawImport
 
 /// Every list shipped in `Corpus/lists/`, written out as the table a department would
@@ -39,8 +40,9 @@ struct ShippedListsTests {
             "\"" + (text ?? "").replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         var lines = [quote(title) + String(repeating: ",", count: width - 1)]
-        lines.append((columns.map(\.header) + (hasLevels ? ["裁量阶次", "适用情形", "处罚标准"] : []))
-            .map(quote).joined(separator: ","))
+        lines.append(
+            (columns.map(\.header) + (hasLevels ? ["裁量阶次", "适用情形", "处罚标准"] : []))
+                .map(quote).joined(separator: ","))
         for (position, item) in items.enumerated() {
             let cells = columns.map { $0.header == "序号" ? String(position + 1) : $0.value(item) }
             let levels = item.levels.isEmpty ? [nil] : item.levels.map(Optional.some)
@@ -59,8 +61,9 @@ struct ShippedListsTests {
         let shipped = try ReadBack(String(contentsOf: source, encoding: .utf8))
         let corpus = try Support.scratchCorpus()
         let title = try #require(shipped.top["title"])
-        let input = try Support.writeCSV(Self.csv(title: title, items: shipped.items),
-                                         named: "table.csv", beside: corpus)
+        let input = try Support.writeCSV(
+            Self.csv(title: title, items: shipped.items),
+            named: "table.csv", beside: corpus)
         let options = ImportOptions(
             input: input, department: try #require(shipped.top["department"]), kind: try #require(shipped.top["kind"]),
             version: try #require(shipped.top["version"]), corpus: corpus.path, dryRun: true,

@@ -1,9 +1,10 @@
 import Foundation
 import LawCorpus
-@testable import LawImport
 import LawTestSupport
 import Yams
 import ZIPFoundation
+
+@testable import LawImport
 
 /// Scratch directories, the repository's department registry, and table builders.
 enum Support {
@@ -30,10 +31,13 @@ enum Support {
 
     static let importDate = CalendarDate(year: 2022, month: 11, day: 1)!
 
-    static func options(_ input: String, corpus: URL, department: String = "市场监管局",
-                        kind: String = "不予处罚事项清单", version: String = "2022-10-25") -> ImportOptions {
-        ImportOptions(input: input, department: department, kind: kind, version: version,
-                      published: "2022-10-28", filed: "2022-11-08", corpus: corpus.path, importDate: importDate)
+    static func options(
+        _ input: String, corpus: URL, department: String = "市场监管局",
+        kind: String = "不予处罚事项清单", version: String = "2022-10-25"
+    ) -> ImportOptions {
+        ImportOptions(
+            input: input, department: department, kind: kind, version: version,
+            published: "2022-10-28", filed: "2022-11-08", corpus: corpus.path, importDate: importDate)
     }
 }
 
@@ -110,7 +114,8 @@ struct XLSXBuilder {
             }
             xml += "</sheetData>"
             if !sheet.merges.isEmpty {
-                xml += "<mergeCells count=\"\(sheet.merges.count)\">"
+                xml +=
+                    "<mergeCells count=\"\(sheet.merges.count)\">"
                     + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
             }
             xml += "</worksheet>"
@@ -125,14 +130,17 @@ struct XLSXBuilder {
         }.joined()
         let sst = shared.map { text -> String in
             if let runs = richText[text] {
-                return "<si>" + runs.enumerated().map { i, run in
-                    (i == 0 ? "<r>" : "<r><rPr><b/></rPr>") + "<t xml:space=\"preserve\">\(Self.escape(run))</t></r>"
-                }.joined() + "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"
+                return "<si>"
+                    + runs.enumerated().map { i, run in
+                        (i == 0 ? "<r>" : "<r><rPr><b/></rPr>") + "<t xml:space=\"preserve\">\(Self.escape(run))</t></r>"
+                    }.joined() + "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"
             }
             return "<si><t xml:space=\"preserve\">\(Self.escape(text))</t></si>"
         }.joined()
         parts += [
-            ("[Content_Types].xml", """
+            (
+                "[Content_Types].xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -142,34 +150,47 @@ struct XLSXBuilder {
                 <Override PartName="/xl/sharedStrings.xml" \
                 ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
                 </Types>
-                """),
-            ("_rels/.rels", """
+                """
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" \
                 Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
                 Target="xl/workbook.xml"/></Relationships>
-                """),
-            ("xl/workbook.xml", """
+                """
+            ),
+            (
+                "xl/workbook.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
                 <sheets>\(sheetList)</sheets></workbook>
-                """),
-            ("xl/_rels/workbook.xml.rels", """
+                """
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 \(relationships)\
                 <Relationship Id="rId99" \
                 Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" \
                 Target="sharedStrings.xml"/></Relationships>
-                """),
+                """
+            ),
             ("xl/styles.xml", Self.styles),
-            ("xl/sharedStrings.xml", """
+            (
+                "xl/sharedStrings.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                 count="\(shared.count)" uniqueCount="\(shared.count)">\(sst)</sst>
-                """),
+                """
+            ),
         ]
         return parts
     }
@@ -180,8 +201,10 @@ struct XLSXBuilder {
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: stored.contains(path) ? .none : .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: stored.contains(path) ? .none : .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -248,7 +271,10 @@ struct ReadBack {
         items = try (mapping["items"]?.sequence ?? []).map(Self.item)
     }
 
-    enum ReadBackError: Error { case notAMapping, noString(String) }
+    enum ReadBackError: Error {
+        case notAMapping
+        case noString(String)
+    }
 
     private static func string(_ node: Node?, _ key: String) -> String? {
         guard let node, node.null == nil, let scalar = node.scalar else { return nil }
@@ -262,30 +288,37 @@ struct ReadBack {
         }
         let levels = (mapping["levels"]?.sequence ?? []).compactMap { level -> BenchmarkLevel? in
             guard let m = level.mapping, let name = string(m["level"], "level") else { return nil }
-            return BenchmarkLevel(level: name, circumstances: string(m["circumstances"], ""),
-                                  penalty: string(m["penalty"], ""))
+            return BenchmarkLevel(
+                level: name, circumstances: string(m["circumstances"], ""),
+                penalty: string(m["penalty"], ""))
         }
-        let fields = (mapping["fields"]?.mapping).map { fields in
-            fields.compactMap { key, value -> ListField? in
-                guard let name = key.string, let text = string(value, name) else { return nil }
-                return ListField(name: name, value: text)
-            }
-        } ?? []
-        return ListItem(id: id, name: name, conduct: string(mapping["conduct"], ""),
-                        basis: string(mapping["basis"], ""), penaltyBasis: string(mapping["penalty_basis"], ""),
-                        conditions: string(mapping["conditions"], ""), measure: string(mapping["measure"], ""),
-                        note: string(mapping["note"], ""), levels: levels, fields: fields)
+        let fields =
+            (mapping["fields"]?.mapping).map { fields in
+                fields.compactMap { key, value -> ListField? in
+                    guard let name = key.string, let text = string(value, name) else { return nil }
+                    return ListField(name: name, value: text)
+                }
+            } ?? []
+        return ListItem(
+            id: id, name: name, conduct: string(mapping["conduct"], ""),
+            basis: string(mapping["basis"], ""), penaltyBasis: string(mapping["penalty_basis"], ""),
+            conditions: string(mapping["conditions"], ""), measure: string(mapping["measure"], ""),
+            note: string(mapping["note"], ""), levels: levels, fields: fields)
     }
 }
 
 extension ListItem {
     /// The item without the line and citations, for comparing with a read-back copy.
     var comparable: ListItem {
-        ListItem(id: id, name: name, conduct: conduct, basis: basis, penaltyBasis: penaltyBasis,
-                 conditions: conditions, measure: measure, note: note,
-                 levels: levels.map { BenchmarkLevel(level: $0.level, circumstances: $0.circumstances,
-                                                     penalty: $0.penalty) },
-                 fields: fields)
+        ListItem(
+            id: id, name: name, conduct: conduct, basis: basis, penaltyBasis: penaltyBasis,
+            conditions: conditions, measure: measure, note: note,
+            levels: levels.map {
+                BenchmarkLevel(
+                    level: $0.level, circumstances: $0.circumstances,
+                    penalty: $0.penalty)
+            },
+            fields: fields)
     }
 }
 
@@ -311,8 +344,9 @@ enum ZipSurgery {
         var offset = u32(data, end + 16)
         for _ in 0..<u16(data, end + 10) {
             let nameLength = u16(data, offset + 28)
-            let entry = String(decoding: data[(data.startIndex + offset + 46)..<(data.startIndex + offset + 46 + nameLength)],
-                               as: UTF8.self)
+            let entry = String(
+                decoding: data[(data.startIndex + offset + 46)..<(data.startIndex + offset + 46 + nameLength)],
+                as: UTF8.self)
             if entry == name { return offset }
             offset += 46 + nameLength + u16(data, offset + 30) + u16(data, offset + 32)
         }

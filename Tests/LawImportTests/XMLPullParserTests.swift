@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import LawImport
 
 /// Feeds `xml` to a worksheet reader in chunks of `chunk` bytes.
-func readSheet(_ xml: [UInt8], chunk: Int, sharedStrings: [String] = [],
-               limits: ImportLimits = .standard) throws(PartError) -> [SourceRow] {
+func readSheet(
+    _ xml: [UInt8], chunk: Int, sharedStrings: [String] = [],
+    limits: ImportLimits = .standard
+) throws(PartError) -> [SourceRow] {
     let handler = WorksheetHandler(sharedStrings: sharedStrings, dateStyles: [], limits: limits)
     let parser = XMLPullParser(names: WorksheetHandler.elementNames, maximumTokenBytes: limits.cellBytes)
     var start = 0
@@ -19,8 +22,10 @@ func readSheet(_ xml: [UInt8], chunk: Int, sharedStrings: [String] = [],
     return handler.rows
 }
 
-func readSheet(_ xml: String, chunk: Int = .max, sharedStrings: [String] = [],
-               limits: ImportLimits = .standard) throws(PartError) -> [SourceRow] {
+func readSheet(
+    _ xml: String, chunk: Int = .max, sharedStrings: [String] = [],
+    limits: ImportLimits = .standard
+) throws(PartError) -> [SourceRow] {
     try readSheet(Array(xml.utf8), chunk: chunk, sharedStrings: sharedStrings, limits: limits)
 }
 
@@ -38,7 +43,8 @@ func problem(_ xml: String, chunk: Int = .max) -> PartError? {
 struct XMLPullParserTests {
     /// A sheet with every construct the parser handles: declaration, BOM, comments, PIs,
     /// entities and character references, CDATA, CRLF, `>` inside attributes, prefixes.
-    static let sheet = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+    static let sheet =
+        "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
         + "<!-- 由 Excel 保存 -->\r\n"
         + "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" note='a>b'>"
         + "<x:sheetData><?mso-application progid=\"Excel.Sheet\"?>"
@@ -62,33 +68,45 @@ struct XMLPullParserTests {
     @Test("mismatched, stray and missing end tags name the elements and positions")
     func nesting() {
         let mismatched = problem("<worksheet>\n<sheetData><row r=\"1\"></sheetData></worksheet>")
-        #expect(mismatched == .problem(.mismatchedEndTag(expected: "row", found: "sheetData",
-                                                         openedAt: PartPosition(line: 2, column: 12, offset: 23)),
-                                       at: PartPosition(line: 2, column: 23, offset: 34)))
-        #expect(problem("<worksheet></worksheet></worksheet>")
-            == .problem(.strayEndTag("worksheet"), at: PartPosition(line: 1, column: 24, offset: 23)))
-        #expect(problem("<worksheet><sheetData>")
-            == .problem(.unexpectedEnd(open: "sheetData", openedAt: PartPosition(line: 1, column: 12, offset: 11)),
-                        at: PartPosition(line: 1, column: 23, offset: 22)))
-        #expect(problem("") == .problem(.unexpectedEnd(open: nil, openedAt: nil),
-                                        at: PartPosition(line: 1, column: 1, offset: 0)))
+        #expect(
+            mismatched
+                == .problem(
+                    .mismatchedEndTag(
+                        expected: "row", found: "sheetData",
+                        openedAt: PartPosition(line: 2, column: 12, offset: 23)),
+                    at: PartPosition(line: 2, column: 23, offset: 34)))
+        #expect(
+            problem("<worksheet></worksheet></worksheet>")
+                == .problem(.strayEndTag("worksheet"), at: PartPosition(line: 1, column: 24, offset: 23)))
+        #expect(
+            problem("<worksheet><sheetData>")
+                == .problem(
+                    .unexpectedEnd(open: "sheetData", openedAt: PartPosition(line: 1, column: 12, offset: 11)),
+                    at: PartPosition(line: 1, column: 23, offset: 22)))
+        #expect(
+            problem("")
+                == .problem(
+                    .unexpectedEnd(open: nil, openedAt: nil),
+                    at: PartPosition(line: 1, column: 1, offset: 0)))
         #expect(problem("<a/><b/>") == .problem(.secondRoot("b"), at: PartPosition(line: 1, column: 5, offset: 4)))
         #expect(problem("<a/> 文字") == .problem(.textOutsideRoot, at: PartPosition(line: 1, column: 6, offset: 5)))
         let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
         #expect(problem(deep) == .problem(.nestingTooDeep(256), at: PartPosition(line: 1, column: 769, offset: 768)))
     }
 
-    @Test("references: the five entities and character references only", arguments: [
-        ("&nbsp;", PartProblem.undefinedEntity("nbsp")),
-        ("&#0;", .malformedReference("&#0;")),
-        ("&#xD800;", .malformedReference("&#xD800;")),
-        ("&#99999999999;", .malformedReference("&#99999999999;")),
-        ("&#x;", .malformedReference("&#x;")),
-        ("& b", .malformedReference("& b</t></is></c></row></sheetData>")),
-    ])
+    @Test(
+        "references: the five entities and character references only",
+        arguments: [
+            ("&nbsp;", PartProblem.undefinedEntity("nbsp")),
+            ("&#0;", .malformedReference("&#0;")),
+            ("&#xD800;", .malformedReference("&#xD800;")),
+            ("&#99999999999;", .malformedReference("&#99999999999;")),
+            ("&#x;", .malformedReference("&#x;")),
+            ("& b", .malformedReference("& b</t></is></c></row></sheetData>")),
+        ])
     func references(reference: String, expected: PartProblem) {
         let xml = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>a\(reference)</t></is></c></row></sheetData></worksheet>"
-        guard case let .problem(found, position)? = problem(xml) else {
+        guard case .problem(let found, let position)? = problem(xml) else {
             Issue.record("accepted \(reference)")
             return
         }
@@ -96,19 +114,21 @@ struct XMLPullParserTests {
         #expect(position?.offset == 52)
     }
 
-    @Test("markup errors", arguments: [
-        "<worksheet a=\"1\" a=\"2\"/>",
-        "<worksheet a=1/>",
-        "<worksheet a=\"<\"/>",
-        "<worksheet\u{1}/>",
-        "<worksheet>\u{1}</worksheet>",
-        "<1worksheet/>",
-        "<worksheet><!-- 没有结束",
-        "<worksheet><![CDATA[没有结束",
-        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet/>",
-        "<worksheet/><?xml version=\"1.0\"?>",
-        "<worksheet><!ELEMENT a ANY></worksheet>",
-    ])
+    @Test(
+        "markup errors",
+        arguments: [
+            "<worksheet a=\"1\" a=\"2\"/>",
+            "<worksheet a=1/>",
+            "<worksheet a=\"<\"/>",
+            "<worksheet\u{1}/>",
+            "<worksheet>\u{1}</worksheet>",
+            "<1worksheet/>",
+            "<worksheet><!-- 没有结束",
+            "<worksheet><![CDATA[没有结束",
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet/>",
+            "<worksheet/><?xml version=\"1.0\"?>",
+            "<worksheet><!ELEMENT a ANY></worksheet>",
+        ])
     func markup(xml: String) {
         for chunk in [1, 3, Int.max] {
             #expect(problem(xml, chunk: chunk) != nil, "accepted \(xml) in chunks of \(chunk)")
@@ -156,7 +176,8 @@ struct XMLPullParserTests {
     func longCell() {
         var limits = ImportLimits.standard
         limits.cellBytes = 1000
-        let xml = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>" + String(repeating: "长", count: 2000)
+        let xml =
+            "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>" + String(repeating: "长", count: 2000)
             + "</t></is></c></row></sheetData></worksheet>"
         #expect(throws: PartError.limit(.cellBytes, found: 6000, row: 1)) {
             try readSheet(xml, limits: limits)
@@ -165,7 +186,8 @@ struct XMLPullParserTests {
 
     @Test("an empty boolean cell stays empty; numbers and dates as Excel shows them")
     func cellTypes() throws {
-        let xml = "<worksheet><sheetData><row><c t=\"b\"/><c t=\"b\"><v>1</v></c><c><v>5000</v></c>"
+        let xml =
+            "<worksheet><sheetData><row><c t=\"b\"/><c t=\"b\"><v>1</v></c><c><v>5000</v></c>"
             + "<c t=\"e\"><v>#N/A</v></c><c t=\"str\"><v>公式_x000D_结果</v></c></row></sheetData></worksheet>"
         #expect(try readSheet(xml) == [SourceRow(number: 1, cells: ["", "TRUE", "5000", "#N/A", "公式\n结果"])])
     }

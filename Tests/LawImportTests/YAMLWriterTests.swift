@@ -1,31 +1,34 @@
 import Testing
 import Yams
+
 @testable import LawImport
 
 @Suite("YAML scalars")
 struct YAMLWriterTests {
-    @Test("plain when unambiguous, quoted when YAML would read something else", arguments: [
-        ("违反明码标价规定", false),
-        ("《中华人民共和国价格法》第四十二条", false),
-        ("处5000元以下罚款", false),
-        ("2022-10-25", true),
-        ("5000", true),
-        ("0.5", true),
-        ("1e3", true),
-        ("yes", true),
-        ("否", false),
-        ("null", true),
-        ("~", true),
-        ("注意: 见说明", true),
-        ("见 #3", true),
-        ("- 一般", true),
-        ("*重点", true),
-        ("\"引号\"开头", true),
-        (" 前导空格", true),
-        ("尾随空格 ", true),
-        ("", true),
-        ("a\tb", true),
-    ])
+    @Test(
+        "plain when unambiguous, quoted when YAML would read something else",
+        arguments: [
+            ("违反明码标价规定", false),
+            ("《中华人民共和国价格法》第四十二条", false),
+            ("处5000元以下罚款", false),
+            ("2022-10-25", true),
+            ("5000", true),
+            ("0.5", true),
+            ("1e3", true),
+            ("yes", true),
+            ("否", false),
+            ("null", true),
+            ("~", true),
+            ("注意: 见说明", true),
+            ("见 #3", true),
+            ("- 一般", true),
+            ("*重点", true),
+            ("\"引号\"开头", true),
+            (" 前导空格", true),
+            ("尾随空格 ", true),
+            ("", true),
+            ("a\tb", true),
+        ])
     func quoting(value: String, quoted: Bool) throws {
         #expect(YAMLScalar.needsQuotes(value) == quoted)
         let yaml = "key: " + YAMLScalar.inline(value) + "\n"

@@ -9,13 +9,16 @@ import Testing
     /// The versions (`2022`, `2023`) that a list file's citations of `title` point at.
     private func citedVersions(listFile: String, title: String) throws -> Set<String> {
         try Fixture.shared.knowledgeBase.reader.read { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT DISTINCT target.version FROM citation
-                JOIN unit ON unit.id = citation.unit_id
-                JOIN document AS list ON list.id = unit.document_id
-                JOIN document AS target ON target.id = citation.document_id
-                WHERE list.file LIKE ? AND target.title = ?
-                """, arguments: ["%" + listFile, title]))
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT target.version FROM citation
+                        JOIN unit ON unit.id = citation.unit_id
+                        JOIN document AS list ON list.id = unit.document_id
+                        JOIN document AS target ON target.id = citation.document_id
+                        WHERE list.file LIKE ? AND target.title = ?
+                        """, arguments: ["%" + listFile, title]))
         }
     }
 
@@ -31,10 +34,12 @@ import Testing
 
     @Test func regulationVersionsCarryTheirPeriodInForce() throws {
         let rows = try Fixture.shared.knowledgeBase.reader.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT version, status, in_force_from, in_force_until FROM document
-                WHERE title = '中华人民共和国道路运输条例' ORDER BY in_force_from
-                """)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT version, status, in_force_from, in_force_until FROM document
+                    WHERE title = '中华人民共和国道路运输条例' ORDER BY in_force_from
+                    """)
         }
         #expect(rows.map { $0["version"] as String } == ["2022", "2023"])
         #expect(rows.map { $0["in_force_from"] as String } == ["2022-05-01", "2023-07-20"])
@@ -48,20 +53,20 @@ import Testing
         let corpus = try Fixture.corpusCopy()
         let folder = corpus.appendingPathComponent("lists/jtys/重点监管事项清单")
         try """
-            department: 乌审旗交通运输局
-            kind: 重点监管事项清单
-            title: 乌审旗交通运输领域重点监管事项清单（2024年修订）
-            version: 2024-01-10
-            status: sample
-            public: true
-            items:
-              - id: JTYS-ZDJG-101
-                name: 城市公共汽车客运监管
-                basis: 《城市公共汽车和电车客运管理规定》第十条
-              - id: JTYS-ZDJG-102
-                name: 道路运输从业人员监管
-                basis: 《中华人民共和国道路运输条例》第八十三条
-            """.write(to: folder.appendingPathComponent("2024-01-10.yaml"), atomically: true, encoding: .utf8)
+        department: 乌审旗交通运输局
+        kind: 重点监管事项清单
+        title: 乌审旗交通运输领域重点监管事项清单（2024年修订）
+        version: 2024-01-10
+        status: sample
+        public: true
+        items:
+          - id: JTYS-ZDJG-101
+            name: 城市公共汽车客运监管
+            basis: 《城市公共汽车和电车客运管理规定》第十条
+          - id: JTYS-ZDJG-102
+            name: 道路运输从业人员监管
+            basis: 《中华人民共和国道路运输条例》第八十三条
+        """.write(to: folder.appendingPathComponent("2024-01-10.yaml"), atomically: true, encoding: .utf8)
         let path = corpus.deletingLastPathComponent().appendingPathComponent("lawkb.sqlite").path
         let report = try IndexBuilder(corpusRoot: corpus.path).build(to: path)
         #expect(report.unresolvedCitations == 2)

@@ -22,10 +22,12 @@ import Testing
 
     @Test func articlesKeepTheirChapter() throws {
         let row = try Fixture.shared.knowledgeBase.reader.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT unit.title, unit.location, unit.text FROM unit JOIN document ON document.id = unit.document_id
-                WHERE document.title = '中华人民共和国行政处罚法' AND unit.article = 33
-                """)
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT unit.title, unit.location, unit.text FROM unit JOIN document ON document.id = unit.document_id
+                    WHERE document.title = '中华人民共和国行政处罚法' AND unit.article = 33
+                    """)
         }
         let unit = try #require(row)
         #expect((unit["title"] as String) == "行政处罚法 第三十三条")
@@ -36,20 +38,24 @@ import Testing
     @Test func citationsResolveToDocumentsOfTheCorpus() throws {
         // 行政处罚法 第三十三条第三款 cites 本法 (itself); the plan cites no article.
         let count = try Fixture.shared.knowledgeBase.reader.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM citation JOIN document ON document.id = citation.document_id
-                WHERE document.short_name = '行政处罚法'
-                """)
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM citation JOIN document ON document.id = citation.document_id
+                    WHERE document.short_name = '行政处罚法'
+                    """)
         }
         #expect((count ?? 0) > 10)
     }
 
     @Test func chineseTextIsSearchableThroughTheCustomTokenizer() throws {
         let titles = try Fixture.shared.knowledgeBase.reader.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT unit.title FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
-                WHERE unit_fts MATCH '"处罚"' ORDER BY bm25(unit_fts) LIMIT 5
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT unit.title FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
+                    WHERE unit_fts MATCH '"处罚"' ORDER BY bm25(unit_fts) LIMIT 5
+                    """)
         }
         #expect(titles.count == 5)
         // A one-character query finds it too.
@@ -61,19 +67,23 @@ import Testing
 
     @Test func highlightMarksExactlyTheMatchedCharacters() throws {
         let highlighted = try Fixture.shared.knowledgeBase.reader.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
-                WHERE unit_fts MATCH '"二年内未被发现"' AND unit.article = 36
-                """)
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
+                    WHERE unit_fts MATCH '"二年内未被发现"' AND unit.article = 36
+                    """)
         }
         let text = try #require(highlighted)
         #expect(text.contains("[二年内未被发现]"))
         // Adjacent matches of a one-character query do not overlap or garble the text.
         let adjacent = try Fixture.shared.knowledgeBase.reader.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
-                WHERE unit_fts MATCH '"法"' AND unit.title = '行政处罚法 第一条'
-                """)
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid
+                    WHERE unit_fts MATCH '"法"' AND unit.title = '行政处罚法 第一条'
+                    """)
         }
         let plain = try #require(adjacent).replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
         #expect(plain.hasPrefix("第一条 为了规范行政处罚的设定和实施"))

@@ -2,6 +2,7 @@ import GRDB
 import LawCorpus
 import LawTestSupport
 import Testing
+
 @testable import LawIndex
 
 /// The searchable text of a list item follows the column definitions.
@@ -10,9 +11,12 @@ struct ListColumnIndexTests {
     @Test func searchableTextLabelsEachColumnAndPutsRemarksLast() {
         var item = ListItem(id: "X-1", name: "甲", fields: [ListField(name: "监管对象", value: "经营者")])
         for column in ListColumn.allCases { item[column] = "\(column.key)值" }
-        item.levels = [BenchmarkLevel(level: "一般", circumstances: "首次", penalty: "警告"),
-                       BenchmarkLevel(level: "较重", penalty: "罚款")]
-        let expected = ListColumn.body.map { "\($0.label)：\($0.key)值" }
+        item.levels = [
+            BenchmarkLevel(level: "一般", circumstances: "首次", penalty: "警告"),
+            BenchmarkLevel(level: "较重", penalty: "罚款"),
+        ]
+        let expected =
+            ListColumn.body.map { "\($0.label)：\($0.key)值" }
             + ["一般：首次；警告", "较重：罚款", "监管对象：经营者"]
             + ListColumn.remarks.map { "\($0.label)：\($0.key)值" }
         #expect(IndexWriter.searchableText(of: item) == expected.joined(separator: "\n"))

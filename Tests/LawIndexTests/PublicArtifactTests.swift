@@ -16,8 +16,9 @@ struct PublicArtifactTests {
     /// How many units the full-text index finds for `phrase`.
     static func matches(_ phrase: String, in knowledgeBase: KnowledgeBase) throws -> Int {
         try knowledgeBase.reader.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH ?",
-                             arguments: ["\"\(phrase)\""]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH ?",
+                arguments: ["\"\(phrase)\""]) ?? 0
         }
     }
 
@@ -26,9 +27,11 @@ struct PublicArtifactTests {
     static func storedTexts(of knowledgeBase: KnowledgeBase) throws -> [String] {
         try knowledgeBase.reader.read { db in
             var texts: [String] = []
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'unit_fts%'
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'unit_fts%'
+                    """)
             for table in tables {
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))")
                     .filter { ($0["type"] as String) == "TEXT" }.map { $0["name"] as String }
@@ -82,21 +85,26 @@ struct PublicArtifactTests {
         #expect(try Self.matches(Self.mobile, in: Self.published) == 0)
         // What masking keeps stays searchable, and its highlight shows only what was kept.
         let highlighted = try Self.published.reader.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts WHERE unit_fts MATCH '"4088"'
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT highlight(unit_fts, 1, '[', ']') FROM unit_fts WHERE unit_fts MATCH '"4088"'
+                    """)
         }
         #expect(highlighted.contains { $0.contains("150-****-[4088]") }, "\(highlighted)")
         #expect(!highlighted.contains { $0.contains(Self.middleDigits) })
 
-        let item = try #require(try Self.published.reader.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT list_item.name, list_item.conditions, list_item.note, list_item.fields, list_item.levels,
-                       unit.title, unit.text, document.title AS list, document.notes
-                FROM list_item JOIN unit ON unit.id = list_item.unit_id JOIN document ON document.id = list_item.document_id
-                WHERE list_item.item_id = 'GLTZ-ZDJG-001'
-                """)
-        })
+        let item = try #require(
+            try Self.published.reader.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT list_item.name, list_item.conditions, list_item.note, list_item.fields, list_item.levels,
+                               unit.title, unit.text, document.title AS list, document.notes
+                        FROM list_item JOIN unit ON unit.id = list_item.unit_id JOIN document ON document.id = list_item.document_id
+                        WHERE list_item.item_id = 'GLTZ-ZDJG-001'
+                        """)
+            })
         #expect(item["name"] as String == "对农村自建房施工安全的监管（网格员150 ****4088）")
         #expect(item["title"] as String == item["name"] as String)
         #expect(item["conditions"] as String == "网格员巡查发现后报告，巡查电话150-****-4088")

@@ -13,14 +13,17 @@ struct ReadInterruptionTests {
     /// A statement that counts to a billion (minutes of work) after calling
     /// `lawkb_started()`, which yields to `started`: the statement is running from then on.
     static func endlessCount(_ db: Database, started: AsyncStream<Void>.Continuation) throws -> Int? {
-        db.add(function: DatabaseFunction("lawkb_started", argumentCount: 0, pure: false) { _ in
-            started.yield()
-            return 1
-        })
-        return try Int.fetchOne(db, sql: """
-            WITH RECURSIVE n(x) AS (SELECT lawkb_started() UNION ALL SELECT x + 1 FROM n WHERE x < 1000000000)
-            SELECT count(*) FROM n
-            """)
+        db.add(
+            function: DatabaseFunction("lawkb_started", argumentCount: 0, pure: false) { _ in
+                started.yield()
+                return 1
+            })
+        return try Int.fetchOne(
+            db,
+            sql: """
+                WITH RECURSIVE n(x) AS (SELECT lawkb_started() UNION ALL SELECT x + 1 FROM n WHERE x < 1000000000)
+                SELECT count(*) FROM n
+                """)
     }
 
     /// Units whose text matches 处罚, by full-text search.

@@ -3,9 +3,9 @@ import LawIndex
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Temporary files of index builds")
@@ -34,8 +34,10 @@ struct TemporaryFileTests {
         let stale = [dead, dead + "-journal", dead + "-wal", dead + "-shm"]
         // Files of a process that is running (process 1 always is), of another index,
         // and names that only look alike.
-        let kept = ["lawkb.sqlite.tmp-1", "lawkb.sqlite.tmp-1-journal", "other.sqlite.tmp-\(Self.deadProcessID)",
-                    "lawkb.sqlite.tmp-abc", "lawkb.sqlite.tmp-\(Self.deadProcessID)-backup", "lawkb.sqlite.tmp-"]
+        let kept = [
+            "lawkb.sqlite.tmp-1", "lawkb.sqlite.tmp-1-journal", "other.sqlite.tmp-\(Self.deadProcessID)",
+            "lawkb.sqlite.tmp-abc", "lawkb.sqlite.tmp-\(Self.deadProcessID)-backup", "lawkb.sqlite.tmp-",
+        ]
         // What this process's own earlier build left.
         let own = ["lawkb.sqlite.tmp-\(getpid())", "lawkb.sqlite.tmp-\(getpid())-journal"]
         for name in stale + kept + own {

@@ -29,7 +29,7 @@ import Testing
 
     @Test func aCompoundTermExpandsInPlaceAndAlone() {
         let thesaurus = Thesaurus(entries: [
-            .init(terms: ["超载", "超重"], finds: [.init("超限")], mutual: true, source: .commonUsage),
+            .init(terms: ["超载", "超重"], finds: [.init("超限")], mutual: true, source: .commonUsage)
         ])
         #expect(thesaurus.expansions(of: "货车超载").map(\.form.description) == ["货车超重", "货车超限", "超载", "超重", "超限"])
         #expect(thesaurus.expansions(of: "超载").map(\.form.description) == ["超重", "超限"])
@@ -43,14 +43,14 @@ import Testing
 
     @Test func aOneWayEntryDoesNotExpandItsWrittenForm() {
         let thesaurus = Thesaurus(entries: [
-            .init(terms: ["无过错不罚"], finds: [.init("没有主观过错")], source: .revisionCommentary),
+            .init(terms: ["无过错不罚"], finds: [.init("没有主观过错")], source: .revisionCommentary)
         ])
         #expect(thesaurus.expansions(of: "没有主观过错").isEmpty)
     }
 
     @Test func expansionsAreBoundedWhateverTheTermHolds() {
         let thesaurus = Thesaurus(entries: [
-            .init(terms: ["甲"], finds: (0..<30).map { .init("乙\($0)") }, source: .commonUsage),
+            .init(terms: ["甲"], finds: (0..<30).map { .init("乙\($0)") }, source: .commonUsage)
         ])
         let term = String(repeating: "甲", count: 1000)
         #expect(thesaurus.expansions(of: term, limit: 12).count == 12)

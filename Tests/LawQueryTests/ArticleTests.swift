@@ -21,8 +21,10 @@ import Testing
     }
 
     @Test func aMissingArticleNamesTheLastOne() {
-        #expect(throws: QueryError.noSuchArticle(
-            document: "中华人民共和国行政处罚法", requested: "87", lastArticle: 86, lastLabel: "第八十六条")) {
+        #expect(
+            throws: QueryError.noSuchArticle(
+                document: "中华人民共和国行政处罚法", requested: "87", lastArticle: 86, lastLabel: "第八十六条")
+        ) {
             try queries.article(document: "行政处罚法", number: "87")
         }
         #expect(throws: QueryError.self) { try queries.article(document: "行政处罚法", number: "abc") }

@@ -1,6 +1,7 @@
 import Foundation
 import LawCorpus
 import Testing
+
 @testable import LawQuery
 
 /// Change detection, labels and the JSON of items follow the column definitions.
@@ -9,8 +10,9 @@ struct ListColumnQueryTests {
     static func record(_ value: (String) -> String?, levels: [BenchmarkLevel] = []) -> ListItemRecord {
         var columns = ColumnValues<ListColumn>()
         for column in ListColumn.allCases { columns[column] = value(column.key) }
-        return ListItemRecord(id: "X-1", name: "甲", columns: columns, levels: levels, fields: [], citations: [],
-                              benchmarkCheck: nil)
+        return ListItemRecord(
+            id: "X-1", name: "甲", columns: columns, levels: levels, fields: [], citations: [],
+            benchmarkCheck: nil)
     }
 
     @Test func everyColumnAndLevelPartIsCompared() {
@@ -32,9 +34,10 @@ struct ListColumnQueryTests {
     @Test func aColumnGainedOrLostIsAChange() {
         let old = Self.record { $0 == "note" ? nil : "同" }
         let new = Self.record { $0 == "basis" ? nil : "同" }
-        #expect(ChangeDetector.differences(old, new) == [
-            FieldChange(field: "basis", before: "同", after: nil), FieldChange(field: "note", before: nil, after: "同"),
-        ])
+        #expect(
+            ChangeDetector.differences(old, new) == [
+                FieldChange(field: "basis", before: "同", after: nil), FieldChange(field: "note", before: nil, after: "同"),
+            ])
     }
 
     @Test func labelsComeFromTheDefinitions() {

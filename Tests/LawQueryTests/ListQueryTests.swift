@@ -90,8 +90,11 @@ import Testing
         #expect(!hits.isEmpty)
         #expect(hits.allSatisfy { $0.kind == .list && $0.department == "乌审旗市场监督管理局" && $0.status == .sample })
         let benchmark = try LawQueries.listKind("裁量基准")
-        let benchmarks = try queries.search(SearchRequest(query: "罚款", kind: .list, listKind: benchmark, asOf: "2023-01-01",
-                                                          limit: 100)).hits
+        let benchmarks = try queries.search(
+            SearchRequest(
+                query: "罚款", kind: .list, listKind: benchmark, asOf: "2023-01-01",
+                limit: 100)
+        ).hits
         #expect(benchmarks.allSatisfy { $0.listKind?.rawValue == "行政处罚裁量权基准" })
         #expect(!benchmarks.contains { $0.version == "2024-03-20" })
         #expect(benchmarks.contains { $0.itemID == "SCJG-CLJZ-007" })
@@ -118,11 +121,17 @@ import Testing
     }
 
     @Test func anUnknownNameIsAnsweredWithTheClosestNames() throws {
-        #expect(NameSuggestions.closest(to: "处罚法", among: ["行政处罚法", "行政强制法", "优化营商环境条例", "行政处罚法",
-                                                               "中华人民共和国行政处罚法"])
-            == ["行政处罚法"], "the closest, once, and not names sharing only 法")
-        #expect(NameSuggestions.closest(to: "市场局", among: ["市监局", "市场监管局", "乌审旗市场监督管理局", "交通运输局"])
-            == ["市场监管局", "乌审旗市场监督管理局", "市监局"])
+        #expect(
+            NameSuggestions.closest(
+                to: "处罚法",
+                among: [
+                    "行政处罚法", "行政强制法", "优化营商环境条例", "行政处罚法",
+                    "中华人民共和国行政处罚法",
+                ])
+                == ["行政处罚法"], "the closest, once, and not names sharing only 法")
+        #expect(
+            NameSuggestions.closest(to: "市场局", among: ["市监局", "市场监管局", "乌审旗市场监督管理局", "交通运输局"])
+                == ["市场监管局", "乌审旗市场监督管理局", "市监局"])
         let many = ["应急", "林草", "水利", "自然资源", "卫生健康", "文化旅游", "交通运输"].map { "\($0)管理局" }
         #expect(NameSuggestions.closest(to: "宇宙管理局", among: many).count == NameSuggestions.limit)
         #expect(NameSuggestions.closest(to: "abc", among: ["行政处罚法"]).isEmpty, "nothing in common, nothing suggested")

@@ -58,8 +58,10 @@ import Testing
         #expect(leftover.isEmpty, "unquoted text in \(expression.fts5)")
     }
 
-    @Test(arguments: ["a\"\u{301} OR b", "\"\u{301}x\u{301}\" 处罚", "处罚 \"行政\u{301} \"\u{308} NEAR(a b)\"",
-                      "x\u{301}\"\u{301}\u{301} title:处罚", " \u{301}处罚"])
+    @Test(arguments: [
+        "a\"\u{301} OR b", "\"\u{301}x\u{301}\" 处罚", "处罚 \"行政\u{301} \"\u{308} NEAR(a b)\"",
+        "x\u{301}\"\u{301}\u{301} title:处罚", " \u{301}处罚",
+    ])
     func aQuoteCarryingACombiningMarkIsStillAQuote(_ input: String) throws {
         // FTS5 reads bytes: a quote followed by U+0301 is one Swift Character but still a quote.
         let expression = try parser.parse(input)
@@ -78,10 +80,14 @@ import Testing
     }
 
     @Test func thousandsOfRandomAndMutatedQueriesAreParsedOrRefused() {
-        let pieces = ["处罚", "行政", "强制", " ", "　", "\"", "-", "OR", "AND", "NOT", "(", ")", "*", ":", "^", "NEAR",
-                      "\u{0}", "\u{7}", "\u{1B}", "\u{301}", "\u{202E}", "\u{FEFF}", "😀", "\n", "'", "a", "1", "，"]
-        let samples = ["查封 扣押　期限", "听证 OR 陈述 处罚", "处罚 -强制", "\"行政 处罚\" 法", "-\"行政 强制\" 处罚",
-                       "处罚 \"听证 程序", "NEAR(处罚 听证, 5)", "'; DROP TABLE unit; --"]
+        let pieces = [
+            "处罚", "行政", "强制", " ", "　", "\"", "-", "OR", "AND", "NOT", "(", ")", "*", ":", "^", "NEAR",
+            "\u{0}", "\u{7}", "\u{1B}", "\u{301}", "\u{202E}", "\u{FEFF}", "😀", "\n", "'", "a", "1", "，",
+        ]
+        let samples = [
+            "查封 扣押　期限", "听证 OR 陈述 处罚", "处罚 -强制", "\"行政 处罚\" 法", "-\"行政 强制\" 处罚",
+            "处罚 \"听证 程序", "NEAR(处罚 听证, 5)", "'; DROP TABLE unit; --",
+        ]
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {
             state &+= 0x9E37_79B9_7F4A_7C15

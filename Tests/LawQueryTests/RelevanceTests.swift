@@ -39,8 +39,9 @@ import Yams
     @Test(arguments: cases)
     func expectedUnitIsInTheTopThree(_ testCase: Case) throws {
         let result = try Fixture.queries.search(SearchRequest(query: testCase.query, limit: 3))
-        #expect(result.hits.contains(where: testCase.isExpected),
-                "top 3: \(result.hits.map { "\($0.title) [\($0.location)]" })")
+        #expect(
+            result.hits.contains(where: testCase.isExpected),
+            "top 3: \(result.hits.map { "\($0.title) [\($0.location)]" })")
     }
 
     @Test func meanReciprocalRank() throws {

@@ -11,8 +11,10 @@ import Testing
 @Suite(.serialized) struct SQLArgumentTests {
     /// Text no statement of lawkb contains, in every shape a parameter accepts.
     static let marker = "zqxsql"
-    static let hostile = ["\(marker)", "'\(marker)'", "\(marker)\"; DROP TABLE unit; --", "违法\(marker)行为",
-                          "行政处罚法\(marker)", "市监局\(marker)", "免罚清单\(marker)"]
+    static let hostile = [
+        "\(marker)", "'\(marker)'", "\(marker)\"; DROP TABLE unit; --", "违法\(marker)行为",
+        "行政处罚法\(marker)", "市监局\(marker)", "免罚清单\(marker)",
+    ]
 
     /// The SQL of every statement prepared while `body` runs.
     private static func statements(_ body: (LawQueries) -> Void) throws -> [String] {
@@ -37,8 +39,10 @@ import Testing
                 _ = try? queries.search(SearchRequest(query: "处罚", kindCode: text, listKindName: nil))
                 _ = try? queries.search(SearchRequest(query: "处罚", document: text))
                 _ = try? queries.search(SearchRequest(query: "处罚", kindCode: nil, department: text, listKindName: text, asOf: text))
-                _ = try? queries.search(SearchRequest(query: "处罚 \(text)", kind: .list, department: "市监局",
-                                                      listKind: .noPenalty, asOf: "2023-01-01"))
+                _ = try? queries.search(
+                    SearchRequest(
+                        query: "处罚 \(text)", kind: .list, department: "市监局",
+                        listKind: .noPenalty, asOf: "2023-01-01"))
                 _ = try? queries.article(document: text, number: "33")
                 _ = try? queries.article(document: "行政处罚法", number: text)
                 _ = try? queries.article(document: "道路运输条例", number: "63", version: text)
@@ -51,8 +55,10 @@ import Testing
                 _ = try? queries.lists(department: text, asOf: text)
                 _ = try? queries.list(department: text, kind: text, asOf: text)
                 _ = try? queries.list(department: "市监局", kind: text)
-                _ = try? queries.changes(ChangesRequest(kind: try LawQueries.listKind(text), department: text, since: text,
-                                                        from: text, to: text))
+                _ = try? queries.changes(
+                    ChangesRequest(
+                        kind: try LawQueries.listKind(text), department: text, since: text,
+                        from: text, to: text))
                 _ = try? queries.changes(ChangesRequest(department: text, since: text, from: text, to: text))
                 _ = try? queries.reviewBenchmarks(department: text, asOf: text)
             }

@@ -44,8 +44,10 @@ import Testing
     @Test(arguments: articleCases)
     func theArticleIsFound(_ testCase: Case) throws {
         let hits = try search(testCase.query, limit: testCase.within)
-        let rank = hits.firstIndex { $0.kind == .regulation && $0.document == testCase.document
-            && $0.article == testCase.article }
+        let rank = hits.firstIndex {
+            $0.kind == .regulation && $0.document == testCase.document
+                && $0.article == testCase.article
+        }
         print("thesaurus: \(testCase.query) → \(testCase.document) 第\(testCase.article)条 rank \(rank.map { "\($0 + 1)" } ?? "-")")
         #expect(rank != nil, "top \(testCase.within): \(hits.map { "\($0.title) [\($0.location)]" })")
     }

@@ -15,8 +15,9 @@ struct TypedVocabularyTests {
     }
 
     @Test func aListHitWritesItsKindStatusAndKindOfListAsBefore() throws {
-        let request = SearchRequest(query: "营业执照", kind: .list, department: "市场监管局", listKind: .noPenalty,
-                                    asOf: "2023-01-01")
+        let request = SearchRequest(
+            query: "营业执照", kind: .list, department: "市场监管局", listKind: .noPenalty,
+            asOf: "2023-01-01")
         let hit = try #require(try queries.search(request).hits.first)
         #expect(hit.kind == .list && hit.status == .sample && hit.listKind == .noPenalty)
         let object = try json(hit)

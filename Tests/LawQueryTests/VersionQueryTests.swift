@@ -99,9 +99,10 @@ import Testing
         }
         // The 2023 transport benchmark reads the 2023 text.
         let transport = try #require(review.benchmarks.first { $0.version == "2023-10-16" })
-        #expect(transport.items.flatMap(\.check.provisions).allSatisfy {
-            $0.document != Self.road || $0.version == "2023"
-        })
+        #expect(
+            transport.items.flatMap(\.check.provisions).allSatisfy {
+                $0.document != Self.road || $0.version == "2023"
+            })
         let today = try queries.reviewBenchmarks()
         #expect(today.benchmarks.count == 3 && !today.everyVersion)
     }

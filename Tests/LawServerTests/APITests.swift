@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import LawServer
 
 @Suite("JSON API")
@@ -192,8 +193,8 @@ struct APITests {
             let service = try ServerFixture.service()
             for route in LawServer.routes(for: service) where route.contentType == Reply.jsonType {
                 guard let name = route.schema, case .object(let schema) = try #require(OpenAPIDocument.schemas[name]),
-                      case .object(let properties) = try #require(schema["properties"]),
-                      case .array(let required) = try #require(schema["required"])
+                    case .object(let properties) = try #require(schema["properties"]),
+                    case .array(let required) = try #require(schema["required"])
                 else { continue }
                 let object = try await client.get(route.exampleTarget).object()
                 let keys = Set(object.keys)

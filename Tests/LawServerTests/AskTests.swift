@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import LawServer
 
 /// `/api/ask`, and the answers `/api/search` and the search page put above the hits.
@@ -20,8 +21,11 @@ struct AskTests {
             #expect(Set(object.keys) == ["question", "intent", "understood", "summary", "answer", "alternatives"])
             #expect(object["intent"] as? String == "list")
             let understood = try #require(object["understood"] as? [String: Any])
-            #expect(Set(understood.keys) == ["department", "kind", "document", "article", "paragraph", "as_of",
-                                             "since", "until", "terms"])
+            #expect(
+                Set(understood.keys) == [
+                    "department", "kind", "document", "article", "paragraph", "as_of",
+                    "since", "until", "terms",
+                ])
             #expect(understood["department"] as? String == "乌审旗市场监督管理局")
             #expect(understood["kind"] as? String == "不予处罚事项清单")
             #expect(understood["as_of"] as? String == "2023-01-01")
@@ -40,10 +44,12 @@ struct AskTests {
         }
     }
 
-    @Test("a missing, empty or hostile question is a 4xx JSON error, never a failure", arguments: [
-        "", String(repeating: "清", count: 10_000), "\u{1}\u{7}市监局\u{1B}免罚清单",
-        "行政处罚法第9223372036854775807条", "9223372036854775807年1月1日的清单", "《《《《》》》》",
-    ])
+    @Test(
+        "a missing, empty or hostile question is a 4xx JSON error, never a failure",
+        arguments: [
+            "", String(repeating: "清", count: 10_000), "\u{1}\u{7}市监局\u{1B}免罚清单",
+            "行政处罚法第9223372036854775807条", "9223372036854775807年1月1日的清单", "《《《《》》》》",
+        ])
     func hostile(_ question: String) async throws {
         try await ServerFixture.withClient { client in
             let response = try await client.get(Self.ask(question))
@@ -101,8 +107,10 @@ struct AskTests {
     func publicMode() async throws {
         try await ServerFixture.withClient(publicMode: true) { client in
             for question in ["应急局追责情形清单", "应急管理局有哪些清单", "追责情形清单有哪些", "应急局 鲸鱼"] {
-                for target in [Self.ask(question), ServerFixture.target("/", [("q", question)]),
-                               ServerFixture.target("/api/search", [("q", question)])] {
+                for target in [
+                    Self.ask(question), ServerFixture.target("/", [("q", question)]),
+                    ServerFixture.target("/api/search", [("q", question)]),
+                ] {
                     let text = try await client.get(target).text
                     #expect(!text.contains("内部审核稿"), "\(target)")
                     #expect(!text.contains("13900001234"), "\(target)")

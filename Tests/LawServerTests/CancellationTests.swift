@@ -1,6 +1,7 @@
 import LawIndex
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// The query time limit as a deadline on the query's task: the deadline cancels the read,

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// Messages, labels and pages for people are in Chinese, readable on a phone, and name the
@@ -85,8 +86,10 @@ struct ChineseTests {
             #expect(html.contains("<a href=\"/api\" aria-current=\"page\">API</a>"))
             #expect(html.contains("<h1>API 使用说明</h1>"))
             #expect(html.contains("<a href=\"/openapi.json\">/openapi.json</a>"))
-            for path in ["/api/search", "/api/articles/{document}/{number}", "/api/lists/{department}/{kind}",
-                         "/api/changes", "/api/cited-by/{document}/{number}"] {
+            for path in [
+                "/api/search", "/api/articles/{document}/{number}", "/api/lists/{department}/{kind}",
+                "/api/changes", "/api/cited-by/{document}/{number}",
+            ] {
                 #expect(html.contains("<code>GET \(HTML.escape(path))</code>"), "\(path)")
             }
             #expect(html.contains("全文检索"))
@@ -119,7 +122,9 @@ struct ChineseTests {
         let style = HTML.styleSheet
         #expect(style.contains(".table-scroll{overflow-x:auto"))
         #expect(style.contains("@media (max-width:40rem){"))
-        #expect(style.contains("table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:auto}"))
+        #expect(
+            style.contains(
+                "table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:auto}"))
         #expect(style.contains("table.stack td[data-label]::before{content:attr(data-label)"))
         try await ServerFixture.withClient { client in
             let changes = try await client.get(ServerFixture.target("/changes", [("kind", "裁量基准")])).text

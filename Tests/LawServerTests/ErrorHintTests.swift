@@ -3,6 +3,7 @@ import HummingbirdTesting
 import LawIndex
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// The server phrases what to do after a query's message itself: the query library names no
@@ -35,8 +36,9 @@ struct ErrorHintTests {
         }
         #expect(QueryError.emptyQuery.description == "检索词为空，请输入一个或多个词")
         #expect(QueryError.unknownDocument("qqqq", known: []).description == "没有名为“qqqq”的文件。")
-        #expect(ServiceError(QueryError.unknownDocument("qqqq", known: [])).message
-            == "没有名为“qqqq”的文件。收录的文件见 lawkb documents 或 /api/documents。")
+        #expect(
+            ServiceError(QueryError.unknownDocument("qqqq", known: [])).message
+                == "没有名为“qqqq”的文件。收录的文件见 lawkb documents 或 /api/documents。")
     }
 
     @Test("index messages name no command; the front end phrases the remedy")

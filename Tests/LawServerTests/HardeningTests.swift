@@ -8,6 +8,7 @@ import NIOEmbedded
 import NIOHTTP1
 import NIOHTTPTypes
 import Testing
+
 @testable import LawServer
 
 @Suite("Hardening: connections, shutdown, per-client turns, damaged indexes, operations")
@@ -68,24 +69,29 @@ struct HardeningTests {
         channel.pipeline.fireErrorCaught(HTTPParserError.invalidHeaderToken)
         #expect(throws: HTTPParserError.self) { try channel.throwIfErrorCaught() }
         // What Hummingbird writes after a parse error.
-        try channel.writeOutbound(HTTPResponsePart.head(.init(
-            status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])))
+        try channel.writeOutbound(
+            HTTPResponsePart.head(
+                .init(
+                    status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])))
         try channel.writeOutbound(HTTPResponsePart.end(nil))
 
         guard case .head(let head) = try #require(try channel.readOutbound(as: HTTPResponsePart.self)) else {
-            Issue.record("no head first"); return
+            Issue.record("no head first")
+            return
         }
         #expect(head.status == .badRequest)
         #expect(head.headerFields[.contentType] == Reply.jsonType)
         guard case .body(let body) = try #require(try channel.readOutbound(as: HTTPResponsePart.self)) else {
-            Issue.record("no body"); return
+            Issue.record("no body")
+            return
         }
         #expect(head.headerFields[.contentLength] == String(body.readableBytes))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
         let error = try #require(object["error"] as? [String: Any])
         #expect(error["code"] as? String == "bad_request")
         guard case .end = try #require(try channel.readOutbound(as: HTTPResponsePart.self)) else {
-            Issue.record("no end"); return
+            Issue.record("no end")
+            return
         }
     }
 
@@ -94,8 +100,10 @@ struct HardeningTests {
         let service = try ServerFixture.service(publicMode: true)
         try await LawServer.makeApplication(service: service).test(.live) { client in
             let port = try #require(client.port)
-            for raw in ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
-                        "GET /\u{1}\u{2} HTTP/1.1\r\n\r\n"] {
+            for raw in [
+                "GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+                "GET /\u{1}\u{2} HTTP/1.1\r\n\r\n",
+            ] {
                 let answer = try RawSocket.exchange(raw, port: port)
                 #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
                 #expect(answer.contains("\"code\":\"bad_request\""), "\(answer)")

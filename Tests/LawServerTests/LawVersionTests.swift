@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// The laws' pages and the benchmark check over HTTP: documents, outlines, articles of a
@@ -39,8 +40,10 @@ struct LawVersionTests {
             let missing = try await client.get(ServerFixture.target("/documents/\(Self.road)", [("version", "1999")]))
             #expect(missing.status == .badRequest)
             #expect(missing.text.contains("收录的版本：2022、2023"))
-            let tooLong = try await client.get(ServerFixture.target("/documents/\(Self.road)",
-                                                                    [("version", String(repeating: "2", count: 500))]))
+            let tooLong = try await client.get(
+                ServerFixture.target(
+                    "/documents/\(Self.road)",
+                    [("version", String(repeating: "2", count: 500))]))
             #expect(tooLong.status == .badRequest)
         }
     }

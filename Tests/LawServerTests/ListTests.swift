@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LawCorpus
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// The departments' lists over HTTP: the JSON API, the pages, and public mode.
@@ -37,16 +38,22 @@ struct ListAPITests {
             for list in all {
                 let keys = Set(list.keys)
                 #expect(keys.isSuperset(of: ["department", "kind", "title", "version", "status", "items", "in_force_from", "in_force"]))
-                #expect(keys.isSubset(of: ["department", "kind", "title", "version", "published", "filed", "status", "items",
-                                           "in_force_from", "in_force_until", "in_force"]))
+                #expect(
+                    keys.isSubset(of: [
+                        "department", "kind", "title", "version", "published", "filed", "status", "items",
+                        "in_force_from", "in_force_until", "in_force",
+                    ]))
             }
-            let market = try #require(try await client.get(ServerFixture.target("/api/lists", [("department", "市监局")]))
-                .object()["lists"] as? [[String: Any]])
+            let market = try #require(
+                try await client.get(ServerFixture.target("/api/lists", [("department", "市监局")]))
+                    .object()["lists"] as? [[String: Any]])
             #expect(market.count == 13)
             #expect(market.allSatisfy { $0["department"] as? String == Self.market })
             for (day, current) in [("2023-08-14", "2022-10-25"), ("2023-08-15", "2023-08-10")] {
-                let versions = try #require(try await client.get(ServerFixture.target("/api/lists", [("department", "scjg"), ("as_of", day)]))
-                    .object()["lists"] as? [[String: Any]]).filter { $0["kind"] as? String == Self.noPenalty }
+                let versions = try #require(
+                    try await client.get(ServerFixture.target("/api/lists", [("department", "scjg"), ("as_of", day)]))
+                        .object()["lists"] as? [[String: Any]]
+                ).filter { $0["kind"] as? String == Self.noPenalty }
                 #expect(versions.count == 2)
                 #expect(versions.filter { $0["in_force"] as? Bool == true }.map { $0["version"] as? String } == [current], "\(day)")
             }
@@ -66,8 +73,11 @@ struct ListAPITests {
                 #expect(response.status == .ok, "\(target)")
                 let object = try response.object()
                 #expect(Set(object.keys).isSuperset(of: ["department", "kind", "title", "version", "status", "in_force_from", "items"]))
-                #expect(Set(object.keys).isSubset(of: ["department", "kind", "title", "version", "published", "filed", "published_at",
-                                                       "status", "in_force_from", "in_force_until", "note", "items"]))
+                #expect(
+                    Set(object.keys).isSubset(of: [
+                        "department", "kind", "title", "version", "published", "filed", "published_at",
+                        "status", "in_force_from", "in_force_until", "note", "items",
+                    ]))
                 #expect(object["department"] as? String == Self.market)
                 #expect(object["kind"] as? String == Self.noPenalty)
                 #expect(object["version"] as? String == "2023-08-10")
@@ -90,9 +100,11 @@ struct ListAPITests {
         }
     }
 
-    @Test("as_of chooses the version in force that day", arguments: [
-        ("2023-08-14", "2022-10-25"), ("2023-08-15", "2023-08-10"), ("2022-10-28", "2022-10-25"), ("2030-01-01", "2023-08-10"),
-    ])
+    @Test(
+        "as_of chooses the version in force that day",
+        arguments: [
+            ("2023-08-14", "2022-10-25"), ("2023-08-15", "2023-08-10"), ("2022-10-28", "2022-10-25"), ("2030-01-01", "2023-08-10"),
+        ])
     func asOf(_ day: String, _ version: String) async throws {
         try await ServerFixture.withClient { client in
             let object = try await client.get(ServerFixture.target("/api/lists/市场监管局/不予处罚事项清单", [("as_of", day)])).object()
@@ -116,8 +128,10 @@ struct ListAPITests {
         (ServerFixture.target("/api/changes", [("from", "2022-10-26")]), 400, "invalid_parameter", "to"),
         (ServerFixture.target("/api/changes", [("to", "2023-10-16")]), 400, "invalid_parameter", "from"),
         (ServerFixture.target("/api/changes", [("from", "2022-10-26"), ("to", "x")]), 400, "invalid_parameter", "to"),
-        (ServerFixture.target("/api/changes", [("since", "2022-10-31"), ("from", "2022-10-26"), ("to", "2023-10-16")]),
-         400, "invalid_parameter", "since"),
+        (
+            ServerFixture.target("/api/changes", [("since", "2022-10-31"), ("from", "2022-10-26"), ("to", "2023-10-16")]),
+            400, "invalid_parameter", "since"
+        ),
         (ServerFixture.target("/api/changes", [("kind", "不存在的清单")]), 400, "invalid_parameter", "kind"),
         (ServerFixture.target("/api/changes", [("department", "不存在局")]), 404, "unknown_department", nil),
         (ServerFixture.target("/api/cited-by/行政处罚法/33", [("as_of", "2023-02-30x")]), 400, "invalid_parameter", "as_of"),
@@ -168,8 +182,9 @@ struct ListAPITests {
             #expect(added["before"] is NSNull)
             #expect(added["label"] as? String == "较重（裁量阶次）")
 
-            let later = try #require(try await client.get(ServerFixture.target("/api/changes", [("since", "2023-12-31")]))
-                .object()["changes"] as? [[String: Any]])
+            let later = try #require(
+                try await client.get(ServerFixture.target("/api/changes", [("since", "2023-12-31")]))
+                    .object()["changes"] as? [[String: Any]])
             #expect(later.map { $0["to"] as? String } == ["2024-03-20"])
             let all = try #require(try await client.get("/api/changes").object()["changes"] as? [[String: Any]])
             #expect(all.count == 4)
@@ -204,8 +219,9 @@ struct ListAPITests {
                 #expect(Set(item.keys).isSuperset(of: ["department", "kind", "version", "status", "id", "name", "citation"]))
             }
             #expect(items.contains { $0["id"] as? String == "SCJG-BYCF-001" && $0["version"] as? String == "2023-08-10" })
-            let earlier = try #require(try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/第三十三条", [("as_of", "2023-08-14")]))
-                .object()["items"] as? [[String: Any]])
+            let earlier = try #require(
+                try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/第三十三条", [("as_of", "2023-08-14")]))
+                    .object()["items"] as? [[String: Any]])
             #expect(earlier.contains { $0["id"] as? String == "SCJG-BYCF-001" && $0["version"] as? String == "2022-10-25" })
             #expect(!earlier.contains { $0["id"] as? String == "SCJG-BYCF-009" })
         }
@@ -215,9 +231,11 @@ struct ListAPITests {
     func search() async throws {
         try await ServerFixture.withClient { client in
             for (day, version) in [("2023-01-01", "2022-10-25"), ("2023-09-01", "2023-08-10")] {
-                let target = ServerFixture.target("/api/search", [
-                    ("q", "营业执照"), ("kind", "list"), ("department", "市场监管局"), ("list_kind", "免罚清单"), ("as_of", day),
-                ])
+                let target = ServerFixture.target(
+                    "/api/search",
+                    [
+                        ("q", "营业执照"), ("kind", "list"), ("department", "市场监管局"), ("list_kind", "免罚清单"), ("as_of", day),
+                    ])
                 let object = try await client.get(target).object()
                 let hits = try #require(object["hits"] as? [[String: Any]])
                 #expect(!hits.isEmpty)
@@ -240,9 +258,13 @@ struct ListAPITests {
         try await ServerFixture.withClient { client in
             func check(_ value: Any, schema name: String, at path: String) throws {
                 guard case .object(let schema) = try #require(OpenAPIDocument.schemas[name], "\(name)"),
-                      case .object(let properties) = try #require(schema["properties"]),
-                      case .array(let required) = try #require(schema["required"]),
-                      let object = value as? [String: Any] else { Issue.record("\(path): not an object"); return }
+                    case .object(let properties) = try #require(schema["properties"]),
+                    case .array(let required) = try #require(schema["required"]),
+                    let object = value as? [String: Any]
+                else {
+                    Issue.record("\(path): not an object")
+                    return
+                }
                 let requiredKeys = Set(required.compactMap { if case .string(let key) = $0 { key } else { nil } })
                 #expect(Set(object.keys).isSubset(of: Set(properties.keys)), "\(path): \(Set(object.keys).subtracting(properties.keys))")
                 #expect(requiredKeys.isSubset(of: Set(object.keys)), "\(path): missing \(requiredKeys.subtracting(object.keys))")
@@ -251,7 +273,8 @@ struct ListAPITests {
                     if case .object(let description) = property, case .string(let reference)? = description["$ref"] {
                         try check(child, schema: String(reference.split(separator: "/").last!), at: "\(path).\(key)")
                     } else if case .object(let description) = property, case .object(let items)? = description["items"],
-                              case .string(let reference)? = items["$ref"], let array = child as? [Any] {
+                        case .string(let reference)? = items["$ref"], let array = child as? [Any]
+                    {
                         for element in array.prefix(5) {
                             try check(element, schema: String(reference.split(separator: "/").last!), at: "\(path).\(key)[]")
                         }
@@ -299,9 +322,11 @@ struct ListPageTests {
     @Test("every page has the navigation between 检索, 清单, 变更 and 期限")
     func navigation() async throws {
         try await ServerFixture.withClient { client in
-            for (target, current) in [("/", "/"), ("/lists", "/lists"), ("/changes", "/changes"), ("/deadlines", "/deadlines"),
-                                      (ServerFixture.target("/lists/市监局/免罚清单"), "/lists"),
-                                      (ServerFixture.target("/articles/行政处罚法/33"), nil)] as [(String, String?)] {
+            for (target, current) in [
+                ("/", "/"), ("/lists", "/lists"), ("/changes", "/changes"), ("/deadlines", "/deadlines"),
+                (ServerFixture.target("/lists/市监局/免罚清单"), "/lists"),
+                (ServerFixture.target("/articles/行政处罚法/33"), nil),
+            ] as [(String, String?)] {
                 expectPage(try await client.get(target), current: current)
             }
         }
@@ -342,15 +367,19 @@ struct ListPageTests {
             #expect(html.contains("1000–3000 元"))
             #expect(html.contains("id=\"item-SCJG-CLJZ-001\""))
             let article = HTML.escape(HTML.articlePath(document: "中华人民共和国行政处罚法", article: 33, version: "2021"))
-            #expect(html.contains("<a href=\"\(article)\" class=\"cite\">《中华人民共和国行政处罚法》第三十三条第一款</a><span class=\"cite-version\">〔2021年版〕</span>"))
+            #expect(
+                html.contains(
+                    "<a href=\"\(article)\" class=\"cite\">《中华人民共和国行政处罚法》第三十三条第一款</a><span class=\"cite-version\">〔2021年版〕</span>"))
             // Two articles written as one citation each get their link, to the version in force on the list's date.
             for number in [13, 42] {
                 let price = HTML.escape(HTML.articlePath(document: "中华人民共和国价格法", article: number, version: "1997"))
                 #expect(html.contains("<a href=\"\(price)\" class=\"cite\">"), "价格法 第\(number)条")
             }
             #expect(html.contains("<section class=\"history\""))
-            #expect(html.contains("href=\"\(Self.listHref(ListAPITests.market, .discretionBenchmark, asOf: "2022-10-28"))\">2022-10-25</a>"))
-            let changes = HTML.escape(QueryString.link("/changes", [("department", ListAPITests.market), ("kind", ListAPITests.benchmark)]))
+            #expect(
+                html.contains("href=\"\(Self.listHref(ListAPITests.market, .discretionBenchmark, asOf: "2022-10-28"))\">2022-10-25</a>"))
+            let changes = HTML.escape(
+                QueryString.link("/changes", [("department", ListAPITests.market), ("kind", ListAPITests.benchmark)]))
             #expect(html.contains("href=\"\(changes)\""))
         }
     }
@@ -362,7 +391,11 @@ struct ListPageTests {
             #expect(html.contains("版本 2022-10-25"))
             #expect(html.contains("本页显示 2023-08-14 当日施行的版本"))
             #expect(html.contains("查看现行版本"))
-            #expect(html.contains("<tr aria-current=\"true\"><td><a href=\"\(Self.listHref(ListAPITests.market, .noPenalty, asOf: "2022-10-28"))\">2022-10-25</a>"))
+            #expect(
+                html.contains(
+                    "<tr aria-current=\"true\"><td><a href=\"\(Self.listHref(ListAPITests.market, .noPenalty, asOf: "2022-10-28"))"
+                        + "\">2022-10-25</a>"
+                ))
             #expect(!html.contains("SCJG-BYCF-009"), "added in 2023-08-10")
             let current = try await client.get(ServerFixture.target("/lists/市监局/免罚清单", [("as_of", "2023-08-15")])).text
             #expect(current.contains("版本 2023-08-10"))
@@ -434,8 +467,9 @@ struct ListPageTests {
             #expect(html.contains("未将营业执照置于住所或者主要经营场所醒目位置"))
             let item = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: .noPenalty, item: "SCJG-BYCF-001"))
             #expect(html.contains("href=\"\(item)\""))
-            let items = try #require(try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/33"))
-                .object()["items"] as? [[String: Any]])
+            let items = try #require(
+                try await client.get(ServerFixture.target("/api/cited-by/行政处罚法/33"))
+                    .object()["items"] as? [[String: Any]])
             let samples = items.filter { $0["status"] as? String == "sample" }.count
             #expect(samples > 10)
             #expect(html.components(separatedBy: "class=\"sample\"").count - 1 == samples)
@@ -445,9 +479,11 @@ struct ListPageTests {
     @Test("the search page filters lists and links list hits to their list page")
     func search() async throws {
         try await ServerFixture.withClient { client in
-            let target = ServerFixture.target("/", [
-                ("q", "营业执照"), ("kind", "list"), ("department", "市监局"), ("list_kind", "免罚清单"), ("as_of", "2023-01-01"),
-            ])
+            let target = ServerFixture.target(
+                "/",
+                [
+                    ("q", "营业执照"), ("kind", "list"), ("department", "市监局"), ("list_kind", "免罚清单"), ("as_of", "2023-01-01"),
+                ])
             let response = try await client.get(target)
             #expect(response.status == .ok)
             let html = response.text
@@ -456,8 +492,10 @@ struct ListPageTests {
             #expect(html.contains("<option value=\"\(ListAPITests.market)\" selected>"))
             #expect(html.contains("<option value=\"\(ListAPITests.noPenalty)\" selected>"))
             #expect(html.contains("name=\"as_of\" value=\"2023-01-01\""))
-            let link = HTML.escape(HTML.listPath(department: ListAPITests.market, kind: .noPenalty, asOf: "2023-01-01",
-                                                 item: "SCJG-BYCF-001"))
+            let link = HTML.escape(
+                HTML.listPath(
+                    department: ListAPITests.market, kind: .noPenalty, asOf: "2023-01-01",
+                    item: "SCJG-BYCF-001"))
             #expect(html.contains("<a href=\"\(link)\">"))
             #expect(html.contains("版本 2022-10-25"))
             #expect(html.contains("class=\"sample\""))
@@ -480,8 +518,9 @@ struct ListPublicModeTests {
         try await ServerFixture.withClient(publicMode: publicMode) { client in
             let lists = try #require(try await client.get("/api/lists").object()["lists"] as? [[String: Any]])
             #expect(lists.contains(where: Self.isInternalList) == !publicMode)
-            #expect(lists.contains { $0["department"] as? String == "乌审旗市场监督管理局" && $0["kind"] as? String == "追责情形清单" },
-                    "public lists of the same kind stay")
+            #expect(
+                lists.contains { $0["department"] as? String == "乌审旗市场监督管理局" && $0["kind"] as? String == "追责情形清单" },
+                "public lists of the same kind stay")
 
             let list = try await client.get(ServerFixture.target("/api/lists/应急管理局/追责情形清单"))
             #expect(list.status == (publicMode ? .notFound : .ok))
@@ -490,12 +529,14 @@ struct ListPublicModeTests {
             #expect(page.status == (publicMode ? .notFound : .ok))
 
             for query in ["承办人", "内部备注"] {
-                let hits = try #require(try await client.get(ServerFixture.target("/api/search", [("q", query), ("limit", "100")]))
-                    .object()["hits"] as? [[String: Any]])
+                let hits = try #require(
+                    try await client.get(ServerFixture.target("/api/search", [("q", query), ("limit", "100")]))
+                        .object()["hits"] as? [[String: Any]])
                 #expect(hits.contains(where: Self.isInternalList) == !publicMode, "\(query)")
             }
-            let citing = try #require(try await client.get(ServerFixture.target("/api/cited-by/行政强制法/61"))
-                .object()["items"] as? [[String: Any]])
+            let citing = try #require(
+                try await client.get(ServerFixture.target("/api/cited-by/行政强制法/61"))
+                    .object()["items"] as? [[String: Any]])
             #expect(citing.contains { ($0["id"] as? String)?.hasPrefix("YJGL-ZZQX-") == true } == !publicMode)
             let departments = try #require(try await client.get("/api/departments").object()["departments"] as? [[String: Any]])
             let emergency = try #require(departments.first { $0["id"] as? String == "yjgl" })

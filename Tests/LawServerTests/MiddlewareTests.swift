@@ -4,6 +4,7 @@ import LawIndex
 import LawQuery
 import Logging
 import Testing
+
 @testable import LawServer
 
 /// The finishing middleware, each with one job, composed in one order: the order fixes
@@ -20,10 +21,11 @@ struct MiddlewareTests {
         try await ServerFixture.withClient(publicMode: true) { client in
             let response = try await client.get(ServerFixture.target("/api/search", [("q", "处罚")]))
             #expect(response.status == .ok)
-            #expect(Self.headerNames(response) == [
-                "content-type", "content-length", "content-security-policy", "x-content-type-options",
-                "referrer-policy", "x-frame-options", "access-control-allow-origin", "etag", "cache-control",
-            ])
+            #expect(
+                Self.headerNames(response) == [
+                    "content-type", "content-length", "content-security-policy", "x-content-type-options",
+                    "referrer-policy", "x-frame-options", "access-control-allow-origin", "etag", "cache-control",
+                ])
             #expect(response.header("Content-Length") == String(response.body.readableBytes))
             #expect(response.header("Cache-Control") == "public, max-age=60")
         }
@@ -50,10 +52,11 @@ struct MiddlewareTests {
             let response = try await client.execute(uri: "/api/documents", method: .post)
             #expect(response.status == .methodNotAllowed)
             #expect(try response.errorCode() == "method_not_allowed")
-            #expect(Self.headerNames(response) == [
-                "allow", "content-type", "content-length", "content-security-policy", "x-content-type-options",
-                "referrer-policy", "x-frame-options", "cache-control",
-            ])
+            #expect(
+                Self.headerNames(response) == [
+                    "allow", "content-type", "content-length", "content-security-policy", "x-content-type-options",
+                    "referrer-policy", "x-frame-options", "cache-control",
+                ])
             #expect(response.header("Cache-Control") == "no-store")
         }
     }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LawIndex
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 @Suite("Operations: OpenAPI, metrics, time limits, hot reload, sockets")
@@ -115,7 +116,8 @@ struct OperationsTests {
                     group.addTask {
                         var statuses: [Int] = []
                         for round in 0..<40 {
-                            let target = round % 2 == 0
+                            let target =
+                                round % 2 == 0
                                 ? ServerFixture.target("/api/search", [("q", "不予处罚"), ("offset", String(worker))])
                                 : ServerFixture.target("/api/articles/行政处罚法/33")
                             statuses.append(try await client.get(target).status.code)

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 @Suite("Web pages")
@@ -148,7 +149,9 @@ struct PageTests {
 
     @Test("list items citing an article are shown with 示例 labels for sample data")
     func citingSection() throws {
-        let json = #"{"document":"中华人民共和国行政处罚法","short_name":"行政处罚法","version":"2021","status":"现行有效","article":33,"label":"第三十三条","chapter":"第四章","text":"第三十三条 违法行为轻微……","line":155}"#
+        let json =
+            #"{"document":"中华人民共和国行政处罚法","short_name":"行政处罚法","version":"2021","status":"现行有效","article""#
+            + #":33,"label":"第三十三条","chapter":"第四章","text":"第三十三条 违法行为轻微……","line":155}"#
         let record = try JSONDecoder().decode(ArticleRecord.self, from: Data(json.utf8))
         let citing = #"""
             {"document":"中华人民共和国行政处罚法","article":33,"label":"第三十三条","as_of":"2024-01-01",

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LawCorpus
 import LawIndex
 import Testing
+
 @testable import LawServer
 
 /// What public servers serve: an index built with `lawkb index --public` from the shipped
@@ -29,7 +30,8 @@ enum PublicFixture {
         public: true
         note: 各事项联系方式见所列电话。
         items:
-        """ + numbers.enumerated().map { index, number in
+        """
+        + numbers.enumerated().map { index, number in
             """
 
               - id: GLTZ-ZDJG-\(String(format: "%03d", index + 1))
@@ -125,8 +127,10 @@ struct PublicModeTests {
                 targets.append(ServerFixture.target("/api/search", [("q", query), ("limit", "100")]))
                 targets.append(ServerFixture.target("/", [("q", query), ("limit", "100")]))
             }
-            targets += ["/deadlines", "/api/deadlines", "/api/documents", "/api/search?q=15047134088",
-                        ServerFixture.target("/api/articles/15047134088/1")]
+            targets += [
+                "/deadlines", "/api/deadlines", "/api/documents", "/api/search?q=15047134088",
+                ServerFixture.target("/api/articles/15047134088/1"),
+            ]
             targets += Self.nonPublicListTargets
             for target in targets {
                 let response = try await client.get(target)
@@ -202,13 +206,15 @@ struct PublicModeTests {
         ServerFixture.target(path, [("q", query), ("kind", "list"), ("department", "嘎鲁图镇"), ("limit", "100")])
     }
 
-    @Test("the public index holds the numbers masked: highlights show only what masking kept", arguments: [
-        ("4088", "150-****-[4088]", "150-****-<mark>4088</mark>"),
-        ("3456", "0477-***[3456]", "0477-***<mark>3456</mark>"),
-        ("0477", "[0477]-***3456", "<mark>0477</mark>-***3456"),
-        ("150", "[150].****.4088", "<mark>150</mark>.****.4088"),
-        ("1234", "150102 ******** [1234]", "150102 ******** <mark>1234</mark>"),
-    ])
+    @Test(
+        "the public index holds the numbers masked: highlights show only what masking kept",
+        arguments: [
+            ("4088", "150-****-[4088]", "150-****-<mark>4088</mark>"),
+            ("3456", "0477-***[3456]", "0477-***<mark>3456</mark>"),
+            ("0477", "[0477]-***3456", "<mark>0477</mark>-***3456"),
+            ("150", "[150].****.4088", "<mark>150</mark>.****.4088"),
+            ("1234", "150102 ******** [1234]", "150102 ******** <mark>1234</mark>"),
+        ])
     func highlightsOfThePublicIndex(query: String, json: String, html: String) async throws {
         try await PublicFixture.withClient { client in
             let api = try await client.get(Self.listSearch("/api/search", query))
@@ -222,8 +228,9 @@ struct PublicModeTests {
         }
     }
 
-    @Test("searching the hidden digits of a number on a public server finds nothing",
-          arguments: ["4713", "8123456", "47134088", "19900101"])
+    @Test(
+        "searching the hidden digits of a number on a public server finds nothing",
+        arguments: ["4713", "8123456", "47134088", "19900101"])
     func hiddenDigitsAreNotInThePublicIndex(query: String) async throws {
         try await PublicFixture.withClient { client in
             let object = try await client.get(Self.listSearch("/api/search", query)).object()
@@ -236,16 +243,22 @@ struct PublicModeTests {
         }
     }
 
-    @Test("masking at response time recognises numbers split by highlights, in JSON and HTML", arguments: [
-        ("4088", ["150-****-[4088]", "150.****.[4088]"], ["150-****-<mark>4088</mark>"]),
-        ("4713", ["150-[****]-4088", "150.[****].4088", "150\u{00A0}[****]\u{00A0}4088", "150\u{3000}[****]\u{3000}4088"],
-         ["150-<mark>****</mark>-4088"]),
-        ("8123456", ["0477-[***3456]", "(0477)[***3456]", "（0477）[***3456]", "0477 [***3456]"],
-         ["0477-<mark>***3456</mark>", "(0477)<mark>***3456</mark>"]),
-        ("19900101", ["150102 [********] 1234"], ["150102 <mark>********</mark> 1234"]),
-        ("150102900101123", ["[150102******123]"], ["<mark>150102******123</mark>"]),
-        ("47134088", ["150 [****4088]"], ["150 <mark>****4088</mark>"]),
-    ])
+    @Test(
+        "masking at response time recognises numbers split by highlights, in JSON and HTML",
+        arguments: [
+            ("4088", ["150-****-[4088]", "150.****.[4088]"], ["150-****-<mark>4088</mark>"]),
+            (
+                "4713", ["150-[****]-4088", "150.[****].4088", "150\u{00A0}[****]\u{00A0}4088", "150\u{3000}[****]\u{3000}4088"],
+                ["150-<mark>****</mark>-4088"]
+            ),
+            (
+                "8123456", ["0477-[***3456]", "(0477)[***3456]", "（0477）[***3456]", "0477 [***3456]"],
+                ["0477-<mark>***3456</mark>", "(0477)<mark>***3456</mark>"]
+            ),
+            ("19900101", ["150102 [********] 1234"], ["150102 <mark>********</mark> 1234"]),
+            ("150102900101123", ["[150102******123]"], ["<mark>150102******123</mark>"]),
+            ("47134088", ["150 [****4088]"], ["150 <mark>****4088</mark>"]),
+        ])
     func responseMaskingAcrossHighlights(query: String, json: [String], html: [String]) async throws {
         // The bodies an internal server sends for the full index, masked as a public server
         // masks every body it sends: the second layer, for an index that holds numbers.
@@ -284,8 +297,10 @@ struct PublicModeTests {
                 #expect(Self.unmasked(in: response.text).isEmpty, "\(target): \(Self.unmasked(in: response.text))")
             }
             let list = try await client.get(targets[0]).text
-            for masked in ["150-****-4088", "150.****.4088", "(0477)***3456", "（0477）***3456", "0477 ***3456",
-                           "150 ****4088", "150102 ******** 1234", "150102******123"] {
+            for masked in [
+                "150-****-4088", "150.****.4088", "(0477)***3456", "（0477）***3456", "0477 ***3456",
+                "150 ****4088", "150102 ******** 1234", "150102******123",
+            ] {
                 #expect(list.contains(masked), "\(masked)")
             }
         }

@@ -6,6 +6,7 @@ import LawQuery
 import LawTestSupport
 import Logging
 import Testing
+
 @testable import LawServer
 
 /// The shipped corpus indexed once per test run, and servers over it.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LawIndex
 import LawQuery
 import Testing
+
 @testable import LawServer
 
 /// Hostile text, a corpus full of it, and the check that a page shows it only as text.
@@ -237,8 +238,10 @@ struct XSSTests {
         #expect(substring.markup == e + "3")
         let joined = [HTML(text: "<"), "<br>"].joined(separator: "<hr>")
         #expect(joined.markup == "&lt;<hr><br>")
-        for href in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "//evil.example/", "/\\evil.example/",
-                     "/\t/evil.example/", "data:text/html,<script>alert(1)</script>", "https://evil.example/", "", "x/y"] {
+        for href in [
+            "javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "//evil.example/", "/\\evil.example/",
+            "/\t/evil.example/", "data:text/html,<script>alert(1)</script>", "https://evil.example/", "", "x/y",
+        ] {
             let link = HTML.link(href, text)
             #expect(link.markup == e, "\(href)")
         }
@@ -252,8 +255,14 @@ struct XSSTests {
         var seen: Set<String> = []
         var block = ""
         for line in HTML.styleSheet.markup.split(separator: "\n") {
-            if line.hasPrefix("@media") { block = String(line); continue }
-            if line == "}" { block = ""; continue }
+            if line.hasPrefix("@media") {
+                block = String(line)
+                continue
+            }
+            if line == "}" {
+                block = ""
+                continue
+            }
             let selector = String(line.prefix { $0 != "{" })
             #expect(seen.insert(block + "|" + selector).inserted, "\(selector) declared twice")
         }
@@ -265,24 +274,30 @@ struct XSSTests {
     func listPages() async throws {
         try await Hostile.withClient { client in
             let list = try await client.get(ServerFixture.target("/lists/嘎鲁图镇/重点监管事项清单")).text
-            MarkupCheck.expectSafe(list, showing: [
-                "标题\(e) 2023-06-01", "公布途径：公布途径\(e)", "说明：说明\(e)", "名称\(e)", "<span class=\"item-id\">ID\(e)</span>",
-                "行为\(e)", "第三十三条</a><span class=\"cite-version\">〔2021年版〕</span>\(e)",
-                "第四十二条</a><span class=\"cite-version\">〔1997年版〕</span>\(e)",
-                "情形\(e)", "处理\(e) 2023-06-01", "备注\(e)", "<th scope=\"row\">栏目\(e)</th><td>栏值\(e)</td>", "<td class=\"level\">阶次\(e)</td>",
-                "阶次情形\(e)<a href=", "处2000元以上1万元以下罚款\(e)",
-                "id=\"item-ID%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22%27%26javascript%3Aalert%281%29\"",
-                "<h3>2. javascript:alert(1)<span class=\"item-id\">javascript:alert(1)</span></h3>", "<td>标题\(e) 2022-06-01</td>",
-            ])
+            MarkupCheck.expectSafe(
+                list,
+                showing: [
+                    "标题\(e) 2023-06-01", "公布途径：公布途径\(e)", "说明：说明\(e)", "名称\(e)", "<span class=\"item-id\">ID\(e)</span>",
+                    "行为\(e)", "第三十三条</a><span class=\"cite-version\">〔2021年版〕</span>\(e)",
+                    "第四十二条</a><span class=\"cite-version\">〔1997年版〕</span>\(e)",
+                    "情形\(e)", "处理\(e) 2023-06-01", "备注\(e)", "<th scope=\"row\">栏目\(e)</th><td>栏值\(e)</td>",
+                    "<td class=\"level\">阶次\(e)</td>",
+                    "阶次情形\(e)<a href=", "处2000元以上1万元以下罚款\(e)",
+                    "id=\"item-ID%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22%27%26javascript%3Aalert%281%29\"",
+                    "<h3>2. javascript:alert(1)<span class=\"item-id\">javascript:alert(1)</span></h3>", "<td>标题\(e) 2022-06-01</td>",
+                ])
             let earlier = try await client.get(ServerFixture.target("/lists/嘎鲁图镇/重点监管事项清单", [("as_of", "2022-07-01")])).text
             MarkupCheck.expectSafe(earlier, showing: ["处理\(e) 2022-06-01", "本页显示 2022-07-01 当日施行的版本"])
             let department = try await client.get(ServerFixture.target("/lists/evil/重点监管事项清单")).text
             MarkupCheck.expectSafe(department, showing: ["清单</a> › \(Hostile.departmentEscaped) › 重点监管事项清单</nav>"])
             let lists = try await client.get("/lists").text
-            MarkupCheck.expectSafe(lists, showing: [
-                "<h2 id=\"department-evil\">\(Hostile.departmentEscaped)<span class=\"rule\">也称：javascript:alert(1)、恶意局&lt;b&gt;</span>",
-                "类型\(e) · 主管领域：领域\(e)", "<option value=\"\(Hostile.departmentEscaped)\">",
-            ])
+            MarkupCheck.expectSafe(
+                lists,
+                showing: [
+                    "<h2 id=\"department-evil\">\(Hostile.departmentEscaped)<span class=\"rule\">也称：javascript:"
+                        + "alert(1)、恶意局&lt;b&gt;</span>",
+                    "类型\(e) · 主管领域：领域\(e)", "<option value=\"\(Hostile.departmentEscaped)\">",
+                ])
             for filter in [("department", "evil"), ("as_of", "2022-07-01")] {
                 let target = ServerFixture.target("/lists", [filter])
                 MarkupCheck.expectSafe(try await client.get(target).text, showing: [Hostile.departmentEscaped])
@@ -294,11 +309,13 @@ struct XSSTests {
     func changesPage() async throws {
         try await Hostile.withClient { client in
             let html = try await client.get(ServerFixture.target("/changes", [("department", "evil")])).text
-            MarkupCheck.expectSafe(html, showing: [
-                "<h2>\(Hostile.departmentEscaped) · <a href=", "<td class=\"before\" data-label=\"修改前\">处理\(e) 2022-06-01</td>",
-                "<td class=\"after\" data-label=\"修改后\">处理\(e) 2023-06-01</td>", "名称\(e)</a><span class=\"item-id\">ID\(e)</span>",
-                "<option value=\"\(Hostile.departmentEscaped)\" selected>",
-            ])
+            MarkupCheck.expectSafe(
+                html,
+                showing: [
+                    "<h2>\(Hostile.departmentEscaped) · <a href=", "<td class=\"before\" data-label=\"修改前\">处理\(e) 2022-06-01</td>",
+                    "<td class=\"after\" data-label=\"修改后\">处理\(e) 2023-06-01</td>", "名称\(e)</a><span class=\"item-id\">ID\(e)</span>",
+                    "<option value=\"\(Hostile.departmentEscaped)\" selected>",
+                ])
             let between = try await client.get(ServerFixture.target("/changes", [("from", "2022-07-01"), ("to", "2023-07-01")])).text
             MarkupCheck.expectSafe(between, showing: ["名称\(e)"])
         }
@@ -310,10 +327,12 @@ struct XSSTests {
             let documents = try await client.get("/documents").text
             MarkupCheck.expectSafe(documents, showing: [">\(Hostile.lawEscaped)</a>"])
             let outline = try await client.get("/documents/" + QueryString.encode(Hostile.law)).text
-            MarkupCheck.expectSafe(outline, showing: [
-                "<h1>\(Hostile.lawEscaped)<span class=\"version-tag\">", "类别\(e) · 发布机关\(e)", "总则\(e)</h2>",
-                "<span class=\"opening\">条文&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;javascript…</span>",
-            ])
+            MarkupCheck.expectSafe(
+                outline,
+                showing: [
+                    "<h1>\(Hostile.lawEscaped)<span class=\"version-tag\">", "类别\(e) · 发布机关\(e)", "总则\(e)</h2>",
+                    "<span class=\"opening\">条文&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;javascript…</span>",
+                ])
             let article = try await client.get("/articles/\(QueryString.encode(Hostile.law))/1").text
             MarkupCheck.expectSafe(article, showing: ["<p>第一条 条文\(e)第一段。</p>", "<p>第二段\(e)。</p>", "总则\(e)"])
             let cited = try await client.get(ServerFixture.target("/articles/价格法/42")).text
@@ -331,9 +350,11 @@ struct XSSTests {
                 MarkupCheck.expectSafe(hits, showing: ["<ol class=\"results\""])
             }
             let lawHit = try await client.get(ServerFixture.target("/", [("q", "条文"), ("document", Hostile.law)])).text
-            MarkupCheck.expectSafe(lawHit, showing: [
-                "<p class=\"where\">\(Hostile.lawEscaped)", "<option value=\"恶意条例&lt;i&gt;&quot;&#39;&amp;\" selected>",
-            ])
+            MarkupCheck.expectSafe(
+                lawHit,
+                showing: [
+                    "<p class=\"where\">\(Hostile.lawEscaped)", "<option value=\"恶意条例&lt;i&gt;&quot;&#39;&amp;\" selected>",
+                ])
             let listHit = try await client.get(ServerFixture.target("/", [("q", "名称"), ("department", "evil")])).text
             MarkupCheck.expectSafe(listHit, showing: ["<p class=\"where\">\(Hostile.departmentEscaped) · 重点监管事项清单"])
             let card = try await client.get(ServerFixture.target("/", [("q", "嘎鲁图镇的重点监管清单")])).text
@@ -409,39 +430,50 @@ struct XSSTests {
         deadlines[0].responsible = "单位" + Hostile.text
         deadlines[0].task = "任务" + Hostile.text
         deadlines[0].reportTo = "报送" + Hostile.text
-        MarkupCheck.expectSafe(Pages.deadlines(deadlines, publicMode: false), showing: [
-            "<td class=\"due\">\(e)<div class=\"rule\">\(deadlines[0].kind.chineseName)</div></td>",
-            "规定\(e)", "措施\(e)", "<strong>单位\(e)</strong>：任务\(e)", "报送\(e)",
-        ])
+        MarkupCheck.expectSafe(
+            Pages.deadlines(deadlines, publicMode: false),
+            showing: [
+                "<td class=\"due\">\(e)<div class=\"rule\">\(deadlines[0].kind.chineseName)</div></td>",
+                "规定\(e)", "措施\(e)", "<strong>单位\(e)</strong>：任务\(e)", "报送\(e)",
+            ])
         let error = ServiceError(.badRequest, code: "invalid_parameter", message: Hostile.text, chinese: "说明" + Hostile.text)
         MarkupCheck.expectSafe(Pages.error(error, publicMode: true), showing: ["<p class=\"error\" role=\"alert\">说明\(e)</p>"])
-        let parameter = RouteParameter(Hostile.text, in: .query, required: true, description: "含义" + Hostile.text,
-                                       example: "例" + Hostile.text)
+        let parameter = RouteParameter(
+            Hostile.text, in: .query, required: true, description: "含义" + Hostile.text,
+            example: "例" + Hostile.text)
         let routes = [
-            Route("/api/" + Hostile.text, operationID: Hostile.text, summary: "摘要" + Hostile.text, audience: .api,
-                  parameters: [parameter], contentType: Reply.jsonType) { _, _ in Reply(contentType: Reply.jsonType, body: "") },
+            Route(
+                "/api/" + Hostile.text, operationID: Hostile.text, summary: "摘要" + Hostile.text, audience: .api,
+                parameters: [parameter], contentType: Reply.jsonType
+            ) { _, _ in Reply(contentType: Reply.jsonType, body: "") },
             Route("javascript:alert(1)", operationID: "x", summary: "脚本", audience: .api, contentType: Reply.jsonType) { _, _ in
                 Reply(contentType: Reply.jsonType, body: "")
             },
         ]
-        MarkupCheck.expectSafe(APIGuidePage.render(routes, publicMode: true), showing: [
-            "<code>GET /api/\(e)</code>", "<p>摘要\(e)</p>", "<code>\(e)</code>", "含义\(e)<div class=\"rule\">例：例\(e)</div>",
-            "<p class=\"example\">示例：javascript:alert(1)</p>",
-        ])
+        MarkupCheck.expectSafe(
+            APIGuidePage.render(routes, publicMode: true),
+            showing: [
+                "<code>GET /api/\(e)</code>", "<p>摘要\(e)</p>", "<code>\(e)</code>", "含义\(e)<div class=\"rule\">例：例\(e)</div>",
+                "<p class=\"example\">示例：javascript:alert(1)</p>",
+            ])
     }
 
     @Test("the search, lists, changes and article pages built from hostile records")
     func constructedModels() async throws {
         let service = try ServerFixture.service(indexPath: Hostile.indexPath)
         let (documents, departments, lists, result) = try await service.query { queries in
-            (try queries.documents(), try queries.departments(), try queries.lists(),
-             try queries.search(SearchRequest(query: "处罚", limit: 3)))
+            (
+                try queries.documents(), try queries.departments(), try queries.lists(),
+                try queries.search(SearchRequest(query: "处罚", limit: 3))
+            )
         }
         let (article, citedBy, passages, outline) = try await service.query { queries in
-            (try queries.article(document: "行政处罚法", number: "33", version: nil),
-             try queries.citedBy(document: "行政处罚法", number: "33", version: nil),
-             try queries.citedBy(document: "价格法", number: "14", version: nil).passages,
-             try queries.outline(document: "道路运输条例", version: nil))
+            (
+                try queries.article(document: "行政处罚法", number: "33", version: nil),
+                try queries.citedBy(document: "行政处罚法", number: "33", version: nil),
+                try queries.citedBy(document: "价格法", number: "14", version: nil).passages,
+                try queries.outline(document: "道路运输条例", version: nil)
+            )
         }
         var hostileDocuments = documents
         hostileDocuments[0].title = Hostile.text
@@ -459,14 +491,17 @@ struct XSSTests {
             hostileResult.hits[index].snippet = "摘要" + Hostile.text
             hostileResult.hits[index].version = "版本" + Hostile.text
         }
-        var model = SearchPageModel(query: Hostile.text, kind: Hostile.text, document: Hostile.text, department: Hostile.text,
-                                    listKind: Hostile.text, asOf: Hostile.text, limit: 1, documents: hostileDocuments,
-                                    departments: hostileDepartments, result: hostileResult)
-        MarkupCheck.expectSafe(Pages.search(model, publicMode: false), showing: [
-            "value=\"\(e)\"", "<option value=\"\(e)\" selected>\(e)</option>", "<option value=\"简称\(e)\" selected>简称\(e)",
-            "<option value=\"部门\(e)\">部门\(e)</option>", "标题\(e)", "文件\(e)", "位置\(e)", "摘要\(e)",
-            "<input type=\"date\" name=\"as_of\" value=\"\(e)\">",
-        ])
+        var model = SearchPageModel(
+            query: Hostile.text, kind: Hostile.text, document: Hostile.text, department: Hostile.text,
+            listKind: Hostile.text, asOf: Hostile.text, limit: 1, documents: hostileDocuments,
+            departments: hostileDepartments, result: hostileResult)
+        MarkupCheck.expectSafe(
+            Pages.search(model, publicMode: false),
+            showing: [
+                "value=\"\(e)\"", "<option value=\"\(e)\" selected>\(e)</option>", "<option value=\"简称\(e)\" selected>简称\(e)",
+                "<option value=\"部门\(e)\">部门\(e)</option>", "标题\(e)", "文件\(e)", "位置\(e)", "摘要\(e)",
+                "<input type=\"date\" name=\"as_of\" value=\"\(e)\">",
+            ])
         model.result?.hits = []
         model.result?.total = 0
         MarkupCheck.expectSafe(Pages.search(model, publicMode: false), showing: ["没有找到与“\(e)”相关的条文"])
@@ -480,22 +515,30 @@ struct XSSTests {
         hostileLists[0].published = "公布" + Hostile.text
         hostileLists[0].filed = "备案" + Hostile.text
         hostileLists[0].department = hostileDepartments[0].name
-        let listsModel = ListsPageModel(departments: hostileDepartments, lists: hostileLists, asOf: Hostile.text,
-                                        department: Hostile.text, kind: Hostile.text, filtered: true)
-        MarkupCheck.expectSafe(Pages.lists(listsModel, publicMode: false), showing: [
-            "<h1>\(e) · \(e)</h1>", "版本\(e)</a>", "公布\(e)", "备案\(e)", "“现行”指\(e) 当日施行的版本",
-        ])
+        let listsModel = ListsPageModel(
+            departments: hostileDepartments, lists: hostileLists, asOf: Hostile.text,
+            department: Hostile.text, kind: Hostile.text, filtered: true)
+        MarkupCheck.expectSafe(
+            Pages.lists(listsModel, publicMode: false),
+            showing: [
+                "<h1>\(e) · \(e)</h1>", "版本\(e)</a>", "公布\(e)", "备案\(e)", "“现行”指\(e) 当日施行的版本",
+            ])
 
-        let request = ChangesRequest(kind: nil, department: Hostile.text, since: Hostile.text, from: Hostile.text,
-                                     to: Hostile.text)
-        var changesModel = ChangesPageModel(request: request, departments: hostileDepartments, lists: hostileLists,
-                                            error: ServiceError(.badRequest, code: "invalid_parameter", message: Hostile.text,
-                                                                chinese: Hostile.text))
+        let request = ChangesRequest(
+            kind: nil, department: Hostile.text, since: Hostile.text, from: Hostile.text,
+            to: Hostile.text)
+        var changesModel = ChangesPageModel(
+            request: request, departments: hostileDepartments, lists: hostileLists,
+            error: ServiceError(
+                .badRequest, code: "invalid_parameter", message: Hostile.text,
+                chinese: Hostile.text))
         changesModel.kindName = Hostile.text
-        MarkupCheck.expectSafe(Pages.changes(changesModel, publicMode: false), showing: [
-            "<option value=\"\(e)\" selected>\(e)</option>", "name=\"since\" value=\"\(e)\"", "name=\"to\" value=\"\(e)\"",
-            "<p class=\"error\" role=\"alert\">\(e)</p>",
-        ])
+        MarkupCheck.expectSafe(
+            Pages.changes(changesModel, publicMode: false),
+            showing: [
+                "<option value=\"\(e)\" selected>\(e)</option>", "name=\"since\" value=\"\(e)\"", "name=\"to\" value=\"\(e)\"",
+                "<p class=\"error\" role=\"alert\">\(e)</p>",
+            ])
 
         var hostileArticle = article
         hostileArticle.shortName = "简称" + Hostile.text
@@ -524,9 +567,11 @@ struct XSSTests {
         }
         hostileArticle.version = "0" + Hostile.text
         let page = Pages.article(hostileArticle, previous: 32, next: 34, citedBy: hostileCitedBy, versions: versions, publicMode: false)
-        MarkupCheck.expectSafe(page, showing: [
-            "<h1>简称\(e) 第\(e)条</h1>", "<p>第一段\(e)</p>", "<p>第二段\(e)</p>", "章\(e)", "效力\(e)", ">事项\(e)</a>", "引用：引用\(e)",
-            "<h3>部门\(e) · ", "段落\(e)", "本条为0\(e)年版本", "1\(e)年版本（状态\(e)）的第\(e)条</a>", "<p>\(e) 施行的清单中",
-        ])
+        MarkupCheck.expectSafe(
+            page,
+            showing: [
+                "<h1>简称\(e) 第\(e)条</h1>", "<p>第一段\(e)</p>", "<p>第二段\(e)</p>", "章\(e)", "效力\(e)", ">事项\(e)</a>", "引用：引用\(e)",
+                "<h3>部门\(e) · ", "段落\(e)", "本条为0\(e)年版本", "1\(e)年版本（状态\(e)）的第\(e)条</a>", "<p>\(e) 施行的清单中",
+            ])
     }
 }

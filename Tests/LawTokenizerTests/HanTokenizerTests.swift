@@ -22,10 +22,14 @@ import Testing
 
     @Test func queriesGetTheBigramChainAndTheLastCharacter() {
         let chufa = tokenizer.tokens(in: "处罚", mode: .query)
-        #expect(chufa == [Token(text: "处罚", range: 0..<3, isColocated: false),
-                          Token(text: "罚", range: 3..<6, isColocated: false)])
+        #expect(
+            chufa == [
+                Token(text: "处罚", range: 0..<3, isColocated: false),
+                Token(text: "罚", range: 3..<6, isColocated: false),
+            ])
         #expect(texts("行政处罚法", .query) == ["行政", "政处", "处罚", "罚法", "法"])
-        #expect(tokenizer.tokens(in: "行政处罚法", mode: .query).map(\.range)
+        #expect(
+            tokenizer.tokens(in: "行政处罚法", mode: .query).map(\.range)
                 == [0..<3, 3..<6, 6..<9, 9..<12, 12..<15])
         #expect(tokenizer.tokens(in: "法", mode: .query) == [Token(text: "法", range: 0..<3, isColocated: false)])
         #expect(tokenizer.tokens(in: "行政处罚法", mode: .query).allSatisfy { !$0.isColocated })
@@ -75,8 +79,11 @@ import Testing
 
     @Test func lettersDigitsAndFullWidthForms() {
         let api = tokenizer.tokens(in: "ＡＰＩ１２３", mode: .query)
-        #expect(api == [Token(text: "api", range: 0..<9, isColocated: false),
-                        Token(text: "123", range: 9..<18, isColocated: false)])
+        #expect(
+            api == [
+                Token(text: "api", range: 0..<9, isColocated: false),
+                Token(text: "123", range: 9..<18, isColocated: false),
+            ])
         #expect(texts("第33条", .document) == ["第", "33", "条"])
         #expect(tokenizer.tokens(in: "第33条", mode: .document).map(\.range) == [0..<3, 3..<5, 5..<8])
         #expect(texts("第３３条", .document) == ["第", "33", "条"])
@@ -127,7 +134,8 @@ import Testing
         #expect(document.map(\.range) == [3..<6, 3..<6, 6..<9, 6..<9, 12..<15, 12..<15, 15..<18])
         #expect(texts("两法衔接", .query) == ["两法", "法衔", "衔接", "接"])
         #expect(texts("《行政处罚法》第三十三条", .document).contains("法第"))
-        #expect(texts("「行政」『处罚』‘法’〈法〉\"行\"'政'＂处＂", .query)
+        #expect(
+            texts("「行政」『处罚』‘法’〈法〉\"行\"'政'＂处＂", .query)
                 == ["行政", "政处", "处罚", "罚法", "法法", "法行", "行政", "政处", "处"])
         // They do end words.
         #expect(texts("\"GRDB\"'s", .document) == ["grdb", "s"])
@@ -136,8 +144,10 @@ import Testing
     @Test func otherPunctuationSeparates() {
         #expect(!texts("处罚，教育", .document).contains("罚教"))
         #expect(texts("处罚，教育", .query) == ["处罚", "罚", "教育", "育"])
-        for separator in ["，", "。", "；", "：", "（", "）", "【", "】", "〔", "〕", "—", "…", "·", " ", "\n",
-                          "\t", "-", "/", "℃", "№", "😀", "\u{3000}", "\u{00A0}"] {
+        for separator in [
+            "，", "。", "；", "：", "（", "）", "【", "】", "〔", "〕", "—", "…", "·", " ", "\n",
+            "\t", "-", "/", "℃", "№", "😀", "\u{3000}", "\u{00A0}",
+        ] {
             #expect(!texts("罚\(separator)教", .document).contains("罚教"), "\(separator) does not separate")
         }
     }
@@ -162,8 +172,10 @@ import Testing
     @Test func invalidUTF8BytesSeparate() {
         // 0xFF, 处, a truncated 处, an overlong NUL, a truncated emoji, a surrogate, a stray
         // continuation byte, then 罚.
-        let bytes: [UInt8] = [0xFF, 0xE5, 0xA4, 0x84, 0xE5, 0xA4, 0xC0, 0x80, 0xF0, 0x9F,
-                              0xED, 0xA0, 0x80, 0x80, 0xE7, 0xBD, 0x9A]
+        let bytes: [UInt8] = [
+            0xFF, 0xE5, 0xA4, 0x84, 0xE5, 0xA4, 0xC0, 0x80, 0xF0, 0x9F,
+            0xED, 0xA0, 0x80, 0x80, 0xE7, 0xBD, 0x9A,
+        ]
         let tokens = Self.tokenize(bytes, .document)
         #expect(tokens.map(\.text) == ["处", "罚"])
         #expect(tokens.map(\.range) == [1..<4, 14..<17])
@@ -177,7 +189,8 @@ import Testing
         for round in 0..<20 {
             // Bias towards bytes that start or continue multi-byte sequences.
             let bytes = (0..<10_000).map { _ -> UInt8 in
-                round % 2 == 0 ? UInt8.random(in: 0...255, using: &random)
+                round % 2 == 0
+                    ? UInt8.random(in: 0...255, using: &random)
                     : [0x61, 0x31, 0x20, 0xE5, 0xA4, 0x84, 0x80, 0xBF, 0xF0, 0x9F, 0xC3, 0xA9]
                         .randomElement(using: &random)!
             }
@@ -201,9 +214,11 @@ import Testing
 
     @Test func thousandsOfMutatedCorpusSnippetsKeepTheInvariants() throws {
         let corpus = Array(try Corpus.texts().joined().utf8)
-        let inserts: [[UInt8]] = [[0xFF], [0x80], [0xE5, 0xA4], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F],
-                                  [0xF4, 0x90, 0x80, 0x80], [0x00], [0x1B], Array("\u{301}".utf8),
-                                  Array("《》“”".utf8), Array("①ＡＢ３".utf8), [0x20], Array("\u{3000}".utf8)]
+        let inserts: [[UInt8]] = [
+            [0xFF], [0x80], [0xE5, 0xA4], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F],
+            [0xF4, 0x90, 0x80, 0x80], [0x00], [0x1B], Array("\u{301}".utf8),
+            Array("《》“”".utf8), Array("①ＡＢ３".utf8), [0x20], Array("\u{3000}".utf8),
+        ]
         var random = SeededRandom(seed: 20_221_110)
         for _ in 0..<3000 {
             // A slice that may start or end inside a character, then a few byte-level edits.
@@ -283,7 +298,8 @@ import Testing
                     if scalars.count == 1, Corpus.isHan(scalars[0]) {
                         // A Han token covers exactly its first character…
                         #expect(token.text.hasPrefix(original))
-                        #expect(token.text.unicodeScalars.count == (token.isColocated ? 2 : 1)
+                        #expect(
+                            token.text.unicodeScalars.count == (token.isColocated ? 2 : 1)
                                 || mode == .query)
                         if mode == .document, token.isColocated {
                             // …and a document bigram is the previous token plus the next character.
@@ -311,14 +327,18 @@ import Testing
     }
 
     @Test func phraseQueriesMatchExactlyWhereTheCharactersStandInARow() throws {
-        for file in ["regulations/中华人民共和国行政处罚法(2021).md",
-                     "plan/乌司发〔2022〕11号-行政执法质量提升年实施方案.txt"] {
+        for file in [
+            "regulations/中华人民共和国行政处罚法(2021).md",
+            "plan/乌司发〔2022〕11号-行政执法质量提升年实施方案.txt",
+        ] {
             let text = try Corpus.text(file)
             let index = PositionIndex(tokenizer.tokens(in: text, mode: .document))
             // The text as the tokenizer sees Han runs: quotation marks removed.
             let stripped = Array(text.unicodeScalars.filter { !Corpus.transparent.contains($0) })
-            var phrases = ["违法行为轻微并及时改正", "两法衔接", "第三十三条", "行政处罚", "处罚", "罚", "法",
-                           "罚处", "第33条", "11号"]
+            var phrases = [
+                "违法行为轻微并及时改正", "两法衔接", "第三十三条", "行政处罚", "处罚", "罚", "法",
+                "罚处", "第33条", "11号",
+            ]
             for start in stride(from: 0, to: stripped.count - 8, by: 211) {
                 for length in [1, 2, 3, 5, 8] {
                     let candidate = stripped[start..<start + length]
@@ -360,8 +380,10 @@ import Testing
         var tokens: [Token] = []
         bytes.withUnsafeBufferPointer { buffer in
             HanTokenizer().tokenize(buffer, mode: mode) { token, range, colocated in
-                tokens.append(Token(text: String(decoding: token, as: UTF8.self), range: range,
-                                    isColocated: colocated))
+                tokens.append(
+                    Token(
+                        text: String(decoding: token, as: UTF8.self), range: range,
+                        isColocated: colocated))
                 return true
             }
         }
@@ -376,10 +398,13 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
             HanTokenizer().tokenize(buffer, mode: mode) { token, range, colocated in
                 // Token bytes are non-empty, valid UTF-8 and at most the maximum length.
-                valid = valid && !token.isEmpty && String(validating: token, as: UTF8.self) != nil
+                valid =
+                    valid && !token.isEmpty && String(validating: token, as: UTF8.self) != nil
                     && token.count <= max(HanTokenizer.maximumTokenLength, 8)
-                tokens.append(Token(text: String(decoding: token, as: UTF8.self), range: range,
-                                    isColocated: colocated))
+                tokens.append(
+                    Token(
+                        text: String(decoding: token, as: UTF8.self), range: range,
+                        isColocated: colocated))
                 return true
             }
         }
@@ -446,7 +471,8 @@ enum Corpus {
     static func texts() throws -> [String] {
         let regulations = directory.appendingPathComponent("regulations")
         let plan = directory.appendingPathComponent("plan")
-        let files = try FileManager.default.contentsOfDirectory(atPath: regulations.path)
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: regulations.path)
             .filter { $0.hasSuffix(".md") }.sorted().map { regulations.appendingPathComponent($0) }
             + FileManager.default.contentsOfDirectory(atPath: plan.path)
             .filter { $0.hasSuffix(".txt") }.sorted().map { plan.appendingPathComponent($0) }

@@ -72,8 +72,10 @@ import Testing
     }
 
     @Test func hostileQuestionsNeverCrash() throws {
-        for question in [String(repeating: "清单", count: 5_000), "\u{1}\u{7}市监局\u{1B}[31m免罚清单",
-                         "行政处罚法第9223372036854775807条", "9223372036854775807年1月1日", "《《《》》》"] {
+        for question in [
+            String(repeating: "清单", count: 5_000), "\u{1}\u{7}市监局\u{1B}[31m免罚清单",
+            "行政处罚法第9223372036854775807条", "9223372036854775807年1月1日", "《《《》》》",
+        ] {
             let output = try cli.run(["ask", question, "--json"])
             #expect(output.status == 0 || output.status == 1, "\(output.status): \(output.stderr.prefix(200))")
         }

@@ -18,12 +18,14 @@ import Testing
     @Test func aNameCloseToNoneIsAnsweredWithTheCommandThatListsThem() throws {
         let document = try Self.cli.run(["article", "qqqq", "1"])
         #expect(document.status == 1)
-        #expect(document.stderr.contains("lawkb: 错误：没有名为“qqqq”的文件。收录的文件见 lawkb documents 或 /api/documents。"),
-                "\(document.stderr)")
+        #expect(
+            document.stderr.contains("lawkb: 错误：没有名为“qqqq”的文件。收录的文件见 lawkb documents 或 /api/documents。"),
+            "\(document.stderr)")
         let department = try Self.cli.run(["lists", "--department", "qqqq"])
         #expect(department.status == 1)
-        #expect(department.stderr.contains("lawkb: 错误：没有名为“qqqq”的部门。全部部门见 lawkb departments 或 /api/departments。"),
-                "\(department.stderr)")
+        #expect(
+            department.stderr.contains("lawkb: 错误：没有名为“qqqq”的部门。全部部门见 lawkb departments 或 /api/departments。"),
+            "\(department.stderr)")
     }
 
     @Test func aPublicServerRefusesAFullIndexNamingTheCommandThatBuildsAPublicOne() throws {
@@ -31,16 +33,19 @@ import Testing
         let output = try Self.cli.run(["serve", "--public", "--port", "0"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("不是公开版索引"), "\(output.stderr)")
-        #expect(output.stderr.contains("请用 `lawkb index --public --output \(Self.cli.indexPath)` 生成公开版索引"),
-                "\(output.stderr)")
+        #expect(
+            output.stderr.contains("请用 `lawkb index --public --output \(Self.cli.indexPath)` 生成公开版索引"),
+            "\(output.stderr)")
     }
 
     @Test func aMistakeInTheCommandLineIsLeftToTheArgumentParser() throws {
         let existing = Self.cli.directory.appendingPathComponent("generated")
-        try FileManager.default.createDirectory(at: existing.appendingPathComponent("Corpus"),
-                                                withIntermediateDirectories: true)
-        let output = try CLIRunner.execute(["generate", "--items", "1", "--output", existing.path],
-                                           in: Self.cli.directory)
+        try FileManager.default.createDirectory(
+            at: existing.appendingPathComponent("Corpus"),
+            withIntermediateDirectories: true)
+        let output = try CLIRunner.execute(
+            ["generate", "--items", "1", "--output", existing.path],
+            in: Self.cli.directory)
         #expect(output.status == 64)
         #expect(output.stderr.contains("已存在，请另选 --output"), "\(output.stderr)")
         #expect(output.stderr.contains("Usage:"), "\(output.stderr)")

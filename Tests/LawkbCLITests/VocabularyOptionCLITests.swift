@@ -23,8 +23,9 @@ import Testing
         #expect(output.status == 64)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.contains("'--kind <kind>'"), "\(output.stderr)")
-        #expect(output.stderr.contains("“novel”不是文件类型，应为 plan（实施方案）、regulation（法律法规）、list（清单） 之一"),
-                "\(output.stderr)")
+        #expect(
+            output.stderr.contains("“novel”不是文件类型，应为 plan（实施方案）、regulation（法律法规）、list（清单） 之一"),
+            "\(output.stderr)")
     }
 
     @Test func anUnknownListKindFailsAtTheOptionWithTheClosestNames() throws {
@@ -46,8 +47,10 @@ import Testing
     }
 
     @Test func importStatusAndKindFailAtTheOption() throws {
-        let base = ["import", "absent.csv", "--department", "scjg", "--version", "2024-01-01", "--dry-run",
-                    "--corpus", Self.cli.corpus]
+        let base = [
+            "import", "absent.csv", "--department", "scjg", "--version", "2024-01-01", "--dry-run",
+            "--corpus", Self.cli.corpus,
+        ]
         func run(_ arguments: [String]) throws -> CLIRunner.Output {
             try CLIRunner.execute(arguments, in: Self.cli.directory)
         }

@@ -25,13 +25,15 @@ struct AccessLogMiddleware: RouterMiddleware {
         let route = context.endpointPath.flatMap { $0 == "NotFound" ? nil : $0 } ?? "unmatched"
         metrics.recordRequest(route: route, method: request.method.rawValue, status: status, seconds: seconds)
         // The path only: the query string holds what people search for.
-        context.logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)",
-            "path": "\(request.uri.path)",
-            "route": "\(route)",
-            "status": "\(status)",
-            "latency_ms": "\((seconds * 100_000).rounded() / 100)",
-            "client": "\(context.clientAddress)",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                "path": "\(request.uri.path)",
+                "route": "\(route)",
+                "status": "\(status)",
+                "latency_ms": "\((seconds * 100_000).rounded() / 100)",
+                "client": "\(context.clientAddress)",
+            ])
     }
 }

@@ -92,9 +92,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     /// The JSON body of the answer to a request the HTTP parser could not read.
     static let badRequestBody: ByteBuffer = {
-        let reply = Reply.jsonError(ServiceError(
-            .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1",
-            chinese: "请求不是有效的 HTTP/1.1 请求，无法解析。"))
+        let reply = Reply.jsonError(
+            ServiceError(
+                .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1",
+                chinese: "请求不是有效的 HTTP/1.1 请求，无法解析。"))
         return ByteBuffer(string: reply.body)
     }()
 

@@ -30,7 +30,8 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         case .page: wantsPage = true
         case .api, .operations: wantsPage = false
         case nil:
-            wantsPage = !request.uri.path.hasPrefix("/api/")
+            wantsPage =
+                !request.uri.path.hasPrefix("/api/")
                 && (request.headers[.accept] ?? "").contains("text/html")
         }
         guard wantsPage else { return .jsonError(error) }
@@ -53,8 +54,10 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         case let error as any HTTPResponseError where error.status == .notFound:
             return ServiceError.notFound.caused(by: error)
         case let error as any HTTPResponseError where error.status.code < 500:
-            return ServiceError(error.status, code: "bad_request", message: "the request cannot be answered",
-                                chinese: "无法处理该请求。").caused(by: error)
+            return ServiceError(
+                error.status, code: "bad_request", message: "the request cannot be answered",
+                chinese: "无法处理该请求。"
+            ).caused(by: error)
         default:
             logger.error("unexpected failure", metadata: ["error": "\(error)"])
             return ServiceError.internalError.caused(by: error)

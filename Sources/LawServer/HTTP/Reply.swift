@@ -45,9 +45,10 @@ struct Reply: ResponseGenerator, Sendable {
     static func jsonError(_ error: ServiceError) -> Reply {
         let body = ErrorBody(error: .init(code: error.code, message: error.message))
         return (try? json(body, status: error.status, headers: error.headers))
-            ?? Reply(status: error.status, contentType: jsonType,
-                     body: #"{"error":{"code":"internal_error","message":"the server failed to answer"}}"#,
-                     headers: error.headers)
+            ?? Reply(
+                status: error.status, contentType: jsonType,
+                body: #"{"error":{"code":"internal_error","message":"the server failed to answer"}}"#,
+                headers: error.headers)
     }
 
     /// The `Response` of this reply.

@@ -71,26 +71,30 @@ struct ServiceError: HTTPResponseError, Sendable, Equatable {
 
     /// The request target (path and query string) is longer than the server accepts.
     static func targetTooLong(limit: Int) -> ServiceError {
-        ServiceError(.uriTooLong, code: "uri_too_long",
-                     message: "the request URL is longer than \(limit) bytes",
-                     chinese: "请求地址过长（上限 \(limit) 字节），请缩短检索词。")
+        ServiceError(
+            .uriTooLong, code: "uri_too_long",
+            message: "the request URL is longer than \(limit) bytes",
+            chinese: "请求地址过长（上限 \(limit) 字节），请缩短检索词。")
     }
 
     /// The client sent too many requests; `retryAfter` seconds until the next is accepted.
     static func rateLimited(retryAfter: Int) -> ServiceError {
-        ServiceError(.tooManyRequests, code: "rate_limited",
-                     message: "too many requests; retry after \(retryAfter) s",
-                     chinese: "请求过于频繁，请 \(retryAfter) 秒后再试。",
-                     headers: [.retryAfter: String(retryAfter)])
+        ServiceError(
+            .tooManyRequests, code: "rate_limited",
+            message: "too many requests; retry after \(retryAfter) s",
+            chinese: "请求过于频繁，请 \(retryAfter) 秒后再试。",
+            headers: [.retryAfter: String(retryAfter)])
     }
 
     /// A query ran longer than the configured limit and was stopped; `cause` says how.
     static func queryTimeout(limit: Duration, cause: (any Error)? = nil) -> ServiceError {
         let seconds = limit.components.seconds > 0 ? "\(limit.components.seconds) s" : "the time limit"
-        return ServiceError(.serviceUnavailable, code: "query_timeout",
-                            message: "the query took longer than \(seconds) and was stopped; try more specific words",
-                            chinese: "检索耗时过长，已停止；请换用更具体的检索词。",
-                            headers: [.retryAfter: "1"]).causedIfAny(by: cause)
+        return ServiceError(
+            .serviceUnavailable, code: "query_timeout",
+            message: "the query took longer than \(seconds) and was stopped; try more specific words",
+            chinese: "检索耗时过长，已停止；请换用更具体的检索词。",
+            headers: [.retryAfter: "1"]
+        ).causedIfAny(by: cause)
     }
 
     /// The index could not answer (being replaced, unreadable); retrying may help.
@@ -112,15 +116,17 @@ struct ServiceError: HTTPResponseError, Sendable, Equatable {
     ///
     /// `chinese` says what is wrong for clients; `message`, in English, goes to the log only.
     static func invalidParameter(_ name: String, _ message: String, chinese: String) -> ServiceError {
-        ServiceError(.badRequest, code: "invalid_parameter", message: "invalid \(name): \(message)",
-                     chinese: "参数 \(name) 有误：\(chinese)")
+        ServiceError(
+            .badRequest, code: "invalid_parameter", message: "invalid \(name): \(message)",
+            chinese: "参数 \(name) 有误：\(chinese)")
     }
 
     /// The query string or a path segment is not valid percent-encoded UTF-8.
     static func invalidEncoding(_ what: String) -> ServiceError {
-        ServiceError(.badRequest, code: "invalid_encoding",
-                     message: "\(what) is not valid percent-encoded UTF-8",
-                     chinese: "请求地址的编码无效（\(what)），请使用 UTF-8。")
+        ServiceError(
+            .badRequest, code: "invalid_encoding",
+            message: "\(what) is not valid percent-encoded UTF-8",
+            chinese: "请求地址的编码无效（\(what)），请使用 UTF-8。")
     }
 
     /// What the server adds to a query's message: where every document and department is
@@ -140,8 +146,9 @@ struct ServiceError: HTTPResponseError, Sendable, Equatable {
         case .onlyExclusions:
             self.init(.badRequest, code: "only_exclusions", message: message, chinese: message + "。")
         case .tooLong, .tooManyTerms:
-            self.init(.badRequest, code: error.isTooLong ? "query_too_long" : "too_many_terms", message: message,
-                      chinese: message + "。")
+            self.init(
+                .badRequest, code: error.isTooLong ? "query_too_long" : "too_many_terms", message: message,
+                chinese: message + "。")
         case .invalidParameter, .unknownListKind, .invalidDate:
             self.init(.badRequest, code: "invalid_parameter", message: message, chinese: Self.sentence(message))
         case .unknownDocument:

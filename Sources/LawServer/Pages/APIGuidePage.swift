@@ -57,7 +57,8 @@ enum APIGuidePage {
         let codes = errorCodes.map { code -> HTML in
             "<tr><th scope=\"row\"><code>\(code.code)</code></th><td>\(code.meaning)</td></tr>"
         }
-        let publicNote: HTML = publicMode
+        let publicNote: HTML =
+            publicMode
             ? "<p class=\"notice\">这是公开版服务：个人号码已隐去，只提供公开的清单，每个客户端的请求频率有限制，API 可跨域读取。</p>\n"
             : ""
         let main: HTML = """
@@ -96,7 +97,10 @@ enum APIGuidePage {
     private static func section(_ route: Route) -> HTML {
         let summary = summaries[route.operationID] ?? route.summary
         let rows = route.parameters.map { parameterRow($0, of: route) }
-        let table: HTML = rows.isEmpty ? "<p class=\"list-note\">无参数。</p>\n" : """
+        let table: HTML =
+            rows.isEmpty
+            ? "<p class=\"list-note\">无参数。</p>\n"
+            : """
             <div class="table-scroll"><table class="parameters stack">
             \(Tables.head(["参数", "位置", "含义"]))
             <tbody>

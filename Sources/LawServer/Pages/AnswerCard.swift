@@ -27,12 +27,15 @@ enum AnswerCard {
         case .changes(let changes):
             guard !changes.isEmpty else { return "<p>没有变化。</p>\n" }
             let more: HTML = changes.count > rows ? "<p>共 \(changes.count) 处变化。</p>\n" : ""
-            return items(changes.prefix(rows).map {
-                "\($0.department) · \($0.kind)：\($0.from) → \($0.to)（新增 \($0.added.count)，删除 \($0.removed.count)，修改 \($0.changed.count)）"
-            }) + more
+            return items(
+                changes.prefix(rows).map {
+                    "\($0.department) · \($0.kind)：\($0.from) → \($0.to)"
+                        + "（新增 \($0.added.count)，删除 \($0.removed.count)，修改 \($0.changed.count)）"
+                }) + more
         case .citedBy(let record):
-            let article = HTML.link(HTML.articlePath(document: record.document, article: record.article),
-                                    "\(record.document) \(record.label)")
+            let article = HTML.link(
+                HTML.articlePath(document: record.document, article: record.article),
+                "\(record.document) \(record.label)")
             return """
                 <h2>\(article)</h2>
                 <p>\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，另有 \(record.passages.count) 处方案或法律条文引用</p>
@@ -49,8 +52,9 @@ enum AnswerCard {
 
     /// An article: its name linked, its chapter and its text.
     private static func article(_ record: ArticleRecord) -> HTML {
-        let link = HTML.link(HTML.articlePath(document: record.document, article: record.article),
-                             "\(record.document) \(record.label)")
+        let link = HTML.link(
+            HTML.articlePath(document: record.document, article: record.article),
+            "\(record.document) \(record.label)")
         let paragraphs = record.text.split(separator: "\n").map { paragraph -> HTML in "<p>\(paragraph)</p>" }
         return """
             <h2>\(link)</h2>
@@ -75,8 +79,9 @@ enum AnswerCard {
     private static func lists(_ lists: [ListSummary]) -> HTML {
         guard !lists.isEmpty else { return "<p>没有符合条件的清单。</p>\n" }
         let entries = lists.prefix(rows * 4).map { list -> HTML in
-            let link = HTML.link(HTML.listPath(department: list.department, kind: list.kind, asOf: list.version),
-                                 "\(list.department) · \(list.kind.rawValue)")
+            let link = HTML.link(
+                HTML.listPath(department: list.department, kind: list.kind, asOf: list.version),
+                "\(list.department) · \(list.kind.rawValue)")
             return "<li>\(link) <span class=\"meta\">版本 \(list.version) · \(list.items) 项\(list.inForce ? " · 现行" : "")</span></li>"
         }
         return "<ul>\n\(entries.joined(separator: "\n"))\n</ul>\n"

@@ -37,12 +37,15 @@ extension Pages {
     /// with one version.
     private static func versionNotice(_ record: ArticleRecord, versions: [VersionSummary], name: String) -> HTML {
         guard versions.count > 1, let version = record.version else { return "" }
-        let period = (record.inForceFrom.map { "施行 \($0)" } ?? "")
+        let period =
+            (record.inForceFrom.map { "施行 \($0)" } ?? "")
             + (record.inForceUntil.map { " 至 \($0) 前" } ?? " 起")
         let others = versions.filter { $0.version != version }.map { other in
-            HTML.link(HTML.articlePath(document: name, article: record.article,
-                                       version: other.status == RegulationMetadata.Status.inForce ? nil : other.version),
-                      "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
+            HTML.link(
+                HTML.articlePath(
+                    document: name, article: record.article,
+                    version: other.status == RegulationMetadata.Status.inForce ? nil : other.version),
+                "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
         }
         return """
             <p class="notice">本条为\(version)年版本（\(record.status ?? "")，\(period)）。            其他版本：\
@@ -54,14 +57,18 @@ extension Pages {
     /// Links to the articles before and after, when there are any.
     private static func neighbours(name: String, version: String?, previous: Int?, next: Int?) -> HTML {
         guard previous != nil || next != nil else { return "" }
-        let before = previous.map {
-            HTML.link(HTML.articlePath(document: name, article: $0, version: version),
-                      "‹ 第\(ChineseNumeralFormatter.format($0))条", rel: "prev")
-        } ?? "<span></span>"
-        let after = next.map {
-            HTML.link(HTML.articlePath(document: name, article: $0, version: version),
-                      "第\(ChineseNumeralFormatter.format($0))条 ›", rel: "next")
-        } ?? "<span></span>"
+        let before =
+            previous.map {
+                HTML.link(
+                    HTML.articlePath(document: name, article: $0, version: version),
+                    "‹ 第\(ChineseNumeralFormatter.format($0))条", rel: "prev")
+            } ?? "<span></span>"
+        let after =
+            next.map {
+                HTML.link(
+                    HTML.articlePath(document: name, article: $0, version: version),
+                    "第\(ChineseNumeralFormatter.format($0))条 ›", rel: "next")
+            } ?? "<span></span>"
         return "<nav class=\"neighbours\" aria-label=\"相邻条文\">\(before)\(after)</nav>\n"
     }
 
@@ -96,7 +103,8 @@ extension Pages {
         var groups: [[CitingItem]] = []
         for item in record.items {
             if let last = groups.last?.last,
-               (last.department, last.kind, last.version) == (item.department, item.kind, item.version) {
+                (last.department, last.kind, last.version) == (item.department, item.kind, item.version)
+            {
                 groups[groups.count - 1].append(item)
             } else {
                 groups.append([item])
@@ -109,13 +117,17 @@ extension Pages {
     private static func citingList(_ items: [CitingItem], everyListVersion: Bool) -> HTML {
         let first = items[0]
         let entries = items.map { item -> HTML in
-            let link = HTML.link(HTML.listPath(department: item.department, kind: item.kind,
-                                               asOf: everyListVersion ? item.inForceFrom : nil, item: item.id),
-                                 item.name)
+            let link = HTML.link(
+                HTML.listPath(
+                    department: item.department, kind: item.kind,
+                    asOf: everyListVersion ? item.inForceFrom : nil, item: item.id),
+                item.name)
             return "<li>\(link)\(HTML.sampleLabel(status: item.status))<div class=\"rule\">\(item.id) · 引用：\(item.citation)</div></li>"
         }
-        let list = HTML.link(HTML.listPath(department: first.department, kind: first.kind,
-                                           asOf: everyListVersion ? first.inForceFrom : nil), first.kind.rawValue)
+        let list = HTML.link(
+            HTML.listPath(
+                department: first.department, kind: first.kind,
+                asOf: everyListVersion ? first.inForceFrom : nil), first.kind.rawValue)
         return """
             <h3>\(first.department) · \(list)<span class="rule">（\(first.version) 版，\(items.count) 项）</span></h3>
             <ul class="cited-by">

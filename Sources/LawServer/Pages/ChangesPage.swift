@@ -73,7 +73,8 @@ struct ChangeSection {
 
     /// The added, removed and changed items; or that the two versions hold the same items.
     private var body: HTML {
-        let body = itemList("新增事项", class: "items-added", change.added.map { ($0.id, $0.name) }, day: newer)
+        let body =
+            itemList("新增事项", class: "items-added", change.added.map { ($0.id, $0.name) }, day: newer)
             + itemList("删除事项", class: "items-removed", change.removed.map { ($0.id, $0.name) }, day: older)
             + changedItems
         return body.isEmpty ? "<p class=\"list-note\">两版事项内容相同。</p>\n" : body

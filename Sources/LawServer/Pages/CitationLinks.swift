@@ -95,8 +95,9 @@ struct CitationLinks {
             let title = "\(document)（\(citation.version ?? "")）没有第\(ChineseNumeralFormatter.format(citation.article))条"
             return "<span class=\"cite missing\" title=\"\(title)\">\(label)</span>"
         }
-        return HTML.link(HTML.articlePath(document: document, article: citation.article, version: citation.version),
-                         label, class: "cite")
+        return HTML.link(
+            HTML.articlePath(document: document, article: citation.article, version: citation.version),
+            label, class: "cite")
     }
 
     /// Where each article's part of a written citation is: from its label (`第十三条`; the first
@@ -107,8 +108,10 @@ struct CitationLinks {
         var search = text.startIndex
         for citation in group.citations {
             let labels = ["第\(ChineseNumeralFormatter.format(citation.article))条", "第\(citation.article)条"]
-            guard let found = labels.compactMap({ text.range(of: $0, range: search..<text.endIndex) })
-                .min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+            guard
+                let found = labels.compactMap({ text.range(of: $0, range: search..<text.endIndex) })
+                    .min(by: { $0.lowerBound < $1.lowerBound })
+            else { continue }
             starts.append((found, citation))
             search = found.upperBound
         }

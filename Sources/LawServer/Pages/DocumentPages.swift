@@ -62,7 +62,8 @@ enum DocumentPages {
     private static func chapter(_ chapter: OutlineChapter, name: String, version: String?) -> HTML {
         let items = chapter.articles.map { article -> HTML in
             let path = HTML.articlePath(document: name, article: article.article, version: version)
-            let cited: HTML = article.citingItems > 0 && HTML.isSitePath(path)
+            let cited: HTML =
+                article.citingItems > 0 && HTML.isSitePath(path)
                 ? " <a class=\"cited\" href=\"\(path)#cited-by\">被引 \(article.citingItems)</a>"
                 : ""
             return "<li>\(HTML.link(path, article.label)) <span class=\"opening\">\(article.opening)</span>\(cited)</li>"
@@ -76,8 +77,9 @@ enum DocumentPages {
         guard outline.versions.count > 1 else { return "" }
         let rows = outline.versions.map { version -> HTML in
             let current: HTML = version.version == outline.version.version ? " aria-current=\"true\"" : ""
-            let link = HTML.link(HTML.documentPath(
-                document: name, version: version.status == RegulationMetadata.Status.inForce ? nil : version.version),
+            let link = HTML.link(
+                HTML.documentPath(
+                    document: name, version: version.status == RegulationMetadata.Status.inForce ? nil : version.version),
                 version.version)
             let period = HTML.period(from: version.inForceFrom, until: version.inForceUntil)
             return """

@@ -23,8 +23,10 @@ enum FormControls {
     /// A filter: an empty option `all` (chosen when nothing is `given`), then `choices`. With
     /// `keepingGiven`, a `given` value that no choice matches is offered too, chosen, so the
     /// form shows what was asked even when it is not among the choices.
-    static func select(_ name: String, label: String, all: String, given: String?, choices: [Choice],
-                       keepingGiven: Bool = false) -> HTML {
+    static func select(
+        _ name: String, label: String, all: String, given: String?, choices: [Choice],
+        keepingGiven: Bool = false
+    ) -> HTML {
         var options = [Choice("", all, selected: given == nil)] + choices
         if keepingGiven, let given, !choices.contains(where: \.selected) {
             options.append(Choice(given, selected: true))

@@ -11,7 +11,8 @@ enum ListItemArticle {
     static func html(_ item: ListItemRecord, ordinal: Int) -> HTML {
         let links = CitationLinks(item.citations)
         let rows = fieldRows(item, links: links) + otherCitations(item, links: links)
-        let table: HTML = rows.isEmpty
+        let table: HTML =
+            rows.isEmpty
             ? ""
             : "<table class=\"item-fields\"><tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table>\n"
         let levels = item.levels.isEmpty ? "" : levelsTable(item, links: links)
@@ -42,7 +43,8 @@ enum ListItemArticle {
     /// The articles of the corpus the item cites that no column linked (相关条文), so that every
     /// cited article can be reached; no row when there are none.
     private static func otherCitations(_ item: ListItemRecord, links: CitationLinks) -> [HTML] {
-        let shown = ListColumn.allCases.filter(\.holdsCitations).map { item[$0] } + item.fields.map(\.value)
+        let shown =
+            ListColumn.allCases.filter(\.holdsCitations).map { item[$0] } + item.fields.map(\.value)
             + item.levels.flatMap { level in LevelColumn.allCases.filter(\.holdsCitations).map { level[$0] } }
         let others = links.unlinked(after: shown)
         guard !others.isEmpty else { return [] }

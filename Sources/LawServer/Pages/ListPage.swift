@@ -24,8 +24,9 @@ extension Pages {
             </section>
             \(historySection(versions, states: states, shown: record))
             """
-        return PageFrame.render(title: "\(record.department) \(record.kind.rawValue)", publicMode: publicMode,
-                                current: "/lists", main: main)
+        return PageFrame.render(
+            title: "\(record.department) \(record.kind.rawValue)", publicMode: publicMode,
+            current: "/lists", main: main)
     }
 
     /// Who published the list, its version and dates, its period in force and its state today.
@@ -42,7 +43,8 @@ extension Pages {
 
     /// For a page asked for a day: which day's version this is and whether it is today's.
     private static func dayNotice(_ record: ListRecord, asOf: String, state: VersionState) -> HTML {
-        let today: HTML = state == .inForce
+        let today: HTML =
+            state == .inForce
             ? "，也是今日施行的版本"
             : "；该版本\(state == .replaced ? "已被替换" : "今日尚未施行")，"
                 + HTML.link(HTML.listPath(department: record.department, kind: record.kind), "查看现行版本")
@@ -60,8 +62,9 @@ extension Pages {
     private static func historySection(_ versions: [ListSummary], states: [VersionState], shown: ListRecord) -> HTML {
         let rows = versions.enumerated().map { index, version -> HTML in
             let current: HTML = version.version == shown.version ? " aria-current=\"true\"" : ""
-            let link = HTML.link(HTML.listPath(department: version.department, kind: version.kind, asOf: version.inForceFrom),
-                                 version.version)
+            let link = HTML.link(
+                HTML.listPath(department: version.department, kind: version.kind, asOf: version.inForceFrom),
+                version.version)
             return """
                 <tr\(current)><td>\(link)\(HTML.sampleLabel(status: version.status))</td>\
                 <td>\(version.title)</td>\
@@ -71,7 +74,8 @@ extension Pages {
                 """
         }
         let changes = QueryString.link("/changes", [("department", shown.department), ("kind", shown.kind.rawValue)])
-        let changesLink: HTML = versions.count > 1
+        let changesLink: HTML =
+            versions.count > 1
             ? "<p>\(HTML.link(changes, "查看各版本之间的变更 ›"))</p>"
             : "<p class=\"list-note\">此清单只有一个版本。\(HTML.link(changes, "变更记录"))</p>"
         return """

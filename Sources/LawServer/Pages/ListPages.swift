@@ -17,8 +17,10 @@ struct ListsPageModel: Sendable {
     var filtered: Bool
 
     /// Creates the model.
-    init(departments: [DepartmentSummary], lists: [ListSummary], asOf: String? = nil,
-                department: String? = nil, kind: String? = nil, filtered: Bool = false) {
+    init(
+        departments: [DepartmentSummary], lists: [ListSummary], asOf: String? = nil,
+        department: String? = nil, kind: String? = nil, filtered: Bool = false
+    ) {
         self.departments = departments
         self.lists = lists
         self.asOf = asOf
@@ -44,8 +46,10 @@ struct ChangesPageModel: Sendable {
     var error: ServiceError?
 
     /// Creates the model.
-    init(request: ChangesRequest, departments: [DepartmentSummary], lists: [ListSummary],
-                changes: [ListChange]? = nil, error: ServiceError? = nil) {
+    init(
+        request: ChangesRequest, departments: [DepartmentSummary], lists: [ListSummary],
+        changes: [ListChange]? = nil, error: ServiceError? = nil
+    ) {
         self.request = request
         self.departments = departments
         self.lists = lists

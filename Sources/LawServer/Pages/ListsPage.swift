@@ -14,10 +14,12 @@ extension Pages {
         let count = Set(model.lists.map { "\($0.department)\u{1F}\($0.kind.rawValue)" }).count
         let heading = [model.department, model.kind].compactMap { $0 }.joined(separator: " · ")
         let title = heading.isEmpty ? "部门清单" : heading
-        let none: HTML = model.filtered && model.lists.isEmpty
+        let none: HTML =
+            model.filtered && model.lists.isEmpty
             ? "<p class=\"summary\">没有符合条件的清单。\(HTML.link("/lists", "查看全部清单"))</p>\n"
             : ""
-        let withoutNote: HTML = !without.isEmpty && !model.filtered
+        let withoutNote: HTML =
+            !without.isEmpty && !model.filtered
             ? "<p class=\"list-note\">暂无公布清单的部门：\(without.map(\.name).joined(separator: "、"))。</p>\n"
             : ""
         let main: HTML = """
@@ -46,7 +48,8 @@ extension Pages {
 
     /// A department: its names and facts, and a table of its lists' versions by kind.
     private static func departmentSection(_ department: DepartmentSummary, versions: [ListSummary], asOf: String?) -> HTML {
-        let names: HTML = department.shortNames.isEmpty
+        let names: HTML =
+            department.shortNames.isEmpty
             ? "" : "<span class=\"rule\">也称：\(department.shortNames.joined(separator: "、"))</span>"
         let facts = [department.type, department.sector.map { "主管领域：\($0)" }].compactMap { $0 }
         let factsLine: HTML = facts.isEmpty ? "" : "<p class=\"list-note\">\(facts.joined(separator: " · "))</p>"
@@ -74,8 +77,9 @@ extension Pages {
         return versions.enumerated().map { index, version in
             let kindLink = HTML.link(HTML.listPath(department: department, kind: kind, asOf: asOf), kind.rawValue)
             let kindCell: HTML = index == 0 ? "<td class=\"kind-cell\" rowspan=\"\(versions.count)\">\(kindLink)</td>" : ""
-            let versionLink = HTML.link(HTML.listPath(department: department, kind: kind, asOf: version.inForceFrom),
-                                        version.version)
+            let versionLink = HTML.link(
+                HTML.listPath(department: department, kind: kind, asOf: version.inForceFrom),
+                version.version)
             return """
                 <tr>\(kindCell)<td>\(versionLink)\(HTML.sampleLabel(status: version.status))</td>\
                 <td class="\(states[index].cssClass)">\(states[index].label)</td>\

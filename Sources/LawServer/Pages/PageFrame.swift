@@ -46,7 +46,8 @@ enum PageFrame {
 
     /// What the corpus holds and whether this is the public or the internal edition.
     private static func footer(publicMode: Bool) -> HTML {
-        let edition = publicMode
+        let edition =
+            publicMode
             ? "公开版：仅含公开信息，个人联系方式已隐去。"
             : "内部版：供执法人员使用，请勿对外转发。"
         return "<footer><p>收录乌司发〔2022〕11号《行政执法质量提升年实施方案》、其引用的法律法规和各部门公布的清单。标有“示例”的为演示数据，并非部门正式公布的内容。\(edition)</p></footer>"

@@ -33,7 +33,6 @@ enum Pages {
             """
     }
 
-
     /// The page shown for a failed request (unknown address, unknown article …).
     static func error(_ error: ServiceError, publicMode: Bool) -> String {
         let main: HTML = """

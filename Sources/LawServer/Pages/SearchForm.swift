@@ -45,18 +45,21 @@ enum SearchForm {
     private static func documentSelect(_ model: SearchPageModel) -> HTML {
         let choices = model.documents.map { document in
             let value = document.shortName ?? document.title
-            return Choice(value, document.kind == .plan ? "\(value)（\(DocumentKind.plan.chineseName)）" : value,
-                          selected: model.document == value || model.document == document.title)
+            return Choice(
+                value, document.kind == .plan ? "\(value)（\(DocumentKind.plan.chineseName)）" : value,
+                selected: model.document == value || model.document == document.title)
         }
-        return FormControls.select("document", label: "文件", all: "全部文件", given: model.document, choices: choices,
-                                   keepingGiven: true)
+        return FormControls.select(
+            "document", label: "文件", all: "全部文件", given: model.document, choices: choices,
+            keepingGiven: true)
     }
 
     /// The kinds of list, an alias given (免罚清单) chosen as its canonical kind.
     private static func listKindSelect(_ model: SearchPageModel) -> HTML {
         let listKind = model.listKind.map { ListKind.resolve($0)?.rawValue ?? $0 }
-        return FormControls.select("list_kind", label: "清单种类", all: "全部清单", given: listKind,
-                                   choices: FormControls.kindChoices(ListKind.allCases.map(\.rawValue), given: listKind),
-                                   keepingGiven: true)
+        return FormControls.select(
+            "list_kind", label: "清单种类", all: "全部清单", given: listKind,
+            choices: FormControls.kindChoices(ListKind.allCases.map(\.rawValue), given: listKind),
+            keepingGiven: true)
     }
 }

@@ -36,12 +36,15 @@ struct SearchPageModel: Sendable {
     var limit: Int { parameters.limit }
 
     /// Creates the model.
-    init(query: String = "", kind: String? = nil, document: String? = nil, department: String? = nil,
-                listKind: String? = nil, asOf: String? = nil, limit: Int = 10,
-                documents: [DocumentRecord], departments: [DepartmentSummary] = [], result: SearchResult? = nil,
-                error: ServiceError? = nil) {
-        self.parameters = SearchParameters(query: query, kind: kind, document: document, department: department,
-                                           listKind: listKind, asOf: asOf, limit: limit)
+    init(
+        query: String = "", kind: String? = nil, document: String? = nil, department: String? = nil,
+        listKind: String? = nil, asOf: String? = nil, limit: Int = 10,
+        documents: [DocumentRecord], departments: [DepartmentSummary] = [], result: SearchResult? = nil,
+        error: ServiceError? = nil
+    ) {
+        self.parameters = SearchParameters(
+            query: query, kind: kind, document: document, department: department,
+            listKind: listKind, asOf: asOf, limit: limit)
         self.documents = documents
         self.departments = departments
         self.result = result
@@ -71,7 +74,8 @@ extension Pages {
     /// The summary line, the hits of this page and the page links; or why there are none.
     private static func results(_ result: SearchResult, model: SearchPageModel) -> HTML {
         guard !result.hits.isEmpty else {
-            let message = result.total == 0
+            let message =
+                result.total == 0
                 ? "没有找到与“\(result.query)”相关的条文。可减少检索词或去掉筛选条件后再试。"
                 : "本页没有结果；共 \(result.total) 条。"
             return "<p class=\"summary\">\(message)</p>\n"
@@ -131,10 +135,12 @@ extension Pages {
             model.parameters.link("/", offset: offset, compact: true)
         }
         let current = result.offset / result.limit + 1
-        let previous = result.offset > 0
+        let previous =
+            result.offset > 0
             ? HTML.link(page(at: max(0, result.offset - result.limit)), "‹ 上一页", rel: "prev")
             : "<span></span>"
-        let next = result.offset + result.limit < result.total
+        let next =
+            result.offset + result.limit < result.total
             ? HTML.link(page(at: result.offset + result.limit), "下一页 ›", rel: "next")
             : "<span></span>"
         return "<nav class=\"pager\" aria-label=\"分页\">\(previous)<span>第 \(current) / \(pages) 页</span>\(next)</nav>\n"

@@ -6,10 +6,12 @@ extension HTML {
     static let styleSheet: HTML = """
         :root{--ink:#1f2933;--muted:#52606d;--line:#d9e2ec;--accent:#0b4f8a;--bg:#f5f7fa}
         *{box-sizing:border-box}
-        body{margin:0;color:var(--ink);background:var(--bg);font:16px/1.7 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
+        body{margin:0;color:var(--ink);background:var(--bg);font:16px/1.7 "PingFang SC","Hiragino Sans GB","Microsoft YaHei",\
+        "Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
         a{color:var(--accent)}
         .top{background:var(--accent);color:#fff}
-        .bar{max-width:56rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
+        .bar{max-width:56rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;\
+        justify-content:space-between;gap:.5rem}
         .brand{color:#fff;font-weight:700;font-size:1.15rem;text-decoration:none}
         .top nav a{color:#fff;margin-left:1.2rem;text-decoration:none;opacity:.85;white-space:nowrap}
         .top nav a[aria-current=page]{opacity:1;border-bottom:2px solid #fff}
@@ -28,8 +30,10 @@ extension HTML {
         .where{color:var(--muted);font-size:.85rem;margin:.1rem 0 .3rem}
         .snippet{margin:0;white-space:pre-line}
         mark{background:#ffe58f;color:inherit;padding:0 .05em}
-        .kind{display:inline-block;font-size:.75rem;color:var(--accent);border:1px solid var(--accent);border-radius:3px;padding:0 .3rem;margin-right:.4rem;vertical-align:.1em}
-        .sample{display:inline-block;font-size:.75rem;color:#8a4b00;background:#fff3d6;border:1px solid #e5a53b;border-radius:3px;padding:0 .3rem;margin-left:.4rem}
+        .kind{display:inline-block;font-size:.75rem;color:var(--accent);border:1px solid var(--accent);border-radius:3px;\
+        padding:0 .3rem;margin-right:.4rem;vertical-align:.1em}
+        .sample{display:inline-block;font-size:.75rem;color:#8a4b00;background:#fff3d6;border:1px solid #e5a53b;border-radius:3px;\
+        padding:0 .3rem;margin-left:.4rem}
         .pager{display:flex;justify-content:space-between;align-items:center;margin-top:1rem}
         .error{background:#fdecea;border-left:4px solid #c62828;padding:.6rem .9rem;margin:1rem 0}
         .crumbs{font-size:.85rem;color:var(--muted);margin-bottom:.4rem}
@@ -50,7 +54,8 @@ extension HTML {
         .filters summary{cursor:pointer;color:var(--accent)}
         .filters .row,form.plain{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}
         form.plain{margin-bottom:1rem}
-        .filters select,.filters input,form.plain select,form.plain input,form.plain button{font:inherit;font-size:.9rem;padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
+        .filters select,.filters input,form.plain select,form.plain input,form.plain button{font:inherit;font-size:.9rem;\
+        padding:.3rem .5rem;border:1px solid #9aa5b1;border-radius:4px;background:#fff}
         form.plain button{background:var(--accent);border-color:var(--accent);color:#fff;cursor:pointer}
         .notice{background:#eef4fb;border-left:4px solid var(--accent);padding:.5rem .9rem;margin:.8rem 0}
         .answer{margin:.8rem 0 1.4rem;overflow-wrap:anywhere}
@@ -89,7 +94,11 @@ extension HTML {
         section.change h3{font-size:1rem;margin:1rem 0 .3rem}
         section.change h4{font-size:.95rem;margin:1rem 0 .3rem}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;margin:.4rem 0;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,12px 100%,12px 100%;background-attachment:local,local,scroll,scroll}
+        .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;margin:.4rem 0;\
+        background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),\
+        #fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),rgba(0,0,0,0)),\
+        radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;\
+        background-size:40px 100%,40px 100%,12px 100%,12px 100%;background-attachment:local,local,scroll,scroll}
         table.lists td:not(.kind-cell),table.versions td:not(:nth-child(2)){white-space:nowrap}
         table.lists td.kind-cell{min-width:7rem}
         table.versions td:nth-child(2){min-width:12rem}

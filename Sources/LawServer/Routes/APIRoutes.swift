@@ -21,40 +21,53 @@ enum APIRoutes {
     static func version(_ request: Request) throws(ServiceError) -> String? {
         guard let version = try QueryString(request.uri.query).nonEmptyValue("version") else { return nil }
         guard version.count <= maximumVersionLength else {
-            throw ServiceError.invalidParameter("version", "a version is a year such as 2022",
-                                                chinese: "版本应写成年份，例如 2022。")
+            throw ServiceError.invalidParameter(
+                "version", "a version is a year such as 2022",
+                chinese: "版本应写成年份，例如 2022。")
         }
         return version
     }
 
     /// Search parameters, shared with the search page's documentation.
     static let searchParameters: [RouteParameter] = [
-        RouteParameter("q", in: .query, required: true,
-                       description: "The query: words separated by spaces must all match; OR between two words matches either; -word excludes; \"…\" keeps words together. At most \(QueryParser.maximumLength) characters.",
-                       example: "违法行为轻微 及时改正"),
-        RouteParameter("kind", in: .query, description: "Only this kind of document: the plan, the laws or the departments' lists.",
-                       example: "regulation", allowed: SearchRequest.kinds.map(\.rawValue)),
-        RouteParameter("document", in: .query, description: "Only this document: full title, short name or 文号.",
-                       example: "行政处罚法"),
-        RouteParameter("department", in: .query,
-                       description: "Only the lists of this department: official name, short name (市监局) or id.",
-                       example: "市场监管局"),
-        RouteParameter("list_kind", in: .query,
-                       description: "Only lists of this kind: canonical name or alias (免罚清单, 裁量基准).",
-                       example: "免罚清单"),
-        RouteParameter("as_of", in: .query,
-                       description: "Search the list versions in force on this day (YYYY-MM-DD); today by default.",
-                       example: "2023-01-01"),
-        RouteParameter("limit", in: .query, type: "integer", description: "Hits per page (default \(SearchInput.defaultLimit)).",
-                       example: "10", range: 1...SearchRequest.maximumLimit),
-        RouteParameter("offset", in: .query, type: "integer", description: "Hits to skip, for the next pages.",
-                       example: "0", range: 0...SearchInput.maximumOffset),
+        RouteParameter(
+            "q", in: .query, required: true,
+            description:
+                "The query: words separated by spaces must all match; OR between two words matches either; -word excludes; "
+                + "\"…\" keeps words together. At most \(QueryParser.maximumLength) characters.",
+            example: "违法行为轻微 及时改正"),
+        RouteParameter(
+            "kind", in: .query, description: "Only this kind of document: the plan, the laws or the departments' lists.",
+            example: "regulation", allowed: SearchRequest.kinds.map(\.rawValue)),
+        RouteParameter(
+            "document", in: .query, description: "Only this document: full title, short name or 文号.",
+            example: "行政处罚法"),
+        RouteParameter(
+            "department", in: .query,
+            description: "Only the lists of this department: official name, short name (市监局) or id.",
+            example: "市场监管局"),
+        RouteParameter(
+            "list_kind", in: .query,
+            description: "Only lists of this kind: canonical name or alias (免罚清单, 裁量基准).",
+            example: "免罚清单"),
+        RouteParameter(
+            "as_of", in: .query,
+            description: "Search the list versions in force on this day (YYYY-MM-DD); today by default.",
+            example: "2023-01-01"),
+        RouteParameter(
+            "limit", in: .query, type: "integer", description: "Hits per page (default \(SearchInput.defaultLimit)).",
+            example: "10", range: 1...SearchRequest.maximumLimit),
+        RouteParameter(
+            "offset", in: .query, type: "integer", description: "Hits to skip, for the next pages.",
+            example: "0", range: 0...SearchInput.maximumOffset),
     ]
 
     private static func search(_ service: LawService) -> Route {
-        Route("/api/search", operationID: "search", summary: "Full-text search with highlighted snippets ([…] marks matches).",
-              audience: .api, parameters: searchParameters, contentType: Reply.jsonType, schema: "SearchResult",
-              errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/api/search", operationID: "search", summary: "Full-text search with highlighted snippets ([…] marks matches).",
+            audience: .api, parameters: searchParameters, contentType: Reply.jsonType, schema: "SearchResult",
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let input = try SearchInput(try QueryString(request.uri.query), service: service)
             guard let searchRequest = input.request else { throw ServiceError(QueryError.emptyQuery) }
             let best = searchRequest.asksQuestion ? await SearchAnswer.best(for: searchRequest.query, service: service) : nil
@@ -71,21 +84,24 @@ enum APIRoutes {
                 hit.snippet = Highlight.render(hit.snippet, open: "[", close: "]")
                 return hit
             }
-            let next = result.offset + result.limit < result.total
+            let next =
+                result.offset + result.limit < result.total
                 ? input.link("/api/search", offset: result.offset + result.limit) : nil
             return try .json(SearchPage(result: result, request: searchRequest, next: next, answer: best))
         }
     }
 
     private static func article(_ service: LawService) -> Route {
-        Route("/api/articles/{document}/{number}", operationID: "article", summary: "One article of a law by its number.",
-              audience: .api,
-              parameters: [
+        Route(
+            "/api/articles/{document}/{number}", operationID: "article", summary: "One article of a law by its number.",
+            audience: .api,
+            parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
                 versionParameter,
-              ],
-              contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]) { request, context in
+            ],
+            contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]
+        ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let version = try Self.version(request)
@@ -96,16 +112,20 @@ enum APIRoutes {
     }
 
     private static func cite(_ service: LawService) -> Route {
-        Route("/api/cite", operationID: "cite", summary: "Resolve a citation such as 《行政处罚法》第三十三条第二款.",
-              audience: .api,
-              parameters: [
-                RouteParameter("q", in: .query, required: true, description: "The citation.",
-                               example: "《中华人民共和国行政处罚法》第三十三条第二款"),
-              ],
-              contentType: Reply.jsonType, schema: "CitationAnswer", errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/api/cite", operationID: "cite", summary: "Resolve a citation such as 《行政处罚法》第三十三条第二款.",
+            audience: .api,
+            parameters: [
+                RouteParameter(
+                    "q", in: .query, required: true, description: "The citation.",
+                    example: "《中华人民共和国行政处罚法》第三十三条第二款")
+            ],
+            contentType: Reply.jsonType, schema: "CitationAnswer", errorStatuses: [400, 404, 503]
+        ) { request, _ in
             guard let text = try QueryString(request.uri.query).nonEmptyValue("q").map(service.sanitizedInput) else {
-                throw ServiceError.invalidParameter("q", "the citation is required, e.g. 行政处罚法第三十三条",
-                                                    chinese: "请输入引用，例如：行政处罚法第三十三条。")
+                throw ServiceError.invalidParameter(
+                    "q", "the citation is required, e.g. 行政处罚法第三十三条",
+                    chinese: "请输入引用，例如：行政处罚法第三十三条。")
             }
             guard text.count <= QueryParser.maximumLength else {
                 throw ServiceError(QueryError.tooLong(length: text.count, limit: QueryParser.maximumLength))
@@ -117,14 +137,16 @@ enum APIRoutes {
     }
 
     private static func outline(_ service: LawService) -> Route {
-        Route("/api/documents/{document}", operationID: "outline",
-              summary: "A law's outline: its versions, and its chapters with each article's opening and the number of list items citing it.",
-              audience: .api,
-              parameters: [
+        Route(
+            "/api/documents/{document}", operationID: "outline",
+            summary: "A law's outline: its versions, and its chapters with each article's opening and the number of list items citing it.",
+            audience: .api,
+            parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "道路运输条例"),
                 versionParameter,
-              ],
-              contentType: Reply.jsonType, schema: "DocumentOutline", errorStatuses: [400, 404, 503]) { request, context in
+            ],
+            contentType: Reply.jsonType, schema: "DocumentOutline", errorStatuses: [400, 404, 503]
+        ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let version = try Self.version(request)
             return try .json(try await service.query { try $0.outline(document: document, version: version) })
@@ -132,16 +154,20 @@ enum APIRoutes {
     }
 
     private static func deadlines(_ service: LawService) -> Route {
-        Route("/api/deadlines", operationID: "deadlines", summary: "The plan's obligations, soonest first.",
-              audience: .api, contentType: Reply.jsonType, schema: "Deadlines", errorStatuses: [503]) { _, _ in
+        Route(
+            "/api/deadlines", operationID: "deadlines", summary: "The plan's obligations, soonest first.",
+            audience: .api, contentType: Reply.jsonType, schema: "Deadlines", errorStatuses: [503]
+        ) { _, _ in
             let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
             return try .json(["deadlines": deadlines])
         }
     }
 
     private static func documents(_ service: LawService) -> Route {
-        Route("/api/documents", operationID: "documents", summary: "The documents in the index.",
-              audience: .api, contentType: Reply.jsonType, schema: "Documents", errorStatuses: [503]) { _, _ in
+        Route(
+            "/api/documents", operationID: "documents", summary: "The documents in the index.",
+            audience: .api, contentType: Reply.jsonType, schema: "Documents", errorStatuses: [503]
+        ) { _, _ in
             let documents = service.policy.filter(try await service.query { try $0.documents() })
             return try .json(["documents": documents])
         }

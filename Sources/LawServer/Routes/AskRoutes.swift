@@ -15,14 +15,20 @@ enum AskRoutes {
     /// The question parameter.
     static let question = RouteParameter(
         "q", in: .query, required: true,
-        description: "The question in plain Chinese: 农牧局不予处罚的事项有哪些, 交通运输局的裁量基准有哪些变化, 处罚法第51条怎么规定, 重点监管清单什么时候公示. At most \(QueryParser.maximumLength) characters.",
+        description:
+            "The question in plain Chinese: 农牧局不予处罚的事项有哪些, 交通运输局的裁量基准有哪些变化, 处罚法第51条怎么规定, "
+            + "重点监管清单什么时候公示. At most \(QueryParser.maximumLength) characters.",
         example: "市场监管局的免罚清单")
 
     private static func ask(_ service: LawService) -> Route {
-        Route("/api/ask", operationID: "ask",
-              summary: "Answer a question in plain Chinese: {question, intent, understood, summary, answer, alternatives}; answer is the JSON of the matching route (list, lists, changes, article, cited-by, deadlines, departments, search).",
-              audience: .api, parameters: [question], contentType: Reply.jsonType, schema: "AskAnswer",
-              errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/api/ask", operationID: "ask",
+            summary:
+                "Answer a question in plain Chinese: {question, intent, understood, summary, answer, alternatives}; "
+                + "answer is the JSON of the matching route (list, lists, changes, article, cited-by, deadlines, departments, search).",
+            audience: .api, parameters: [question], contentType: Reply.jsonType, schema: "AskAnswer",
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let text = try questionText(try QueryString(request.uri.query), service: service)
             let answer = try await service.query { try Asker($0).ask(text) }
             return try .json(answer)

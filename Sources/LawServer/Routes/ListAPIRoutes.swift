@@ -28,12 +28,15 @@ enum ListAPIRoutes {
     static let changesParameters: [RouteParameter] = [
         RouteParameter("kind", in: .query, description: "Only lists of this kind (name or alias).", example: "裁量基准"),
         departmentFilter,
-        RouteParameter("since", in: .query, description: "Only versions that came into force after this day (YYYY-MM-DD).",
-                       example: "2022-10-31"),
-        RouteParameter("from", in: .query, description: "Compare the version current on this version date (YYYY-MM-DD, with to) …",
-                       example: "2022-10-26"),
-        RouteParameter("to", in: .query, description: "… with the version current on this one (YYYY-MM-DD, with from).",
-                       example: "2024-03-20"),
+        RouteParameter(
+            "since", in: .query, description: "Only versions that came into force after this day (YYYY-MM-DD).",
+            example: "2022-10-31"),
+        RouteParameter(
+            "from", in: .query, description: "Compare the version current on this version date (YYYY-MM-DD, with to) …",
+            example: "2022-10-26"),
+        RouteParameter(
+            "to", in: .query, description: "… with the version current on this one (YYYY-MM-DD, with from).",
+            example: "2024-03-20"),
     ]
     static let citedByPath: [RouteParameter] = [
         RouteParameter("document", in: .path, description: "The cited law: full title or short name.", example: "行政处罚法"),
@@ -48,19 +51,23 @@ enum ListAPIRoutes {
     // MARK: Routes
 
     private static func departments(_ service: LawService) -> Route {
-        Route("/api/departments", operationID: "departments",
-              summary: "The departments of the registry, the names they answer to and how many list versions each has published.",
-              audience: .api, contentType: Reply.jsonType, schema: "Departments", errorStatuses: [503]) { _, _ in
+        Route(
+            "/api/departments", operationID: "departments",
+            summary: "The departments of the registry, the names they answer to and how many list versions each has published.",
+            audience: .api, contentType: Reply.jsonType, schema: "Departments", errorStatuses: [503]
+        ) { _, _ in
             let departments = try await service.query { try $0.departments() }
             return try .json(["departments": departments])
         }
     }
 
     private static func lists(_ service: LawService) -> Route {
-        Route("/api/lists", operationID: "lists",
-              summary: "Every list version with its dates and whether it is in force (on as_of, today by default).",
-              audience: .api, parameters: [departmentFilter, asOf], contentType: Reply.jsonType, schema: "Lists",
-              errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/api/lists", operationID: "lists",
+            summary: "Every list version with its dates and whether it is in force (on as_of, today by default).",
+            audience: .api, parameters: [departmentFilter, asOf], contentType: Reply.jsonType, schema: "Lists",
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let parameters = try QueryString(request.uri.query)
             let department = try ListInput.name("department", parameters, service: service)
             let day = try ListInput.date("as_of", parameters)
@@ -70,10 +77,12 @@ enum ListAPIRoutes {
     }
 
     private static func list(_ service: LawService) -> Route {
-        Route("/api/lists/{department}/{kind}", operationID: "list",
-              summary: "The version of a department's list in force on as_of (today by default), with its items.",
-              audience: .api, parameters: [departmentPath, kindPath, asOf], contentType: Reply.jsonType,
-              schema: "ListRecord", errorStatuses: [400, 404, 503]) { request, context in
+        Route(
+            "/api/lists/{department}/{kind}", operationID: "list",
+            summary: "The version of a department's list in force on as_of (today by default), with its items.",
+            audience: .api, parameters: [departmentPath, kindPath, asOf], contentType: Reply.jsonType,
+            schema: "ListRecord", errorStatuses: [400, 404, 503]
+        ) { request, context in
             let department = try ListInput.pathName("department", context, service: service)
             let kind = try ListInput.pathName("kind", context, service: service)
             let day = try ListInput.date("as_of", try QueryString(request.uri.query))
@@ -83,10 +92,12 @@ enum ListAPIRoutes {
     }
 
     private static func changes(_ service: LawService) -> Route {
-        Route("/api/changes", operationID: "changes",
-              summary: "What changed between versions of the lists: items added, removed, and changed field by field.",
-              audience: .api, parameters: changesParameters, contentType: Reply.jsonType, schema: "Changes",
-              errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/api/changes", operationID: "changes",
+            summary: "What changed between versions of the lists: items added, removed, and changed field by field.",
+            audience: .api, parameters: changesParameters, contentType: Reply.jsonType, schema: "Changes",
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let changesRequest = try changesRequest(try QueryString(request.uri.query), service: service)
             let changes = try await service.query { try $0.changes(changesRequest) }
             return try .json(["changes": changes])
@@ -94,15 +105,20 @@ enum ListAPIRoutes {
     }
 
     private static func benchmarkChecks(_ service: LawService) -> Route {
-        Route("/api/benchmark-checks", operationID: "benchmarkChecks",
-              summary: "The discretion benchmarks (裁量基准) in force on as_of, each level checked against the statute its 处罚依据 cites: fines outside the statutory range, measures the article does not provide for.",
-              audience: .api,
-              parameters: [
+        Route(
+            "/api/benchmark-checks", operationID: "benchmarkChecks",
+            summary:
+                "The discretion benchmarks (裁量基准) in force on as_of, each level checked against the statute its 处罚依据 cites: "
+                + "fines outside the statutory range, measures the article does not provide for.",
+            audience: .api,
+            parameters: [
                 departmentFilter, asOf,
-                RouteParameter("every_version", in: .query, type: "boolean",
-                               description: "true: check every version, in force or not.", example: "true"),
-              ],
-              contentType: Reply.jsonType, schema: "BenchmarkReview", errorStatuses: [400, 404, 503]) { request, _ in
+                RouteParameter(
+                    "every_version", in: .query, type: "boolean",
+                    description: "true: check every version, in force or not.", example: "true"),
+            ],
+            contentType: Reply.jsonType, schema: "BenchmarkReview", errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let parameters = try QueryString(request.uri.query)
             let department = try ListInput.name("department", parameters, service: service)
             let day = try ListInput.date("as_of", parameters)
@@ -121,10 +137,12 @@ enum ListAPIRoutes {
     }
 
     private static func citedBy(_ service: LawService) -> Route {
-        Route("/api/cited-by/{document}/{number}", operationID: "citedBy",
-              summary: "The list items (in versions in force on as_of) and the plan passages and law articles citing an article.",
-              audience: .api, parameters: citedByPath + [asOf, APIRoutes.versionParameter], contentType: Reply.jsonType,
-              schema: "CitedByRecord", errorStatuses: [400, 404, 503]) { request, context in
+        Route(
+            "/api/cited-by/{document}/{number}", operationID: "citedBy",
+            summary: "The list items (in versions in force on as_of) and the plan passages and law articles citing an article.",
+            audience: .api, parameters: citedByPath + [asOf, APIRoutes.versionParameter], contentType: Reply.jsonType,
+            schema: "CitedByRecord", errorStatuses: [400, 404, 503]
+        ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let day = try ListInput.date("as_of", try QueryString(request.uri.query))

@@ -14,10 +14,13 @@ enum ListPageRoutes {
         example: "免罚清单")
 
     private static func lists(_ service: LawService) -> Route {
-        Route("/lists", operationID: "listsPage",
-              summary: "Departments and every version of their lists, in force or replaced; optionally one department's or one kind's (HTML).",
-              audience: .page, parameters: [ListAPIRoutes.departmentFilter, kindFilter, ListAPIRoutes.asOf],
-              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/lists", operationID: "listsPage",
+            summary:
+                "Departments and every version of their lists, in force or replaced; optionally one department's or one kind's (HTML).",
+            audience: .page, parameters: [ListAPIRoutes.departmentFilter, kindFilter, ListAPIRoutes.asOf],
+            contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let parameters = try QueryString(request.uri.query)
             let filter = ListsFilter(
                 department: try ListInput.name("department", parameters, service: service),
@@ -33,20 +36,25 @@ enum ListPageRoutes {
         let (departments, lists) = try await service.query { queries in
             (try queries.departments(), try queries.lists(department: filter.department, asOf: filter.asOf))
         }
-        let model = ListsPageModel(departments: departments, lists: lists.filter { kind == nil || $0.kind == kind },
-                                   asOf: filter.asOf, department: filter.department.map { name in
-                                       departments.first { $0.name == name || $0.id == name || $0.shortNames.contains(name) }?.name
-                                           ?? lists.first?.department ?? name
-                                   },
-                                   kind: kind?.rawValue, filtered: filter.department != nil || kind != nil)
+        let model = ListsPageModel(
+            departments: departments, lists: lists.filter { kind == nil || $0.kind == kind },
+            asOf: filter.asOf,
+            department: filter.department.map { name in
+                departments.first { $0.name == name || $0.id == name || $0.shortNames.contains(name) }?.name
+                    ?? lists.first?.department ?? name
+            },
+            kind: kind?.rawValue, filtered: filter.department != nil || kind != nil)
         return .html(Pages.lists(model, publicMode: service.configuration.publicMode))
     }
 
     private static func list(_ service: LawService) -> Route {
-        Route("/lists/{department}/{kind}", operationID: "listPage",
-              summary: "A list as in force on as_of (today by default): items, benchmark levels, linked legal bases and version history (HTML).",
-              audience: .page, parameters: [ListAPIRoutes.departmentPath, ListAPIRoutes.kindPath, ListAPIRoutes.asOf],
-              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, context in
+        Route(
+            "/lists/{department}/{kind}", operationID: "listPage",
+            summary:
+                "A list as in force on as_of (today by default): items, benchmark levels, linked legal bases and version history (HTML).",
+            audience: .page, parameters: [ListAPIRoutes.departmentPath, ListAPIRoutes.kindPath, ListAPIRoutes.asOf],
+            contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
+        ) { request, context in
             let department = try ListInput.pathName("department", context, service: service)
             let kind = try ListInput.pathName("kind", context, service: service)
             let day = try ListInput.date("as_of", try QueryString(request.uri.query))
@@ -60,10 +68,12 @@ enum ListPageRoutes {
     }
 
     private static func changes(_ service: LawService) -> Route {
-        Route("/changes", operationID: "changesPage",
-              summary: "What changed between versions of the lists, changed fields side by side (HTML).",
-              audience: .page, parameters: ListAPIRoutes.changesParameters, contentType: Reply.htmlType,
-              errorStatuses: [400, 404, 503]) { request, _ in
+        Route(
+            "/changes", operationID: "changesPage",
+            summary: "What changed between versions of the lists, changed fields side by side (HTML).",
+            audience: .page, parameters: ListAPIRoutes.changesParameters, contentType: Reply.htmlType,
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let (departments, lists) = try await service.query { queries in
                 (try queries.departments(), try queries.lists())
             }

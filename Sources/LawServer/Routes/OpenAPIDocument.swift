@@ -3,7 +3,8 @@ import LawCorpus
 
 /// A JSON value, for documents assembled in code (the OpenAPI description).
 indirect enum JSONValue: Encodable, Equatable, Sendable, ExpressibleByStringLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
+{
     /// A string.
     case string(String)
     /// An integer.
@@ -57,7 +58,8 @@ enum OpenAPIDocument {
             "info": [
                 "title": "lawkb query service",
                 "version": "1",
-                "description": .string("""
+                "description": .string(
+                    """
                     Full-text search over 乌司发〔2022〕11号, the laws it cites and their articles, and the \
                     departments' lists: every version, the one in force on any day, what changed, what cites an article. \
                     Read-only: every route answers GET and HEAD. Errors are {"error":{"code","message"}}: code is a \
@@ -77,8 +79,10 @@ enum OpenAPIDocument {
         var responses: [String: JSONValue] = [
             "200": [
                 "description": "Success.",
-                "content": [mediaType(route.contentType): route.schema.map { ["schema": ["$ref": .string("#/components/schemas/\($0)")]] } ?? [:]],
-            ],
+                "content": [
+                    mediaType(route.contentType): route.schema.map { ["schema": ["$ref": .string("#/components/schemas/\($0)")]] } ?? [:]
+                ],
+            ]
         ]
         for status in Set(route.errorStatuses + [414, 429, 500]) {
             responses[String(status)] = ["$ref": "#/components/responses/Error"]
@@ -149,204 +153,269 @@ enum OpenAPIDocument {
 
     /// Schemas of the JSON answers; keys absent from `required` are left out when unknown.
     static let schemas: [String: JSONValue] = [
-        "SearchHit": object([
-            "id": integer, "kind": string, "document": string, "title": string, "location": string,
-            "snippet": ["type": "string", "description": "Matches are wrapped in [ and ]."],
-            "score": ["type": "number"], "article": integer, "department": string, "list_kind": string,
-            "version": string, "status": ["type": "string", "description": "sample marks example data (示例)."],
-            "item_id": string,
-            "matched_via": object([
-                "term": string, "matched": string,
-                "source": ["type": "string", "description": "法条原文, 修订解读 or 常用说法 (Corpus/thesaurus.yaml)."],
-            ], required: ["term", "matched", "source"]),
-        ], required: ["id", "kind", "document", "title", "location", "snippet", "score"]),
-        "Understood": object([
-            "department": nullableString, "kind": nullableString, "document": nullableString,
-            "article": ["type": ["integer", "null"]], "paragraph": ["type": ["integer", "null"]],
-            "as_of": ["type": ["string", "null"], "format": "date"], "since": ["type": ["string", "null"], "format": "date"],
-            "until": ["type": ["string", "null"], "format": "date"],
-            "terms": ["type": ["array", "null"], "items": string],
-        ], required: ["department", "kind", "document", "article", "paragraph", "as_of", "since", "until", "terms"]),
-        "AskAnswer": object([
-            "question": string,
-            "intent": ["type": "string", "enum": ["list", "changes", "article", "cited-by", "deadlines", "departments", "search"]],
-            "understood": reference("Understood"),
-            "summary": ["type": "string", "description": "How the question was understood, in Chinese (理解为：…)."],
-            "answer": ["description": "Exactly the JSON of the matching route or `lawkb … --json` command."],
-            "alternatives": ["type": "array", "items": object([
-                "intent": string, "understood": reference("Understood"), "summary": string,
-            ], required: ["intent", "understood", "summary"])],
-        ], required: ["question", "intent", "understood", "summary", "answer", "alternatives"]),
-        "SearchResult": object([
-            "query": string, "total": integer, "limit": integer, "offset": integer,
-            "hits": ["type": "array", "items": reference("SearchHit")],
-            "next": ["type": ["string", "null"], "description": "Address of the next page; null on the last page."],
-            "answer": ["$ref": "#/components/schemas/AskAnswer",
-                       "description": "Present when the query reads as a question or a citation: its structured answer."],
-        ], required: ["query", "total", "limit", "offset", "hits", "next"]),
-        "ArticleRecord": object([
-            "document": string, "short_name": string, "version": string, "status": string, "article": integer,
-            "label": string, "chapter": string, "text": string, "line": integer,
-            "in_force_from": date,
-            "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
-        ], required: ["document", "article", "label", "chapter", "text", "line"]),
-        "VersionSummary": object([
-            "version": string, "status": string, "promulgated": date, "effective": date, "in_force_from": date,
-            "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
-        ], required: ["version"]),
-        "OutlineArticle": object([
-            "article": integer, "label": string, "opening": string,
-            "citing_items": ["type": "integer", "description": "List items whose citations resolved to this article of this version."],
-        ], required: ["article", "label", "opening", "citing_items"]),
-        "OutlineChapter": object([
-            "heading": string, "articles": ["type": "array", "items": reference("OutlineArticle")],
-        ], required: ["heading", "articles"]),
-        "DocumentOutline": object([
-            "title": string, "short_name": string, "issuer": string, "category": string,
-            "version": reference("VersionSummary"),
-            "versions": ["type": "array", "items": reference("VersionSummary")],
-            "chapters": ["type": "array", "items": reference("OutlineChapter")],
-        ], required: ["title", "version", "versions", "chapters"]),
-        "CitationAnswer": object([
-            "citation": string, "paragraph": integer, "item": integer, "paragraph_text": string,
-            "article": reference("ArticleRecord"),
-        ], required: ["citation", "article"]),
-        "DeadlineRecord": object([
-            "measure": string, "task": string, "responsible": nullableString,
-            "due": ["type": ["string", "null"], "format": "date"], "rule": string,
-            "kind": ["type": "string", "enum": codes(DeadlineKind.allCases)], "report_to": nullableString,
-        ], required: ["measure", "task", "responsible", "due", "rule", "kind", "report_to"]),
+        "SearchHit": object(
+            [
+                "id": integer, "kind": string, "document": string, "title": string, "location": string,
+                "snippet": ["type": "string", "description": "Matches are wrapped in [ and ]."],
+                "score": ["type": "number"], "article": integer, "department": string, "list_kind": string,
+                "version": string, "status": ["type": "string", "description": "sample marks example data (示例)."],
+                "item_id": string,
+                "matched_via": object(
+                    [
+                        "term": string, "matched": string,
+                        "source": ["type": "string", "description": "法条原文, 修订解读 or 常用说法 (Corpus/thesaurus.yaml)."],
+                    ], required: ["term", "matched", "source"]),
+            ], required: ["id", "kind", "document", "title", "location", "snippet", "score"]),
+        "Understood": object(
+            [
+                "department": nullableString, "kind": nullableString, "document": nullableString,
+                "article": ["type": ["integer", "null"]], "paragraph": ["type": ["integer", "null"]],
+                "as_of": ["type": ["string", "null"], "format": "date"], "since": ["type": ["string", "null"], "format": "date"],
+                "until": ["type": ["string", "null"], "format": "date"],
+                "terms": ["type": ["array", "null"], "items": string],
+            ], required: ["department", "kind", "document", "article", "paragraph", "as_of", "since", "until", "terms"]),
+        "AskAnswer": object(
+            [
+                "question": string,
+                "intent": ["type": "string", "enum": ["list", "changes", "article", "cited-by", "deadlines", "departments", "search"]],
+                "understood": reference("Understood"),
+                "summary": ["type": "string", "description": "How the question was understood, in Chinese (理解为：…)."],
+                "answer": ["description": "Exactly the JSON of the matching route or `lawkb … --json` command."],
+                "alternatives": [
+                    "type": "array",
+                    "items": object(
+                        [
+                            "intent": string, "understood": reference("Understood"), "summary": string,
+                        ], required: ["intent", "understood", "summary"]),
+                ],
+            ], required: ["question", "intent", "understood", "summary", "answer", "alternatives"]),
+        "SearchResult": object(
+            [
+                "query": string, "total": integer, "limit": integer, "offset": integer,
+                "hits": ["type": "array", "items": reference("SearchHit")],
+                "next": ["type": ["string", "null"], "description": "Address of the next page; null on the last page."],
+                "answer": [
+                    "$ref": "#/components/schemas/AskAnswer",
+                    "description": "Present when the query reads as a question or a citation: its structured answer.",
+                ],
+            ], required: ["query", "total", "limit", "offset", "hits", "next"]),
+        "ArticleRecord": object(
+            [
+                "document": string, "short_name": string, "version": string, "status": string, "article": integer,
+                "label": string, "chapter": string, "text": string, "line": integer,
+                "in_force_from": date,
+                "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
+            ], required: ["document", "article", "label", "chapter", "text", "line"]),
+        "VersionSummary": object(
+            [
+                "version": string, "status": string, "promulgated": date, "effective": date, "in_force_from": date,
+                "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
+            ], required: ["version"]),
+        "OutlineArticle": object(
+            [
+                "article": integer, "label": string, "opening": string,
+                "citing_items": ["type": "integer", "description": "List items whose citations resolved to this article of this version."],
+            ], required: ["article", "label", "opening", "citing_items"]),
+        "OutlineChapter": object(
+            [
+                "heading": string, "articles": ["type": "array", "items": reference("OutlineArticle")],
+            ], required: ["heading", "articles"]),
+        "DocumentOutline": object(
+            [
+                "title": string, "short_name": string, "issuer": string, "category": string,
+                "version": reference("VersionSummary"),
+                "versions": ["type": "array", "items": reference("VersionSummary")],
+                "chapters": ["type": "array", "items": reference("OutlineChapter")],
+            ], required: ["title", "version", "versions", "chapters"]),
+        "CitationAnswer": object(
+            [
+                "citation": string, "paragraph": integer, "item": integer, "paragraph_text": string,
+                "article": reference("ArticleRecord"),
+            ], required: ["citation", "article"]),
+        "DeadlineRecord": object(
+            [
+                "measure": string, "task": string, "responsible": nullableString,
+                "due": ["type": ["string", "null"], "format": "date"], "rule": string,
+                "kind": ["type": "string", "enum": codes(DeadlineKind.allCases)], "report_to": nullableString,
+            ], required: ["measure", "task", "responsible", "due", "rule", "kind", "report_to"]),
         "Deadlines": object(["deadlines": ["type": "array", "items": reference("DeadlineRecord")]], required: ["deadlines"]),
-        "DocumentRecord": object([
-            "kind": string, "title": string, "short_name": string, "issuer": string, "promulgated": string,
-            "effective": string, "status": string, "version": string, "units": integer,
-        ], required: ["kind", "title", "units"]),
+        "DocumentRecord": object(
+            [
+                "kind": string, "title": string, "short_name": string, "issuer": string, "promulgated": string,
+                "effective": string, "status": string, "version": string, "units": integer,
+            ], required: ["kind", "title", "units"]),
         "Documents": object(["documents": ["type": "array", "items": reference("DocumentRecord")]], required: ["documents"]),
-        "Health": object([
-            "status": string, "index": string, "public": ["type": "boolean"], "built_at": nullableString,
-            "generation": integer,
-            "counts": object(["documents": integer, "units": integer, "deadlines": integer, "lists": integer,
-                              "list_items": integer],
-                             required: ["documents", "units", "deadlines"]),
-        ], required: ["status", "index", "public", "built_at", "generation", "counts"]),
-        "DepartmentSummary": object([
-            "id": string, "name": string, "short_names": ["type": "array", "items": string],
-            "type": string, "sector": string, "laws": ["type": "array", "items": string],
-            "lists": ["type": "integer", "description": "List versions it has published (public ones only, on a public server)."],
-        ], required: ["id", "name", "short_names", "laws", "lists"]),
-        "Departments": object(["departments": ["type": "array", "items": reference("DepartmentSummary")]],
-                              required: ["departments"]),
-        "ListSummary": object([
-            "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
-            "status": sampleStatus, "items": integer, "in_force_from": date,
-            "in_force_until": ["type": "string", "format": "date", "description": "The day the next version replaced it (exclusive)."],
-            "in_force": ["type": "boolean", "description": "Whether it is in force on as_of (today by default)."],
-        ], required: ["department", "kind", "title", "version", "status", "items", "in_force_from", "in_force"]),
+        "Health": object(
+            [
+                "status": string, "index": string, "public": ["type": "boolean"], "built_at": nullableString,
+                "generation": integer,
+                "counts": object(
+                    [
+                        "documents": integer, "units": integer, "deadlines": integer, "lists": integer,
+                        "list_items": integer,
+                    ],
+                    required: ["documents", "units", "deadlines"]),
+            ], required: ["status", "index", "public", "built_at", "generation", "counts"]),
+        "DepartmentSummary": object(
+            [
+                "id": string, "name": string, "short_names": ["type": "array", "items": string],
+                "type": string, "sector": string, "laws": ["type": "array", "items": string],
+                "lists": ["type": "integer", "description": "List versions it has published (public ones only, on a public server)."],
+            ], required: ["id", "name", "short_names", "laws", "lists"]),
+        "Departments": object(
+            ["departments": ["type": "array", "items": reference("DepartmentSummary")]],
+            required: ["departments"]),
+        "ListSummary": object(
+            [
+                "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
+                "status": sampleStatus, "items": integer, "in_force_from": date,
+                "in_force_until": ["type": "string", "format": "date", "description": "The day the next version replaced it (exclusive)."],
+                "in_force": ["type": "boolean", "description": "Whether it is in force on as_of (today by default)."],
+            ], required: ["department", "kind", "title", "version", "status", "items", "in_force_from", "in_force"]),
         "Lists": object(["lists": ["type": "array", "items": reference("ListSummary")]], required: ["lists"]),
-        "AmountRange": object([
-            "lower": ["type": "number"], "upper": ["type": "number"],
-            "unit": ["type": "string", "description": "元 for money, 倍 for multiples."],
-            "of": ["type": "string", "description": "For multiples, what is multiplied (违法所得 …)."], "text": string,
-        ], required: ["unit", "text"]),
-        "BenchmarkLevel": object(textColumns(LevelColumn.self).merging([
-            "level": string, "amounts": ["type": "array", "items": reference("AmountRange")],
-        ]) { column, _ in column }, required: ["level", "amounts"]),
+        "AmountRange": object(
+            [
+                "lower": ["type": "number"], "upper": ["type": "number"],
+                "unit": ["type": "string", "description": "元 for money, 倍 for multiples."],
+                "of": ["type": "string", "description": "For multiples, what is multiplied (违法所得 …)."], "text": string,
+            ], required: ["unit", "text"]),
+        "BenchmarkLevel": object(
+            textColumns(LevelColumn.self).merging([
+                "level": string, "amounts": ["type": "array", "items": reference("AmountRange")],
+            ]) { column, _ in column }, required: ["level", "amounts"]),
         "ListField": object(["name": string, "value": string], required: ["name", "value"]),
-        "CitationRecord": object([
-            "document": ["type": "string", "description": "Full title of the cited law when it is in the corpus."],
-            "version": ["type": "string", "description": "The version of the law the citation resolved to: the one in force on the list's version date."],
-            "resolved": ["type": "boolean", "description": "Whether that version has the cited article."],
-            "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
-        ], required: ["article", "text", "resolved"]),
-        "ListItemRecord": object(textColumns(ListColumn.self).merging([
-            "id": string, "name": string,
-            "levels": ["type": "array", "items": reference("BenchmarkLevel")],
-            "fields": ["type": "array", "items": reference("ListField")],
-            "citations": ["type": "array", "items": reference("CitationRecord")],
-            "benchmark_check": reference("BenchmarkCheck"),
-        ]) { column, _ in column }, required: ["id", "name", "levels", "fields", "citations"]),
-        "StatutoryPenalty": object([
-            "sanctions": ["type": "array", "items": ["type": "string", "enum": .array(SanctionKind.allCases.map { .string($0.rawValue) })]],
-            "fines": ["type": "array", "items": reference("AmountRange"), "description": "Fines on the offender."],
-            "responsible_person_fines": ["type": "array", "items": reference("AmountRange"),
-                                         "description": "Fines on the offender's responsible individuals (直接负责的主管人员和其他直接责任人员)."],
-        ], required: ["sanctions", "fines", "responsible_person_fines"]),
-        "Provision": object([
-            "citation": string, "document": string, "version": string, "article": integer, "paragraph": integer,
-            "item": integer,
-            "followed": ["type": "array", "items": integer, "description": "Articles read because the provision applies them (依照本法第X条的规定处罚)."],
-            "penalty": reference("StatutoryPenalty"),
-        ], required: ["citation", "document", "version", "article", "followed", "penalty"]),
-        "Finding": object([
-            "code": ["type": "string", "enum": ["fine_outside_range", "sanction_not_provided", "fine_not_comparable", "penalty_elsewhere"]],
-            "description": ["type": "string", "description": "The finding in Chinese (超出法定幅度 …)."],
-            "amount": reference("AmountRange"),
-            "allowed": ["type": "array", "items": reference("AmountRange")],
-            "statutory": ["type": "array", "items": reference("AmountRange")],
-            "sanction": string,
-        ], required: ["code", "description"]),
-        "LevelCheck": object([
-            "level": string,
-            "findings": ["type": "array", "items": reference("Finding")],
-        ], required: ["level", "findings"]),
-        "BenchmarkCheck": object([
-            "provisions": ["type": "array", "items": reference("Provision")],
-            "levels": ["type": "array", "items": reference("LevelCheck")],
-            "problem": ["type": "string", "enum": ["no_penalty_basis", "basis_not_in_corpus", "no_penalty_in_basis"],
-                        "description": "Why the levels were not checked."],
-        ], required: ["provisions", "levels"]),
-        "BenchmarkTally": object([
-            "items": integer, "levels": integer, "within_law": integer, "beyond_law": integer, "unchecked": integer,
-        ], required: ["items", "levels", "within_law", "beyond_law", "unchecked"]),
-        "ReviewedItem": object([
-            "id": string, "name": string, "penalty_basis": string, "check": reference("BenchmarkCheck"),
-        ], required: ["id", "name", "check"]),
-        "ReviewedBenchmark": object([
-            "department": string, "title": string, "version": date, "status": sampleStatus, "in_force_from": date,
-            "items": ["type": "array", "items": reference("ReviewedItem")], "tally": reference("BenchmarkTally"),
-        ], required: ["department", "title", "version", "status", "in_force_from", "items", "tally"]),
-        "BenchmarkReview": object([
-            "as_of": date, "every_version": ["type": "boolean"],
-            "benchmarks": ["type": "array", "items": reference("ReviewedBenchmark")], "tally": reference("BenchmarkTally"),
-        ], required: ["as_of", "every_version", "benchmarks", "tally"]),
-        "ListRecord": object([
-            "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
-            "published_at": string, "status": sampleStatus, "in_force_from": date, "in_force_until": date, "note": string,
-            "items": ["type": "array", "items": reference("ListItemRecord")],
-        ], required: ["department", "kind", "title", "version", "status", "in_force_from", "items"]),
+        "CitationRecord": object(
+            [
+                "document": ["type": "string", "description": "Full title of the cited law when it is in the corpus."],
+                "version": [
+                    "type": "string",
+                    "description": "The version of the law the citation resolved to: the one in force on the list's version date.",
+                ],
+                "resolved": ["type": "boolean", "description": "Whether that version has the cited article."],
+                "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
+            ], required: ["article", "text", "resolved"]),
+        "ListItemRecord": object(
+            textColumns(ListColumn.self).merging([
+                "id": string, "name": string,
+                "levels": ["type": "array", "items": reference("BenchmarkLevel")],
+                "fields": ["type": "array", "items": reference("ListField")],
+                "citations": ["type": "array", "items": reference("CitationRecord")],
+                "benchmark_check": reference("BenchmarkCheck"),
+            ]) { column, _ in column }, required: ["id", "name", "levels", "fields", "citations"]),
+        "StatutoryPenalty": object(
+            [
+                "sanctions": [
+                    "type": "array", "items": ["type": "string", "enum": .array(SanctionKind.allCases.map { .string($0.rawValue) })],
+                ],
+                "fines": ["type": "array", "items": reference("AmountRange"), "description": "Fines on the offender."],
+                "responsible_person_fines": [
+                    "type": "array", "items": reference("AmountRange"),
+                    "description": "Fines on the offender's responsible individuals (直接负责的主管人员和其他直接责任人员).",
+                ],
+            ], required: ["sanctions", "fines", "responsible_person_fines"]),
+        "Provision": object(
+            [
+                "citation": string, "document": string, "version": string, "article": integer, "paragraph": integer,
+                "item": integer,
+                "followed": [
+                    "type": "array", "items": integer, "description": "Articles read because the provision applies them (依照本法第X条的规定处罚).",
+                ],
+                "penalty": reference("StatutoryPenalty"),
+            ], required: ["citation", "document", "version", "article", "followed", "penalty"]),
+        "Finding": object(
+            [
+                "code": [
+                    "type": "string", "enum": ["fine_outside_range", "sanction_not_provided", "fine_not_comparable", "penalty_elsewhere"],
+                ],
+                "description": ["type": "string", "description": "The finding in Chinese (超出法定幅度 …)."],
+                "amount": reference("AmountRange"),
+                "allowed": ["type": "array", "items": reference("AmountRange")],
+                "statutory": ["type": "array", "items": reference("AmountRange")],
+                "sanction": string,
+            ], required: ["code", "description"]),
+        "LevelCheck": object(
+            [
+                "level": string,
+                "findings": ["type": "array", "items": reference("Finding")],
+            ], required: ["level", "findings"]),
+        "BenchmarkCheck": object(
+            [
+                "provisions": ["type": "array", "items": reference("Provision")],
+                "levels": ["type": "array", "items": reference("LevelCheck")],
+                "problem": [
+                    "type": "string", "enum": ["no_penalty_basis", "basis_not_in_corpus", "no_penalty_in_basis"],
+                    "description": "Why the levels were not checked.",
+                ],
+            ], required: ["provisions", "levels"]),
+        "BenchmarkTally": object(
+            [
+                "items": integer, "levels": integer, "within_law": integer, "beyond_law": integer, "unchecked": integer,
+            ], required: ["items", "levels", "within_law", "beyond_law", "unchecked"]),
+        "ReviewedItem": object(
+            [
+                "id": string, "name": string, "penalty_basis": string, "check": reference("BenchmarkCheck"),
+            ], required: ["id", "name", "check"]),
+        "ReviewedBenchmark": object(
+            [
+                "department": string, "title": string, "version": date, "status": sampleStatus, "in_force_from": date,
+                "items": ["type": "array", "items": reference("ReviewedItem")], "tally": reference("BenchmarkTally"),
+            ], required: ["department", "title", "version", "status", "in_force_from", "items", "tally"]),
+        "BenchmarkReview": object(
+            [
+                "as_of": date, "every_version": ["type": "boolean"],
+                "benchmarks": ["type": "array", "items": reference("ReviewedBenchmark")], "tally": reference("BenchmarkTally"),
+            ], required: ["as_of", "every_version", "benchmarks", "tally"]),
+        "ListRecord": object(
+            [
+                "department": string, "kind": string, "title": string, "version": date, "published": date, "filed": date,
+                "published_at": string, "status": sampleStatus, "in_force_from": date, "in_force_until": date, "note": string,
+                "items": ["type": "array", "items": reference("ListItemRecord")],
+            ], required: ["department", "kind", "title", "version", "status", "in_force_from", "items"]),
         "ItemSummary": object(["id": string, "name": string], required: ["id", "name"]),
-        "FieldChange": object([
-            "field": ["type": "string", "description": "name, basis, levels.一般.penalty, levels.一般.amounts, fields.监管对象 …"],
-            "label": ["type": "string", "description": "The field's Chinese name for people: 事项名称, 法律依据, 一般 · 处罚标准, 一般 · 罚款幅度, 监管对象 …"],
-            "before": ["type": ["string", "null"], "description": "null when the field is new."],
-            "after": ["type": ["string", "null"], "description": "null when the field was removed."],
-        ], required: ["field", "label", "before", "after"]),
-        "ItemChange": object([
-            "id": string, "name": string, "fields": ["type": "array", "items": reference("FieldChange")],
-        ], required: ["id", "name", "fields"]),
-        "ListChange": object([
-            "department": string, "kind": string, "from": date, "to": date, "status": sampleStatus,
-            "added": ["type": "array", "items": reference("ItemSummary")],
-            "removed": ["type": "array", "items": reference("ItemSummary")],
-            "changed": ["type": "array", "items": reference("ItemChange")],
-        ], required: ["department", "kind", "from", "to", "status", "added", "removed", "changed"]),
+        "FieldChange": object(
+            [
+                "field": ["type": "string", "description": "name, basis, levels.一般.penalty, levels.一般.amounts, fields.监管对象 …"],
+                "label": [
+                    "type": "string", "description": "The field's Chinese name for people: 事项名称, 法律依据, 一般 · 处罚标准, 一般 · 罚款幅度, 监管对象 …",
+                ],
+                "before": ["type": ["string", "null"], "description": "null when the field is new."],
+                "after": ["type": ["string", "null"], "description": "null when the field was removed."],
+            ], required: ["field", "label", "before", "after"]),
+        "ItemChange": object(
+            [
+                "id": string, "name": string, "fields": ["type": "array", "items": reference("FieldChange")],
+            ], required: ["id", "name", "fields"]),
+        "ListChange": object(
+            [
+                "department": string, "kind": string, "from": date, "to": date, "status": sampleStatus,
+                "added": ["type": "array", "items": reference("ItemSummary")],
+                "removed": ["type": "array", "items": reference("ItemSummary")],
+                "changed": ["type": "array", "items": reference("ItemChange")],
+            ], required: ["department", "kind", "from", "to", "status", "added", "removed", "changed"]),
         "Changes": object(["changes": ["type": "array", "items": reference("ListChange")]], required: ["changes"]),
-        "CitingItem": object([
-            "department": string, "kind": string, "version": date, "in_force_from": date, "status": sampleStatus,
-            "id": string, "name": string, "citation": string, "paragraph": integer,
-        ], required: ["department", "kind", "version", "in_force_from", "status", "id", "name", "citation"]),
-        "CitingPassage": object([
-            "kind": ["type": "string", "enum": codes([DocumentKind.plan, .regulation])], "document": string, "title": string,
-            "location": string, "citation": string,
-        ], required: ["kind", "document", "title", "location", "citation"]),
-        "CitedByRecord": object([
-            "document": string, "version": string, "article": integer, "label": string, "as_of": date,
-            "every_list_version": ["type": "boolean", "description": "true: items of every list version citing this version of the law (asked with version and no as_of)."],
-            "items": ["type": "array", "items": reference("CitingItem")],
-            "passages": ["type": "array", "items": reference("CitingPassage")],
-        ], required: ["document", "article", "label", "as_of", "every_list_version", "items", "passages"]),
-        "Error": object([
-            "error": object(["code": string, "message": string], required: ["code", "message"]),
-        ], required: ["error"]),
+        "CitingItem": object(
+            [
+                "department": string, "kind": string, "version": date, "in_force_from": date, "status": sampleStatus,
+                "id": string, "name": string, "citation": string, "paragraph": integer,
+            ], required: ["department", "kind", "version", "in_force_from", "status", "id", "name", "citation"]),
+        "CitingPassage": object(
+            [
+                "kind": ["type": "string", "enum": codes([DocumentKind.plan, .regulation])], "document": string, "title": string,
+                "location": string, "citation": string,
+            ], required: ["kind", "document", "title", "location", "citation"]),
+        "CitedByRecord": object(
+            [
+                "document": string, "version": string, "article": integer, "label": string, "as_of": date,
+                "every_list_version": [
+                    "type": "boolean",
+                    "description": "true: items of every list version citing this version of the law (asked with version and no as_of).",
+                ],
+                "items": ["type": "array", "items": reference("CitingItem")],
+                "passages": ["type": "array", "items": reference("CitingPassage")],
+            ], required: ["document", "article", "label", "as_of", "every_list_version", "items", "passages"]),
+        "Error": object(
+            [
+                "error": object(["code": string, "message": string], required: ["code", "message"])
+            ], required: ["error"]),
     ]
 }

@@ -15,9 +15,11 @@ enum PageRoutes {
             parameter.required = false
             return parameter
         }
-        return Route("/", operationID: "searchPage", summary: "Search page (HTML): the form and, with q, the hits.",
-                     audience: .page, parameters: parameters, contentType: Reply.htmlType,
-                     errorStatuses: [400, 404, 503]) { request, _ in
+        return Route(
+            "/", operationID: "searchPage", summary: "Search page (HTML): the form and, with q, the hits.",
+            audience: .page, parameters: parameters, contentType: Reply.htmlType,
+            errorStatuses: [400, 404, 503]
+        ) { request, _ in
             let (documents, departments) = try await service.query { queries in
                 (try queries.documents(), try queries.departments())
             }
@@ -43,56 +45,65 @@ enum PageRoutes {
     }
 
     private static func article(_ service: LawService) -> Route {
-        Route("/articles/{document}/{number}", operationID: "articlePage", summary: "An article's page (HTML).",
-              audience: .page,
-              parameters: [
+        Route(
+            "/articles/{document}/{number}", operationID: "articlePage", summary: "An article's page (HTML).",
+            audience: .page,
+            parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33 or 第三十三条.", example: "33"),
                 APIRoutes.versionParameter,
-              ],
-              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, context in
+            ],
+            contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
+        ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let version = try APIRoutes.version(request)
             let (record, next, citedBy, versions) = try await service.query {
                 queries -> (ArticleRecord, Int?, CitedByRecord, [VersionSummary]) in
                 let record = try queries.article(document: document, number: number, version: version)
-                let following = try? queries.article(document: record.document, number: String(record.article + 1),
-                                                     version: record.version)
+                let following = try? queries.article(
+                    document: record.document, number: String(record.article + 1),
+                    version: record.version)
                 // Items resting on this version: those in force today for the current text,
                 // every list version for an earlier one.
                 let current = record.status == RegulationMetadata.Status.inForce
-                let citedBy = try queries.citedBy(document: record.document, number: String(record.article),
-                                                  version: current ? nil : record.version)
+                let citedBy = try queries.citedBy(
+                    document: record.document, number: String(record.article),
+                    version: current ? nil : record.version)
                 let versions = try queries.outline(document: record.document, version: record.version).versions
                 return (record, following?.article, citedBy, versions)
             }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             // Article numbers run from 1 without gaps (the corpus format guarantees it).
             let previous = record.article > 1 ? record.article - 1 : nil
-            let page = Pages.article(record, previous: previous, next: next, citedBy: citedBy, versions: versions,
-                                     publicMode: service.configuration.publicMode)
+            let page = Pages.article(
+                record, previous: previous, next: next, citedBy: citedBy, versions: versions,
+                publicMode: service.configuration.publicMode)
             return .html(page)
         }
     }
 
     private static func documents(_ service: LawService) -> Route {
-        Route("/documents", operationID: "documentsPage", summary: "The laws in the index, every version (HTML).",
-              audience: .page, contentType: Reply.htmlType, errorStatuses: [503]) { _, _ in
+        Route(
+            "/documents", operationID: "documentsPage", summary: "The laws in the index, every version (HTML).",
+            audience: .page, contentType: Reply.htmlType, errorStatuses: [503]
+        ) { _, _ in
             let documents = service.policy.filter(try await service.query { try $0.documents() })
             return .html(DocumentPages.index(documents, publicMode: service.configuration.publicMode))
         }
     }
 
     private static func document(_ service: LawService) -> Route {
-        Route("/documents/{document}", operationID: "documentPage",
-              summary: "A law's chapters and articles, each linked, with the list items resting on each (HTML).",
-              audience: .page,
-              parameters: [
+        Route(
+            "/documents/{document}", operationID: "documentPage",
+            summary: "A law's chapters and articles, each linked, with the list items resting on each (HTML).",
+            audience: .page,
+            parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "道路运输条例"),
                 APIRoutes.versionParameter,
-              ],
-              contentType: Reply.htmlType, errorStatuses: [400, 404, 503]) { request, context in
+            ],
+            contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
+        ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let version = try APIRoutes.version(request)
             let outline = try await service.query { try $0.outline(document: document, version: version) }
@@ -101,16 +112,20 @@ enum PageRoutes {
     }
 
     private static func apiGuide(_ service: LawService) -> Route {
-        Route("/api", operationID: "apiPage",
-              summary: "The JSON API explained for people, in Chinese: each route, its parameters and an example (HTML).",
-              audience: .page, contentType: Reply.htmlType) { _, _ in
+        Route(
+            "/api", operationID: "apiPage",
+            summary: "The JSON API explained for people, in Chinese: each route, its parameters and an example (HTML).",
+            audience: .page, contentType: Reply.htmlType
+        ) { _, _ in
             .html(APIGuidePage.render(LawServer.routes(for: service), publicMode: service.configuration.publicMode))
         }
     }
 
     private static func deadlines(_ service: LawService) -> Route {
-        Route("/deadlines", operationID: "deadlinesPage", summary: "The plan's obligations as a table (HTML).",
-              audience: .page, contentType: Reply.htmlType, errorStatuses: [503]) { _, _ in
+        Route(
+            "/deadlines", operationID: "deadlinesPage", summary: "The plan's obligations as a table (HTML).",
+            audience: .page, contentType: Reply.htmlType, errorStatuses: [503]
+        ) { _, _ in
             let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
             return .html(Pages.deadlines(deadlines, publicMode: service.configuration.publicMode))
         }
@@ -125,15 +140,19 @@ enum OperationsRoutes {
 
     /// `/healthz` of a server that keeps its details to itself: liveness only.
     private static func liveness() -> Route {
-        Route("/healthz", operationID: "health", summary: "Liveness: answers {\"status\":\"ok\"} while the server runs.",
-              audience: .operations, contentType: Reply.jsonType) { _, _ in
+        Route(
+            "/healthz", operationID: "health", summary: "Liveness: answers {\"status\":\"ok\"} while the server runs.",
+            audience: .operations, contentType: Reply.jsonType
+        ) { _, _ in
             try .json(["status": "ok"])
         }
     }
 
     private static func health(_ service: LawService) -> Route {
-        Route("/healthz", operationID: "health", summary: "Liveness and the served index: path, build time, counts.",
-              audience: .operations, contentType: Reply.jsonType, schema: "Health", errorStatuses: [503]) { _, _ in
+        Route(
+            "/healthz", operationID: "health", summary: "Liveness and the served index: path, build time, counts.",
+            audience: .operations, contentType: Reply.jsonType, schema: "Health", errorStatuses: [503]
+        ) { _, _ in
             let health = try await service.query { queries -> Health in
                 let documents = try queries.documents()
                 let deadlines = try queries.deadlines()
@@ -141,17 +160,20 @@ enum OperationsRoutes {
                 return Health(
                     status: "ok", index: service.index.path, public: service.configuration.publicMode,
                     builtAt: try? queries.knowledgeBase.meta("built_at"), generation: service.index.generation,
-                    counts: .init(documents: documents.count, units: documents.reduce(0) { $0 + $1.units },
-                                  deadlines: deadlines.count, lists: lists.count,
-                                  listItems: lists.reduce(0) { $0 + $1.items }))
+                    counts: .init(
+                        documents: documents.count, units: documents.reduce(0) { $0 + $1.units },
+                        deadlines: deadlines.count, lists: lists.count,
+                        listItems: lists.reduce(0) { $0 + $1.items }))
             }
             return try .json(health)
         }
     }
 
     private static func metrics(_ service: LawService) -> Route {
-        Route("/metrics", operationID: "metrics", summary: "Request counts and latency histograms (Prometheus text format).",
-              audience: .operations, contentType: Reply.metricsType) { _, _ in
+        Route(
+            "/metrics", operationID: "metrics", summary: "Request counts and latency histograms (Prometheus text format).",
+            audience: .operations, contentType: Reply.metricsType
+        ) { _, _ in
             Reply(contentType: Reply.metricsType, body: service.metrics.render())
         }
     }
@@ -169,7 +191,8 @@ struct Health: Codable, Equatable, Sendable {
         var listItems: Int
 
         enum CodingKeys: String, CodingKey {
-            case documents, units, deadlines, lists, listItems = "list_items"
+            case documents, units, deadlines, lists
+            case listItems = "list_items"
         }
     }
 
@@ -181,7 +204,9 @@ struct Health: Codable, Equatable, Sendable {
     var counts: Counts
 
     enum CodingKeys: String, CodingKey {
-        case status, index, `public`, builtAt = "built_at", generation, counts
+        case status, index, `public`
+        case builtAt = "built_at"
+        case generation, counts
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -39,8 +39,10 @@ struct RouteParameter: Sendable {
     var allowed: [String]?
 
     /// Creates a parameter description.
-    init(_ name: String, in location: Location, type: String = "string", required: Bool = false,
-                description: String, example: String, range: ClosedRange<Int>? = nil, allowed: [String]? = nil) {
+    init(
+        _ name: String, in location: Location, type: String = "string", required: Bool = false,
+        description: String, example: String, range: ClosedRange<Int>? = nil, allowed: [String]? = nil
+    ) {
         self.name = name
         self.location = location
         self.type = type

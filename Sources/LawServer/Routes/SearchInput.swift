@@ -43,16 +43,19 @@ struct SearchInput: Sendable, Equatable {
         limit = try parameters.integer("limit", default: Self.defaultLimit)
         offset = try parameters.integer("offset", default: 0)
         if let document, document.count > Self.maximumDocumentLength {
-            throw .invalidParameter("document", "longer than \(Self.maximumDocumentLength) characters",
-                                    chinese: "文件名过长。")
+            throw .invalidParameter(
+                "document", "longer than \(Self.maximumDocumentLength) characters",
+                chinese: "文件名过长。")
         }
         guard offset <= Self.maximumOffset else {
-            throw .invalidParameter("offset", "must be at most \(Self.maximumOffset), got \(offset)",
-                                    chinese: "不能大于 \(Self.maximumOffset)。")
+            throw .invalidParameter(
+                "offset", "must be at most \(Self.maximumOffset), got \(offset)",
+                chinese: "不能大于 \(Self.maximumOffset)。")
         }
         do {
-            checked = try SearchRequest(query: "", kindCode: kind, document: document, department: department,
-                                        listKindName: listKind, asOf: asOf, limit: limit, offset: offset)
+            checked = try SearchRequest(
+                query: "", kindCode: kind, document: document, department: department,
+                listKindName: listKind, asOf: asOf, limit: limit, offset: offset)
         } catch {
             throw ServiceError(error)
         }
@@ -74,8 +77,9 @@ struct SearchInput: Sendable, Equatable {
 
     /// The parameters as given, for links that repeat the search.
     var parameters: SearchParameters {
-        SearchParameters(query: query, kind: kind, document: document, department: department, listKind: listKind,
-                         asOf: asOf, limit: limit)
+        SearchParameters(
+            query: query, kind: kind, document: document, department: department, listKind: listKind,
+            asOf: asOf, limit: limit)
     }
 
     /// The address of the page `offset` of the same search under `path`, with every parameter written.
@@ -99,12 +103,14 @@ struct SearchParameters: Sendable, Equatable {
     /// The address of the page `offset` of the search under `path`. `compact` leaves out the
     /// default page size and a zero offset (the pages' links); else both are written (the API's).
     func link(_ path: String, offset: Int, compact: Bool) -> String {
-        QueryString.link(path, [
-            ("q", query), ("kind", kind), ("document", document), ("department", department),
-            ("list_kind", listKind), ("as_of", asOf),
-            ("limit", compact && limit == SearchInput.defaultLimit ? nil : String(limit)),
-            ("offset", compact && offset == 0 ? nil : String(offset)),
-        ])
+        QueryString.link(
+            path,
+            [
+                ("q", query), ("kind", kind), ("document", document), ("department", department),
+                ("list_kind", listKind), ("as_of", asOf),
+                ("limit", compact && limit == SearchInput.defaultLimit ? nil : String(limit)),
+                ("offset", compact && offset == 0 ? nil : String(offset)),
+            ])
     }
 }
 
@@ -185,8 +191,9 @@ enum ListInput {
     static func date(_ parameter: String, _ parameters: QueryString) throws(ServiceError) -> String? {
         guard let value = try parameters.nonEmptyValue(parameter) else { return nil }
         guard value.count <= 20 else {
-            throw .invalidParameter(parameter, "'\(value.prefix(20))…' is not a date written YYYY-MM-DD",
-                                    chinese: "日期应写作 YYYY-MM-DD。")
+            throw .invalidParameter(
+                parameter, "'\(value.prefix(20))…' is not a date written YYYY-MM-DD",
+                chinese: "日期应写作 YYYY-MM-DD。")
         }
         return value
     }

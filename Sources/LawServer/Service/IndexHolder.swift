@@ -108,8 +108,9 @@ final class IndexHolder: Sendable {
                 state.identity = identity
                 state.checking = false
             }
-            logger.error("the new index cannot be used; still serving the previous one",
-                         metadata: ["index": "\(path)", "error": "\(error)"])
+            logger.error(
+                "the new index cannot be used; still serving the previous one",
+                metadata: ["index": "\(path)", "error": "\(error)"])
         }
     }
 

@@ -14,7 +14,8 @@ import ServiceLifecycle
 public enum LawServer {
     /// Every route of the server, `/openapi.json` (which describes them all) included.
     static func routes(for service: LawService) -> [Route] {
-        let served = APIRoutes.routes(service) + AskRoutes.routes(service) + PageRoutes.routes(service)
+        let served =
+            APIRoutes.routes(service) + AskRoutes.routes(service) + PageRoutes.routes(service)
             + OperationsRoutes.routes(service)
         // The description lists itself too. It is made from the routes' descriptions only
         // (paths, parameters, schemas), so a first version of its own entry serves to build
@@ -25,8 +26,10 @@ public enum LawServer {
 
     /// `/openapi.json`, answering with `document`.
     private static func openAPIRoute(answering document: JSONValue) -> Route {
-        Route("/openapi.json", operationID: "openapi", summary: "This description of the API and pages (OpenAPI 3.1).",
-              audience: .api, contentType: Reply.jsonType) { _, _ in
+        Route(
+            "/openapi.json", operationID: "openapi", summary: "This description of the API and pages (OpenAPI 3.1).",
+            audience: .api, contentType: Reply.jsonType
+        ) { _, _ in
             try .json(document)
         }
     }
@@ -70,9 +73,10 @@ public enum LawServer {
         let tracker = service.responses
         return Application(
             router: makeRouter(service: service),
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ConnectionGuardHandler(tracker: tracker)],
-                idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionGuardHandler(tracker: tracker)],
+                    idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "lawkb"),
@@ -109,8 +113,9 @@ public enum LawServer {
         if cut == 0 {
             service.logger.notice("stopped: every response in flight was sent in full")
         } else {
-            service.logger.error("stopped after the grace period: responses cut off",
-                                 metadata: ["responses": "\(cut)", "grace": "\(configuration.shutdownGracePeriod)"])
+            service.logger.error(
+                "stopped after the grace period: responses cut off",
+                metadata: ["responses": "\(cut)", "grace": "\(configuration.shutdownGracePeriod)"])
         }
     }
 
@@ -165,9 +170,12 @@ private struct ShutdownAnnouncer: Service {
             try await Task.sleep(for: grace)
             responses.closeAllConnections()
         }
-        service.logger.notice("shutting down: no new connections; finishing responses in flight",
-                              metadata: ["requests": "\(service.inFlight.current)",
-                                         "responses_sending": "\(service.responses.openResponses)",
-                                         "grace": "\(service.configuration.shutdownGracePeriod)"])
+        service.logger.notice(
+            "shutting down: no new connections; finishing responses in flight",
+            metadata: [
+                "requests": "\(service.inFlight.current)",
+                "responses_sending": "\(service.responses.openResponses)",
+                "grace": "\(service.configuration.shutdownGracePeriod)",
+            ])
     }
 }

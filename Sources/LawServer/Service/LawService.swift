@@ -95,8 +95,9 @@ final class LawService: Sendable {
             return error
         case let timeout as QueryTimedOut:
             metrics.recordEvent("query_timeouts")
-            logger.warning("query stopped by the time limit",
-                           metadata: ["limit": "\(timeout.limit)", "cause": "\(timeout.cause.cause)"])
+            logger.warning(
+                "query stopped by the time limit",
+                metadata: ["limit": "\(timeout.limit)", "cause": "\(timeout.cause.cause)"])
             return .queryTimeout(limit: timeout.limit, cause: timeout)
         case let interruption as ReadInterruption:
             logger.notice("query cancelled with its request", metadata: ["cause": "\(interruption.cause)"])

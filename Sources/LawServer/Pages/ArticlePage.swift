@@ -48,7 +48,7 @@ extension Pages {
                 "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
         }
         return """
-            <p class="notice">本条为\(version)年版本（\(record.status ?? "")，\(period)）。            其他版本：\
+            <p class="notice">本条为\(version)年版本（\(record.status ?? "")，\(period)）。其他版本：\
             \(others.joined(separator: "、"))。条文序号可能随修订变化，请对照内容。</p>
 
             """

@@ -89,7 +89,7 @@ extension LawQueries {
     }
 
     private func article(documentID: Int64, number: Int, requested: String, _ db: Database) throws -> ArticleRecord {
-        let row = try SQLRequest<Row>(
+        let row = try SQLRequest<ArticleRow>(
             """
             SELECT document.id AS document_id, document.title, document.short_name, document.version,
                    document.status, document.in_force_from, document.in_force_until,
@@ -110,13 +110,37 @@ extension LawQueries {
                 document: last?["title"] ?? "", requested: requested, lastArticle: lastNumber,
                 lastLabel: "第\(ChineseNumeralFormatter.format(lastNumber))条")
         }
-        let location: String = row["location"]
-        let parts = location.components(separatedBy: " › ")
-        let label = parts.last ?? ""
+        let parts = row.location.components(separatedBy: " › ")
         return ArticleRecord(
-            document: row["title"], shortName: row["short_name"], version: row["version"],
-            status: row["status"], article: row["article"], label: label,
-            chapter: parts.dropLast().joined(separator: " › "), text: row["text"], line: row["line"],
-            inForceFrom: row["in_force_from"], inForceUntil: row["in_force_until"], documentID: row["document_id"])
+            document: row.title, shortName: row.shortName, version: row.version, status: row.status,
+            article: row.article, label: parts.last ?? "", chapter: parts.dropLast().joined(separator: " › "),
+            text: row.text, line: row.line, inForceFrom: row.inForceFrom, inForceUntil: row.inForceUntil,
+            documentID: row.documentID)
+    }
+}
+
+/// An article's unit with its law's version.
+private struct ArticleRow: Decodable, FetchableRecord {
+    var documentID: Int64
+    var title: String
+    var shortName: String?
+    var version: String?
+    var status: String?
+    var inForceFrom: String?
+    var inForceUntil: String?
+    var article: Int
+    var location: String
+    var text: String
+    var line: Int
+
+    enum CodingKeys: String, CodingKey {
+        case documentID = "document_id"
+        case title
+        case shortName = "short_name"
+        case version, status
+        case
+            inForceFrom = "in_force_from"
+        case inForceUntil = "in_force_until"
+        case article, location, text, line
     }
 }

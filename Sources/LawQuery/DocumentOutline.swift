@@ -110,7 +110,7 @@ extension LawQueries {
     static let openingLength = 40
 
     private func chapters(of documentID: Int64, _ db: Database) throws -> [OutlineChapter] {
-        let rows = try SQLRequest<Row>(
+        let rows = try SQLRequest<OutlineRow>(
             """
             SELECT unit.article, unit.location, unit.text,
                    (SELECT count(DISTINCT list_item.id) FROM citation
@@ -123,14 +123,14 @@ extension LawQueries {
         ).fetchAll(db)
         var chapters: [OutlineChapter] = []
         for row in rows {
-            let parts = (row["location"] as String).components(separatedBy: " › ")
+            let parts = row.location.components(separatedBy: " › ")
             let heading = parts.dropLast().joined(separator: " › ")
             let label = parts.last ?? ""
-            let text: String = row["text"]
+            let text = row.text
             let body = text.hasPrefix(label) ? text.dropFirst(label.count).drop { $0 == " " } : Substring(text)
             let firstLine = body.prefix { $0 != "\n" }
             let opening = firstLine.count > Self.openingLength ? firstLine.prefix(Self.openingLength) + "…" : String(firstLine)
-            let article = OutlineArticle(article: row["article"], label: label, opening: opening, citingItems: row["citing"])
+            let article = OutlineArticle(article: row.article, label: label, opening: opening, citingItems: row.citing)
             if chapters.last?.heading == heading {
                 chapters[chapters.count - 1].articles.append(article)
             } else {
@@ -139,4 +139,12 @@ extension LawQueries {
         }
         return chapters
     }
+}
+
+/// An article's unit and how many list items rest on it.
+private struct OutlineRow: Decodable, FetchableRecord {
+    var article: Int
+    var location: String
+    var text: String
+    var citing: Int
 }

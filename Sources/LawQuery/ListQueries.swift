@@ -117,9 +117,10 @@ extension LawQueries {
     }
 
     private func citationsByUnit(documentID: Int64, _ db: Database) throws -> [Int64: [CitationRecord]] {
-        let rows = try SQLRequest<Row>(
+        let rows = try SQLRequest<CitationRow>(
             """
-            SELECT citation.*, document.title AS document, document.version AS document_version,
+            SELECT citation.unit_id, citation.name, citation.article, citation.paragraph, citation.item, citation.text,
+                   document.title AS document, document.version,
                    EXISTS (SELECT 1 FROM unit AS cited
                            WHERE cited.document_id = citation.document_id AND cited.article = citation.article) AS resolved
             FROM citation
@@ -130,11 +131,10 @@ extension LawQueries {
         ).fetchAll(db)
         var result: [Int64: [CitationRecord]] = [:]
         for row in rows {
-            result[row["unit_id"], default: []].append(
+            result[row.unitID, default: []].append(
                 CitationRecord(
-                    document: row["document"], version: row["document_version"], resolved: row["resolved"],
-                    name: row["name"], article: row["article"],
-                    paragraph: row["paragraph"], item: row["item"], text: row["text"]))
+                    document: row.document, version: row.version, resolved: row.resolved, name: row.name,
+                    article: row.article, paragraph: row.paragraph, item: row.item, text: row.text))
         }
         return result
     }
@@ -164,10 +164,6 @@ extension LawQueries {
         (joined ?? "").split(separator: "\u{1F}").map(String.init)
     }
 
-    static func status(_ row: Row) -> ListStatus {
-        (row["sample"] as Bool? ?? false) ? .sample : .official
-    }
-
     /// Parses a date parameter as people write it (`2022-10-31`, `2022年10月31日`, `2022/10/31`,
     /// `2022.10.31`, `2022-1-5`); `nil` means today (China Standard Time).
     static func date(_ text: String?, parameter: String) throws(QueryError) -> CalendarDate {
@@ -176,5 +172,23 @@ extension LawQueries {
             throw .invalidDate(parameter: parameter, text: text)
         }
         return date
+    }
+}
+
+/// A citation of a list item, with the version of the law it resolved to.
+private struct CitationRow: Decodable, FetchableRecord {
+    var unitID: Int64
+    var name: String?
+    var article: Int
+    var paragraph: Int?
+    var item: Int?
+    var text: String
+    var document: String?
+    var version: String?
+    var resolved: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case unitID = "unit_id"
+        case name, article, paragraph, item, text, document, version, resolved
     }
 }

@@ -248,35 +248,57 @@ extension LawQueries {
         expanded: (expression: ExpandedExpression, ids: Set<Int64>)?, _ db: Database
     ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
-        let rows = try SQLRequest<Row>(
+        let rows = try SQLRequest<HitRow>(
             """
             SELECT unit.id, document.kind, document.title AS document, unit.title, unit.location, unit.article,
                    unit.text,
-                   document.list_kind, document.version, document.sample,
+                   document.list_kind, document.version, \(Self.listStatus) AS status,
                    (SELECT name FROM department WHERE department.id = document.department_id) AS department,
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
                    snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48) AS snippet
             \(filter.from) AND unit.id IN \(page.map(\.id))
             """
         ).fetchAll(db)
-        var byID: [Int64: Row] = [:]
-        for row in rows { byID[row["id"]] = row }
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ranker = ProximityRanker()
-        return try page.compactMap { entry in
+        return page.compactMap { entry in
             guard let row = byID[entry.id] else { return nil }
-            let kind = try row.decode(DocumentKind.self, forColumn: "kind")
             let via = expanded.flatMap { expanded in
                 expanded.ids.contains(entry.id)
-                    ? expanded.expression.matchedVia(title: row["title"], text: row["text"], ranker: ranker) : nil
+                    ? expanded.expression.matchedVia(title: row.title, text: row.text, ranker: ranker) : nil
             }
             return SearchHit(
-                id: entry.id, kind: kind, document: row["document"], title: row["title"],
-                location: row["location"], snippet: row["snippet"],
-                score: (entry.score * 1000).rounded() / 1000, article: row["article"],
-                department: row["department"], listKind: try row.decode(ListKind?.self, forColumn: "list_kind"),
-                version: row["version"], status: kind == .list ? LawQueries.status(row) : nil,
-                itemID: row["item_id"], matchedVia: via)
+                id: entry.id, kind: row.kind, document: row.document, title: row.title, location: row.location,
+                snippet: row.snippet, score: (entry.score * 1000).rounded() / 1000, article: row.article,
+                department: row.department, listKind: row.listKind, version: row.version,
+                status: row.kind == .list ? row.status : nil, itemID: row.itemID, matchedVia: via)
         }
+    }
+}
+
+/// A unit of a page of hits, with what its hit shows.
+private struct HitRow: Decodable, FetchableRecord {
+    var id: Int64
+    var kind: DocumentKind
+    var document: String
+    var title: String
+    var location: String
+    var article: Int?
+    var text: String
+    var listKind: ListKind?
+    var version: String?
+    var status: ListStatus
+    var department: String?
+    var itemID: String?
+    var snippet: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, document, title, location, article, text
+        case listKind = "list_kind"
+        case version, status, department
+        case
+            itemID = "item_id"
+        case snippet
     }
 }
 

@@ -95,20 +95,17 @@ struct CitedByCommand: Answering {
     @Option(name: .customLong("version"), help: "被引用法律的版本（如 2022）：列出引用该版本条文的各版清单事项。")
     var lawVersion: String?
 
-    @Option(name: .customLong("list-kind"), help: "只列该种清单的事项（名称或简称：免罚清单、裁量基准 …）。")
-    var listKind: String?
+    @Option(
+        name: .customLong("list-kind"), help: "只列该种清单的事项（名称或简称：免罚清单、裁量基准 …）。",
+        transform: ListKind.option)
+    var listKind: ListKind?
 
     @OptionGroup var format: OutputOptions<AnswerAsJSON>
 
     @OptionGroup var options: IndexOptions
 
     func answer() throws {
-        let kind = try listKind.map { name throws(QueryError) -> ListKind in
-            guard let kind = ListKind.resolve(name) else {
-                throw .unknownListKind(name, known: QueryError.listKindVocabulary)
-            }
-            return kind
-        }
+        let kind = listKind
         var record = try options.open().citedBy(
             document: document, number: number, asOf: asOf,
             version: lawVersion)

@@ -17,8 +17,7 @@ public enum DepartmentsFile {
         guard let registry else {
             throw ImportError.departments(
                 file: file,
-                reason: "not found; pass --corpus with the corpus directory "
-                    + "that holds departments.yaml")
+                reason: ImportError.departmentsNotFound)
         }
         return registry
     }

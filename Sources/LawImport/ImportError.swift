@@ -41,6 +41,29 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The output file could not be written.
     case unwritable(path: String, reason: String)
 
+    /// What a front end may offer to do about an error; the library names no option itself.
+    public enum Remedy: Equatable, Sendable {
+        /// Raise the limit that was exceeded.
+        case raiseLimit(ImportLimit)
+        /// Overwrite the existing file, or write elsewhere.
+        case overwriteOrMove
+        /// Point at the corpus folder that holds departments.yaml.
+        case locateCorpus
+    }
+
+    /// What to do about this error, or `nil` when the message is all there is to say.
+    public var remedy: Remedy? {
+        switch self {
+        case .limitExceeded(_, _, _, let limit, _, _): .raiseLimit(limit)
+        case .outputExists: .overwriteOrMove
+        case .departments(_, let reason) where reason == Self.departmentsNotFound: .locateCorpus
+        default: nil
+        }
+    }
+
+    /// The reason given when the corpus has no departments.yaml.
+    public static let departmentsNotFound = "找不到部门名录 departments.yaml"
+
     /// `file:row: message`, or `file: message`, as editors and terminals recognise.
     public var description: String {
         switch self {
@@ -67,8 +90,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             case (nil, let row?): place = ":\(row): "
             case (nil, nil): place = "："
             }
-            return "\(file)\(place)\(limit)超出上限 \(maximum)（已读到 \(found)）；未导入任何行。"
-                + "如确需导入这样大的表格，可用 --limit \(limit.rawValue)=更大的值 提高上限"
+            return "\(file)\(place)\(limit)超出上限 \(maximum)（已读到 \(found)）；未导入任何行"
         case .sheetNotFound(let file, let sheet, let available):
             return "\(file)：没有名为“\(sheet)”的工作表；工作簿中有：\(available.joined(separator: "、"))"
         case .noHeaderRow(let file, let rowsSearched):
@@ -86,11 +108,11 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownKind(let name, let known):
             return "没有名为“\(name)”的清单种类" + Self.closest(name, among: known)
         case .invalidDate(let option, let value):
-            return "--\(option) 应为日期（如 2022-10-31 或 2022年10月31日），收到的是“\(value)”"
+            return "\(option) 应为日期（如 2022-10-31 或 2022年10月31日），收到的是“\(value)”"
         case .invalidStatus(let value):
-            return "--status 应为 sample（示例）或 official（正式），收到的是“\(value)”"
+            return "清单状态应为 sample（示例）或 official（正式），收到的是“\(value)”"
         case .outputExists(let path):
-            return "\(path) 已存在；加 --force 覆盖，或用 --output 写到别处"
+            return "\(path) 已存在"
         case .unwritable(let path, let reason):
             return "\(path)：无法写入（\(reason)）"
         }

@@ -1,3 +1,4 @@
+import LawImport
 import LawIndex
 import LawQuery
 
@@ -17,7 +18,31 @@ enum ErrorMessage {
             return error.message(queryHints)
         case let error as IndexError:
             return error.message(remedy: phrase)
+        case let error as ImportError:
+            return text(error)
         default:
+            return "\(error)"
+        }
+    }
+
+    /// An import error with the options that remedy it.
+    static func text(_ error: ImportError) -> String {
+        switch error {
+        case .invalidDate:
+            return "--\(error)"
+        case .invalidStatus(let value):
+            return "--status 应为 sample（示例）或 official（正式），收到的是“\(value)”"
+        default:
+            break
+        }
+        switch error.remedy {
+        case .raiseLimit(let limit)?:
+            return "\(error)。如确需导入这样大的表格，可用 --limit \(limit.rawValue)=更大的值 提高上限"
+        case .overwriteOrMove?:
+            return "\(error)；加 --force 覆盖，或用 --output 写到别处"
+        case .locateCorpus?:
+            return "\(error)；请用 --corpus 指定含 departments.yaml 的语料目录"
+        case nil:
             return "\(error)"
         }
     }

@@ -122,9 +122,10 @@ struct CSVReaderTests {
         ) {
             try CSVReader(limits: limits).parse("a,b,c\nd,e,f\n", file: "l.csv")
         }
-        #expect(
-            ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6, maximum: 5)
-                .description.contains("可用 --limit cells=更大的值 提高上限"))
+        // The remedy is named for the front end to phrase (`lawkb import` says --limit cells=…).
+        let exceeded = ImportError.limitExceeded(file: "l.csv", part: nil, row: 2, limit: .cells, found: 6, maximum: 5)
+        #expect(exceeded.remedy == .raiseLimit(.cells))
+        #expect(exceeded.description.contains("超出上限 5") && !exceeded.description.contains("--"))
     }
 
     @Test("a file larger than the part bound is refused before it is read")

@@ -267,7 +267,7 @@ struct HostileWorkbookTests {
         } throws: { error in
             guard case ImportError.limitExceeded(_, _, _, .mergedCells, let found, let maximum) = error else { return false }
             return found == 1_048_576 * 16_384 && maximum == ImportLimits.standard.mergedCells
-                && "\(error)".contains("--limit merged-cells=")
+                && (error as? ImportError)?.remedy == .raiseLimit(.mergedCells)
         }
     }
 

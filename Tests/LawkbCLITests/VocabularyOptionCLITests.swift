@@ -66,4 +66,27 @@ import Testing
         #expect(chinese.status == 1, "\(chinese.stderr)")
         #expect(chinese.stderr.contains("absent.csv"), "\(chinese.stderr)")
     }
+
+    /// The importer names no option; the command line adds the one that helps.
+    @Test func importErrorsNameTheOptionThatHelps() throws {
+        let table = Self.cli.directory.appendingPathComponent("limit.csv")
+        try "事项名称,违法行为\n甲,乙\n丙,丁\n".write(to: table, atomically: true, encoding: .utf8)
+        let limited = try CLIRunner.execute(
+            [
+                "import", table.path, "--department", "scjg", "--kind", "免罚清单", "--version", "2024-01-01", "--dry-run",
+                "--corpus", Self.cli.corpus, "--limit", "cells=3",
+            ],
+            in: Self.cli.directory)
+        #expect(limited.status == 1)
+        #expect(limited.stderr.contains("超出上限 3"), "\(limited.stderr)")
+        #expect(limited.stderr.contains("可用 --limit cells=更大的值 提高上限"), "\(limited.stderr)")
+        let noCorpus = try CLIRunner.execute(
+            [
+                "import", table.path, "--department", "scjg", "--kind", "免罚清单", "--version", "2024-01-01", "--dry-run",
+                "--corpus", Self.cli.directory.appendingPathComponent("nowhere").path,
+            ],
+            in: Self.cli.directory)
+        #expect(noCorpus.status == 1)
+        #expect(noCorpus.stderr.contains("找不到部门名录 departments.yaml；请用 --corpus 指定"), "\(noCorpus.stderr)")
+    }
 }

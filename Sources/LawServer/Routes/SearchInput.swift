@@ -4,25 +4,18 @@ import LawQuery
 
 /// The search parameters of a request (`q`, `kind`, `document`, `department`, `list_kind`,
 /// `as_of`, `limit`, `offset`), decoded and checked; shared by `/api/search` and the search page.
+///
+/// The parameters as written live once, in ``SearchParameters`` (read through this type's
+/// members: `input.query`, `input.kind` …); the typed request the query layer runs is
+/// ``request``.
+@dynamicMemberLookup
 struct SearchInput: Sendable, Equatable {
-    /// The query, with personal numbers masked in public mode; `nil` when not given or empty.
-    var query: String?
-    /// Kind filter, as given (a code: `plan`, `regulation`, `list`).
-    var kind: String?
-    /// Document filter.
-    var document: String?
-    /// Department filter (lists only).
-    var department: String?
-    /// List-kind filter, as given (name or alias), for links that repeat the search.
-    var listKind: String?
-    /// The day whose list versions are searched (`YYYY-MM-DD`); today when `nil`.
-    var asOf: String?
-    /// Page size.
-    var limit: Int
+    /// The parameters as the client wrote them (names masked and bounded).
+    let parameters: SearchParameters
     /// Hits skipped.
-    var offset: Int
+    let offset: Int
     /// The parameters checked and typed, with an empty query.
-    private var checked: SearchRequest
+    private let checked: SearchRequest
 
     /// Page size when none is given.
     static let defaultLimit = 10
@@ -33,15 +26,18 @@ struct SearchInput: Sendable, Equatable {
 
     /// Reads the parameters from `parameters`; throws for malformed or out-of-range values.
     init(_ parameters: QueryString, service: LawService) throws(ServiceError) {
-        query = try parameters.value("q").map(service.sanitizedInput)
-        if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { self.query = nil }
-        kind = try parameters.nonEmptyValue("kind")
-        document = try parameters.nonEmptyValue("document").map(service.sanitizedInput)
-        department = try ListInput.name("department", parameters, service: service)
-        listKind = try ListInput.name("list_kind", parameters, service: service)
-        asOf = try ListInput.date("as_of", parameters)
-        limit = try parameters.integer("limit", default: Self.defaultLimit)
-        offset = try parameters.integer("offset", default: 0)
+        var query = try parameters.value("q").map(service.sanitizedInput)
+        if let written = query, written.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { query = nil }
+        // Read in the order the parameters have always been checked, so the first bad one is named.
+        let kind = try parameters.nonEmptyValue("kind")
+        let document = try parameters.nonEmptyValue("document").map(service.sanitizedInput)
+        let written = SearchParameters(
+            query: query, kind: kind, document: document,
+            department: try ListInput.name("department", parameters, service: service),
+            listKind: try ListInput.name("list_kind", parameters, service: service),
+            asOf: try ListInput.date("as_of", parameters),
+            limit: try parameters.integer("limit", default: Self.defaultLimit))
+        let offset = try parameters.integer("offset", default: 0)
         if let document, document.count > Self.maximumDocumentLength {
             throw .invalidParameter(
                 "document", "longer than \(Self.maximumDocumentLength) characters",
@@ -54,32 +50,32 @@ struct SearchInput: Sendable, Equatable {
         }
         do {
             checked = try SearchRequest(
-                query: "", kindCode: kind, document: document, department: department,
-                listKindName: listKind, asOf: asOf, limit: limit, offset: offset)
+                query: "", kindCode: written.kind, document: written.document, department: written.department,
+                listKindName: written.listKind, asOf: written.asOf, limit: written.limit, offset: offset)
         } catch {
             throw ServiceError(error)
         }
+        self.parameters = written
+        self.offset = offset
+    }
+
+    /// A parameter as written: `input.query`, `input.kind`, `input.limit` ….
+    subscript<Value>(dynamicMember keyPath: KeyPath<SearchParameters, Value>) -> Value {
+        parameters[keyPath: keyPath]
     }
 
     /// Whether a list filter (department, list kind, day) is set.
     var hasListFilter: Bool {
-        department != nil || listKind != nil || asOf != nil
+        parameters.department != nil || parameters.listKind != nil || parameters.asOf != nil
     }
 
     /// The request to run, or `nil` when there is no query.
     var request: SearchRequest? {
-        query.map { query in
+        parameters.query.map { query in
             var request = checked
             request.query = query
             return request
         }
-    }
-
-    /// The parameters as given, for links that repeat the search.
-    var parameters: SearchParameters {
-        SearchParameters(
-            query: query, kind: kind, document: document, department: department, listKind: listKind,
-            asOf: asOf, limit: limit)
     }
 
     /// The address of the page `offset` of the same search under `path`, with every parameter written.

@@ -24,8 +24,11 @@ enum Fixture {
         do { return try CorpusLoader(root: corpus).load() } catch { fatalError("shipped corpus: \(error)") }
     }()
 
+    /// The version `version` of the law `title`; without a version, the one in force (现行有效).
     static func regulation(_ title: String, version: String? = nil) -> Regulation {
-        loaded.regulations.first { $0.metadata.title == title && (version == nil || $0.metadata.version == version) }!
+        let versions = loaded.regulations.filter { $0.metadata.title == title }
+        if let version { return versions.first { $0.metadata.version == version }! }
+        return versions.first { $0.metadata.status == RegulationMetadata.Status.inForce } ?? versions.last!
     }
 
     static var plan: Plan { loaded.plans[0] }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct SectorLawTests {
     /// Article counts of the texts in `Corpus/regulations/`, as their sources record them.
     static let articleCounts: [String: Int] = [
-        "中华人民共和国行政处罚法(2021).md": 86, "中华人民共和国行政强制法(2011).md": 71, "优化营商环境条例(2019).md": 72,
+        "中华人民共和国行政处罚法(2017).md": 64, "中华人民共和国行政处罚法(2021).md": 86, "中华人民共和国行政强制法(2011).md": 71, "优化营商环境条例(2019).md": 72,
         "中华人民共和国安全生产法(2021).md": 119, "中华人民共和国产品质量法(2018).md": 74,
         "中华人民共和国价格法(1997).md": 48, "中华人民共和国公路法(2017).md": 87,
         "中华人民共和国农产品质量安全法(2018).md": 56, "中华人民共和国农产品质量安全法(2022).md": 81,
@@ -83,6 +83,22 @@ import Testing
         #expect(versionName(Self.roadTransport, on: nil) == "2023")
         #expect(versionName("中华人民共和国行政处罚法", on: "2022-10-26") == "2021")
         #expect(versionName("没有这部法", on: "2022-10-26") == nil)
+    }
+
+    /// 行政处罚法 as amended in 2017 (in force 2018-01-01 to 2021-07-14) beside the 2021 revision.
+    @Test func theEarlierPenaltyLawIsAVersion() throws {
+        let earlier = Fixture.regulation("中华人民共和国行政处罚法", version: "2017")
+        #expect(earlier.metadata.status == "已修改")
+        #expect(earlier.metadata.promulgated?.description == "2017-09-01")
+        #expect(earlier.metadata.effective?.description == "2018-01-01")
+        #expect(earlier.articles.count == 64)
+        #expect(Fixture.regulation("中华人民共和国行政处罚法").metadata.version == "2021")
+        #expect(versionName("中华人民共和国行政处罚法", on: "2020-05-01") == "2017")
+        #expect(versionName("中华人民共和国行政处罚法", on: "2021-07-14") == "2017")
+        #expect(versionName("中华人民共和国行政处罚法", on: "2021-07-15") == "2021")
+        let regulations = Fixture.loaded.regulations
+        let index = try #require(regulations.firstIndex { $0.file == earlier.file })
+        #expect(RegulationVersions(regulations).period(ofRegulationAt: index)?.until?.description == "2021-07-15")
     }
 
     @Test func periodsInForceFollowEachOther() throws {

@@ -82,12 +82,21 @@ public struct LawQueries: Sendable {
     }
 
     /// The id of a version of the document called `name`: `version` when given, else the
-    /// version in force on `day`, else the current one (现行有效, or the latest).
+    /// version the name itself carries (`行政处罚法(2017)`, `旧行政处罚法`), else the version in
+    /// force on `day`, else the current one (现行有效, or the latest).
     func documentID(
         named name: String, version: String? = nil, on day: CalendarDate? = nil,
         _ db: Database
     ) throws -> (id: Int64, title: String) {
         let names = try documentNames(db)
+        if names.resolve(name) == nil, let versioned = VersionedName(name), let title = names.resolve(versioned.name) {
+            switch (version, versioned.version) {
+            case (let version?, _), (nil, .year(let version)):
+                return (try versionID(title: title, version: version, db), title)
+            case (nil, .previous):
+                return (try previousVersionID(title: title, db), title)
+            }
+        }
         guard let title = names.resolve(name),
             let id = try SQLRequest<Int64>(
                 """
@@ -119,6 +128,19 @@ public struct LawQueries: Sendable {
             return (inForce ?? id, title)
         }
         return (id, title)
+    }
+
+    /// The id of the version of `title` before the current one (旧 / 原), or an error saying
+    /// there is none.
+    private func previousVersionID(title: String, _ db: Database) throws -> Int64 {
+        let versions = try SQLRequest<DocumentRow>(
+            "SELECT * FROM document WHERE title = \(title) AND \(visible) ORDER BY in_force_from, version"
+        ).fetchAll(db)
+        let current = versions.lastIndex { $0.status == RegulationMetadata.Status.inForce } ?? versions.count - 1
+        guard current > 0 else {
+            throw QueryError.invalidParameter(name: "version", message: "\(title)只收录了一个版本，没有更早的版本")
+        }
+        return versions[current - 1].id
     }
 
     /// The id of version `version` (`2022`, or `2022年`) of `title`, or an error naming the

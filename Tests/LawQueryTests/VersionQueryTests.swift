@@ -31,6 +31,29 @@ import Testing
         #expect(try queries.article(document: "农产品质量安全法", number: "1", on: before).version == "2018")
     }
 
+    /// A version written into the name, as people write it.
+    @Test(arguments: [
+        "行政处罚法(2017)", "行政处罚法（2017年）", "行政处罚法(2017年版)", "2017年行政处罚法", "2017年版行政处罚法",
+        "旧行政处罚法", "原行政处罚法", "中华人民共和国行政处罚法（2017）",
+    ])
+    func aVersionWrittenIntoTheName(_ name: String) throws {
+        let article = try queries.article(document: name, number: "36")
+        #expect(article.version == "2017")
+        #expect(article.text.contains("全面、客观、公正地调查"))
+    }
+
+    @Test func versionedNamesThatNameNothing() throws {
+        #expect { try queries.article(document: "行政处罚法(2019)", number: "1") } throws: { error in
+            "\(error)".contains("没有“2019”版本") && "\(error)".contains("2017、2021")
+        }
+        #expect { try queries.article(document: "旧食品安全法", number: "1") } throws: { error in
+            "\(error)".contains("只收录了一个版本")
+        }
+        #expect(try queries.article(document: "道路运输条例(2022)", number: "1").version == "2022")
+        // Without a version, the current text.
+        #expect(try queries.article(document: "行政处罚法", number: "36").version == "2021")
+    }
+
     @Test func anUnknownVersionNamesTheVersionsThereAre() {
         #expect {
             try queries.article(document: "道路运输条例", number: "1", version: "2019")

@@ -82,9 +82,12 @@ public enum ArticleAlignmentError: Error, Sendable, Equatable, CustomStringConve
 /// of their bigrams. Laws are revised in order, so the matching is a sequence alignment: the
 /// monotonic assignment maximising the total similarity above `threshold`, where an old
 /// article may also match two or three consecutive new ones (split) or the reverse (merged)
-/// when each part shares most of its text with the other side. Articles moved out of order
-/// are matched afterwards when they are clearly the same (`movedThreshold`). What is left is
-/// added (新增) or removed (删除).
+/// when each part shares most of its text with the other side. Digits count as one digit,
+/// since dates, amounts and deadlines change more often than rules. Articles left over are
+/// then matched out of order when they are clearly the same (`movedThreshold`, or the shorter
+/// found almost entirely in the other), and a leftover article found almost entirely in one
+/// article of a group joins it (a merge or split of articles that are not neighbours). What
+/// is still left is added (新增) or removed (删除).
 public struct ArticleAlignment: Codable, Sendable, Equatable {
     /// The aligned groups, in the order of the new version.
     public var pairs: [AlignedArticles]
@@ -135,8 +138,13 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
         public var threshold = 0.3
         /// Least similarity of two articles matched out of order.
         public var movedThreshold = 0.6
+        /// Least share of the shorter article's bigrams found in the other, for articles left
+        /// over by the ordered alignment to be matched all the same (a rule kept, others added).
+        public var leftoverContainment = 0.8
+        /// Least length, in bigrams, of the shorter article for that containment to count.
+        public var leftoverLength = 8
         /// Least share of a part's bigrams found in the other side for a split or merge.
-        public var partContainment = 0.5
+        public var partContainment = 0.55
         /// Most parts of a split or merge.
         public var maximumParts = 3
 
@@ -159,7 +167,8 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
     private static func build(groups: [(old: [Int], new: [Int])], old: [Article], new: [Article]) -> ArticleAlignment {
         var pairs: [AlignedArticles] = []
         for group in groups.sorted(by: { ($0.new[0], $0.old[0]) < ($1.new[0], $1.old[0]) }) {
-            let before = group.old.map { old[$0] }, after = group.new.map { new[$0] }
+            let before = group.old.map { old[$0] }
+            let after = group.new.map { new[$0] }
             let oldBody = before.map(Self.body).joined(separator: "\n")
             let newBody = after.map(Self.body).joined(separator: "\n")
             let change: ArticleChange
@@ -179,7 +188,8 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
             pairs.append(
                 AlignedArticles(old: before.map(\.number), new: after.map(\.number), change: change, diff: diff))
         }
-        let usedOld = Set(groups.flatMap(\.old)), usedNew = Set(groups.flatMap(\.new))
+        let usedOld = Set(groups.flatMap(\.old))
+        let usedNew = Set(groups.flatMap(\.new))
         return ArticleAlignment(
             pairs: pairs,
             added: new.indices.filter { !usedNew.contains($0) }.map { new[$0].number },
@@ -228,7 +238,10 @@ struct SimilarityMatrix {
     }
 
     static func profile(_ text: String) -> Profile {
-        let scalars = ArticleAlignment.squeezed(text).unicodeScalars.map { UInt64($0.value) }
+        // Digits read as one digit: dates, amounts and deadlines change more often than rules.
+        let scalars = ArticleAlignment.squeezed(text).unicodeScalars.map {
+            $0.properties.numericType == .decimal ? UInt64(48) : UInt64($0.value)
+        }
         var counts: [UInt64: Int32] = [:]
         if scalars.count == 1 { counts[scalars[0] << 21] = 1 }
         for index in scalars.indices.dropFirst() {
@@ -298,17 +311,20 @@ struct SimilarityMatrix {
         case skipOld, skipNew, pair, split2, split3, merge2, merge3
     }
 
-    /// The monotonic alignment of greatest total gain, then clear out-of-order matches.
+    /// The monotonic alignment of greatest total gain (each aligned group gains its similarity
+    /// above `threshold`), then clear out-of-order matches, then leftovers joined to groups.
+    /// The table holds (n + 1) × (m + 1) scores and moves: about 80 MB at 3,000 × 3,000.
     mutating func align() throws(ArticleAlignmentError) -> [(old: [Int], new: [Int])] {
         let (n, m) = (old.count, new.count)
         let width = m + 1
         var score = [Double](repeating: 0, count: (n + 1) * width)
         var moves = [Move](repeating: .skipOld, count: (n + 1) * width)
-        for j in 1...max(m, 1) where j <= m { moves[j] = .skipNew }
+        for j in stride(from: 1, through: m, by: 1) { moves[j] = .skipNew }
         let threshold = limits.threshold
         for i in stride(from: 1, through: n, by: 1) {
             for j in stride(from: 1, through: m, by: 1) {
-                var best = score[(i - 1) * width + j], move = Move.skipOld
+                var best = score[(i - 1) * width + j]
+                var move = Move.skipOld
                 if score[i * width + j - 1] > best { (best, move) = (score[i * width + j - 1], .skipNew) }
                 let pair = similarity(i - 1, j - 1)
                 if pair >= threshold, score[(i - 1) * width + j - 1] + pair - threshold > best {
@@ -317,16 +333,16 @@ struct SimilarityMatrix {
                 for parts in stride(from: 2, through: min(limits.maximumParts, 3), by: 1) {
                     if j >= parts, (j - parts..<j).allSatisfy({ overlap[i - 1][$0] != nil }),
                         let value = try groupSimilarity(
-                        single: old[i - 1], parts: (j - parts..<j).map { new[$0] },
-                        partOverlaps: (j - parts..<j).map { overlap[i - 1][$0] }),
+                            single: old[i - 1], parts: (j - parts..<j).map { new[$0] },
+                            partOverlaps: (j - parts..<j).map { overlap[i - 1][$0] }),
                         value >= threshold, score[(i - 1) * width + j - parts] + value - threshold > best
                     {
                         (best, move) = (score[(i - 1) * width + j - parts] + value - threshold, parts == 2 ? .split2 : .split3)
                     }
                     if i >= parts, (i - parts..<i).allSatisfy({ overlap[$0][j - 1] != nil }),
                         let value = try groupSimilarity(
-                        single: new[j - 1], parts: (i - parts..<i).map { old[$0] },
-                        partOverlaps: (i - parts..<i).map { overlap[$0][j - 1] }),
+                            single: new[j - 1], parts: (i - parts..<i).map { old[$0] },
+                            partOverlaps: (i - parts..<i).map { overlap[$0][j - 1] }),
                         value >= threshold, score[(i - parts) * width + j - 1] + value - threshold > best
                     {
                         (best, move) = (score[(i - parts) * width + j - 1] + value - threshold, parts == 2 ? .merge2 : .merge3)
@@ -355,17 +371,53 @@ struct SimilarityMatrix {
                 (i, j) = (i - parts, j - 1)
             }
         }
-        return groups + moved(besides: groups)
+        return joined(moved(besides: groups) + groups)
     }
 
-    /// Articles left on both sides that are clearly the same, matched whatever their order.
+    /// Groups grown by the articles still left that one article of a group contains almost
+    /// entirely (`leftoverContainment`): a rule moved into another article, so a merge or
+    /// split of articles that are not neighbours. A group grows on one side only.
+    func joined(_ groups: [(old: [Int], new: [Int])]) -> [(old: [Int], new: [Int])] {
+        var groups = groups
+        let usedOld = Set(groups.flatMap(\.old))
+        let usedNew = Set(groups.flatMap(\.new))
+        for i in old.indices where !usedOld.contains(i) {
+            if let g = groups.indices.first(where: { groups[$0].new.count == 1 && covers(old[i], overlap[i][groups[$0].new[0]]) }) {
+                groups[g].old = (groups[g].old + [i]).sorted()
+            }
+        }
+        for j in new.indices where !usedNew.contains(j) {
+            if let g = groups.indices.first(where: { groups[$0].old.count == 1 && covers(new[j], overlap[groups[$0].old[0]][j]) }) {
+                groups[g].new = (groups[g].new + [j]).sorted()
+            }
+        }
+        return groups
+    }
+
+    /// Whether `shared` bigrams are most of `part`, and `part` is long enough for that to mean something.
+    func covers(_ part: Profile, _ shared: Int?) -> Bool {
+        guard let shared else { return false }
+        return part.total >= limits.leftoverLength && Double(shared) / Double(part.total) >= limits.leftoverContainment
+    }
+
+    /// Whether the shorter of old article `i` and new article `j` is found almost entirely in
+    /// the other (`leftoverContainment`), and is long enough for that to mean something.
+    func contained(_ i: Int, _ j: Int) -> Bool {
+        guard let shared = overlap[i][j] else { return false }
+        let shorter = min(old[i].total, new[j].total)
+        return shorter >= limits.leftoverLength && Double(shared) / Double(shorter) >= limits.leftoverContainment
+    }
+
+    /// Articles left on both sides that are clearly the same (similar, or one containing the
+    /// other), matched whatever their order, most similar first.
     func moved(besides groups: [(old: [Int], new: [Int])]) -> [(old: [Int], new: [Int])] {
-        var usedOld = Set(groups.flatMap(\.old)), usedNew = Set(groups.flatMap(\.new))
+        var usedOld = Set(groups.flatMap(\.old))
+        var usedNew = Set(groups.flatMap(\.new))
         var candidates: [(Double, Int, Int)] = []
         for i in old.indices where !usedOld.contains(i) {
             for j in overlap[i].keys where !usedNew.contains(j) {
                 let value = similarity(i, j)
-                if value >= limits.movedThreshold { candidates.append((value, i, j)) }
+                if value >= limits.movedThreshold || contained(i, j) { candidates.append((value, i, j)) }
             }
         }
         var result: [(old: [Int], new: [Int])] = []

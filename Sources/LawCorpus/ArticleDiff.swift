@@ -161,7 +161,8 @@ public struct ArticleDiff: Codable, Sendable, Equatable {
     private static func tidy(_ runs: [Run]) -> [Run] {
         var absorbed: [Run] = []
         for (index, run) in runs.enumerated() {
-            let between = index > 0 && index < runs.count - 1 && runs[index - 1].op != .equal
+            let between =
+                index > 0 && index < runs.count - 1 && runs[index - 1].op != .equal
                 && runs[index + 1].op != .equal
             if run.op == .equal, run.text.count == 1, between {
                 absorbed.append(Run(op: .delete, text: run.text))
@@ -171,7 +172,8 @@ public struct ArticleDiff: Codable, Sendable, Equatable {
             }
         }
         var result: [Run] = []
-        var deleted = "", inserted = ""
+        var deleted = ""
+        var inserted = ""
         func flush() {
             if !deleted.isEmpty { result.append(Run(op: .delete, text: deleted)) }
             if !inserted.isEmpty { result.append(Run(op: .insert, text: inserted)) }

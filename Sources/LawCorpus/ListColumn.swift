@@ -269,3 +269,49 @@ public struct ColumnCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStrin
         self.init(value)
     }
 }
+
+/// A value that holds a list item's columns (the corpus's `ListItem`, the answers'
+/// `ListItemRecord`): reading and writing them by column, and by the names code uses.
+public protocol ListColumnValues {
+    /// The values, by column.
+    var columns: ColumnValues<ListColumn> { get set }
+}
+
+extension ListColumnValues {
+    /// The value of `column`.
+    public subscript(column: ListColumn) -> String? {
+        get { columns[column] }
+        set { columns[column] = newValue }
+    }
+
+    /// 违法行为.
+    public var conduct: String? {
+        get { self[.conduct] }
+        set { self[.conduct] = newValue }
+    }
+    /// 法律依据 / 设定依据, as written.
+    public var basis: String? {
+        get { self[.basis] }
+        set { self[.basis] = newValue }
+    }
+    /// 处罚依据 of a benchmark item.
+    public var penaltyBasis: String? {
+        get { self[.penaltyBasis] }
+        set { self[.penaltyBasis] = newValue }
+    }
+    /// 适用情形 / 条件.
+    public var conditions: String? {
+        get { self[.conditions] }
+        set { self[.conditions] = newValue }
+    }
+    /// 处理方式.
+    public var measure: String? {
+        get { self[.measure] }
+        set { self[.measure] = newValue }
+    }
+    /// 备注.
+    public var note: String? {
+        get { self[.note] }
+        set { self[.note] = newValue }
+    }
+}

@@ -96,7 +96,7 @@ public enum ListStatus: String, Codable, Sendable, CaseIterable, CustomStringCon
 ///
 /// Its text columns (违法行为, 法律依据 …) are held by ``ListColumn``: `item[.basis]`. The
 /// named properties (`basis`, `conduct` …) read and write the same values.
-public struct ListItem: Sendable, Equatable {
+public struct ListItem: ListColumnValues, Sendable, Equatable {
     /// The label of `name`: 事项名称.
     public static let nameLabel = "事项名称"
 
@@ -114,43 +114,6 @@ public struct ListItem: Sendable, Equatable {
     public var citations: [Citation]
     /// Line of the item in its file.
     public var line: Int
-
-    /// The value of `column`.
-    public subscript(column: ListColumn) -> String? {
-        get { columns[column] }
-        set { columns[column] = newValue }
-    }
-
-    /// 违法行为.
-    public var conduct: String? {
-        get { self[.conduct] }
-        set { self[.conduct] = newValue }
-    }
-    /// 法律依据 / 设定依据, as written.
-    public var basis: String? {
-        get { self[.basis] }
-        set { self[.basis] = newValue }
-    }
-    /// 处罚依据 of a benchmark item.
-    public var penaltyBasis: String? {
-        get { self[.penaltyBasis] }
-        set { self[.penaltyBasis] = newValue }
-    }
-    /// 适用情形 / 条件.
-    public var conditions: String? {
-        get { self[.conditions] }
-        set { self[.conditions] = newValue }
-    }
-    /// 处理方式.
-    public var measure: String? {
-        get { self[.measure] }
-        set { self[.measure] = newValue }
-    }
-    /// 备注.
-    public var note: String? {
-        get { self[.note] }
-        set { self[.note] = newValue }
-    }
 
     /// Creates an item with the given column values.
     public init(

@@ -25,7 +25,7 @@ public struct CitationRecord: Codable, Equatable, Sendable {
 ///
 /// Its text columns are held by ``ListColumn`` (`item[.basis]`), written to JSON each under
 /// its key when it has a value; the named properties read and write the same values.
-public struct ListItemRecord: Codable, Equatable, Sendable {
+public struct ListItemRecord: ListColumnValues, Codable, Equatable, Sendable {
     /// Stable id across versions.
     public var id: String
     /// 事项名称.
@@ -41,43 +41,6 @@ public struct ListItemRecord: Codable, Equatable, Sendable {
     /// For a benchmark item, its levels checked against the statute its 处罚依据 cites
     /// (in the version in force on the list's date); `nil` for items without levels.
     public var benchmarkCheck: BenchmarkCheck?
-
-    /// The value of `column`.
-    public subscript(column: ListColumn) -> String? {
-        get { columns[column] }
-        set { columns[column] = newValue }
-    }
-
-    /// 违法行为.
-    public var conduct: String? {
-        get { self[.conduct] }
-        set { self[.conduct] = newValue }
-    }
-    /// 法律依据, as written.
-    public var basis: String? {
-        get { self[.basis] }
-        set { self[.basis] = newValue }
-    }
-    /// 处罚依据 (benchmarks).
-    public var penaltyBasis: String? {
-        get { self[.penaltyBasis] }
-        set { self[.penaltyBasis] = newValue }
-    }
-    /// 适用情形.
-    public var conditions: String? {
-        get { self[.conditions] }
-        set { self[.conditions] = newValue }
-    }
-    /// 处理方式.
-    public var measure: String? {
-        get { self[.measure] }
-        set { self[.measure] = newValue }
-    }
-    /// 备注.
-    public var note: String? {
-        get { self[.note] }
-        set { self[.note] = newValue }
-    }
 
     /// Creates a record with the given column values.
     init(

@@ -80,6 +80,14 @@ public struct SearchResult: Codable, Equatable, Sendable {
     public var hits: [SearchHit]
 }
 
+extension SearchResult {
+    /// The answer of a search that found nothing of its own words (a question answered
+    /// otherwise): no hits, the request's page.
+    public static func empty(for request: SearchRequest) -> SearchResult {
+        SearchResult(query: request.query, total: 0, limit: request.limit, offset: request.offset, hits: [])
+    }
+}
+
 /// The markers wrapped around matched text in snippets.
 ///
 /// Internally they are private-use characters that never occur in the corpus; front ends

@@ -96,19 +96,11 @@ struct SearchWithAnswer: Encodable {
     var request: SearchRequest
     var answer: AskAnswer?
 
-    private enum Keys: String, CodingKey { case query, total, limit, offset, hits, answer }
+    private enum Keys: String, CodingKey { case answer }
 
     func encode(to encoder: any Encoder) throws {
+        try (result ?? .empty(for: request)).encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
-        if let result {
-            try result.encode(to: encoder)
-        } else {
-            try container.encode(request.query, forKey: .query)
-            try container.encode(0, forKey: .total)
-            try container.encode(request.limit, forKey: .limit)
-            try container.encode(request.offset, forKey: .offset)
-            try container.encode([SearchHit](), forKey: .hits)
-        }
         try container.encode(answer, forKey: .answer)
     }
 }

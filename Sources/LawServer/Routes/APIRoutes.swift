@@ -183,19 +183,11 @@ struct SearchPage: Encodable {
     var next: String?
     var answer: AskAnswer?
 
-    private enum CodingKeys: String, CodingKey { case query, total, limit, offset, hits, next, answer }
+    private enum CodingKeys: String, CodingKey { case next, answer }
 
     func encode(to encoder: any Encoder) throws {
+        try (result ?? .empty(for: request)).encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        if let result {
-            try result.encode(to: encoder)
-        } else {
-            try container.encode(request.query, forKey: .query)
-            try container.encode(0, forKey: .total)
-            try container.encode(request.limit, forKey: .limit)
-            try container.encode(request.offset, forKey: .offset)
-            try container.encode([SearchHit](), forKey: .hits)
-        }
         try container.encode(next, forKey: .next)
         try container.encodeIfPresent(answer, forKey: .answer)
     }

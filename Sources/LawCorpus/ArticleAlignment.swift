@@ -1,22 +1,40 @@
-/// How the articles of one version of a law relate to those of the next.
+/// How the text of aligned articles changed from one version of a law to the next.
 public enum ArticleChange: String, Codable, Sendable, CaseIterable {
     /// Same number, same text (labels and whitespace aside).
     case unchanged
     /// Same text under another number.
     case renumbered
-    /// The article carries on with a changed text.
+    /// The text changed (which a split or a merge always does).
     case modified
-    /// One old article became two or more consecutive new ones.
-    case split
-    /// Two or more consecutive old articles became one new one.
-    case merged
 
-    /// The Chinese name people read: 未修改, 仅条号变化, 修改, 拆分, 合并.
+    /// The Chinese name people read: 未修改, 仅条号变化, 修改.
     public var chineseName: String {
         switch self {
         case .unchanged: "未修改"
         case .renumbered: "仅条号变化"
         case .modified: "修改"
+        }
+    }
+}
+
+/// How many articles on each side of a group: one for one, one become several, several become one.
+public enum ArticleGroupForm: String, Codable, Sendable, CaseIterable {
+    /// One old article carried on by one new one.
+    case oneToOne = "one_to_one"
+    /// One old article became two or more consecutive new ones.
+    case split
+    /// Two or more old articles became one new one.
+    case merged
+
+    /// The form of a group with `old` and `new` articles.
+    public init(old: Int, new: Int) {
+        self = old > 1 ? .merged : new > 1 ? .split : .oneToOne
+    }
+
+    /// The Chinese name people read: 拆分, 合并; `nil` for one for one.
+    public var chineseName: String? {
+        switch self {
+        case .oneToOne: nil
         case .split: "拆分"
         case .merged: "合并"
         }
@@ -32,6 +50,8 @@ public struct AlignedArticles: Codable, Sendable, Equatable {
     public var new: [Int]
     /// What happened to them.
     public var change: ArticleChange
+    /// One for one, split or merged, from the numbers of articles on each side.
+    public var form: ArticleGroupForm { ArticleGroupForm(old: old.count, new: new.count) }
     /// From the old bodies to the new ones (each side's articles joined by a line break, labels
     /// left out); `nil` when the text is the same.
     public var diff: ArticleDiff?
@@ -50,7 +70,9 @@ public struct AlignmentSummary: Codable, Sendable, Equatable {
     public var unchanged = 0
     public var renumbered = 0
     public var modified = 0
+    /// Groups where one article became several (counted among `modified` too).
     public var split = 0
+    /// Groups where several articles became one (counted among `modified` too).
     public var merged = 0
     /// New articles with no old counterpart (新增).
     public var added = 0
@@ -104,6 +126,9 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
             case .unchanged: summary.unchanged += 1
             case .renumbered: summary.renumbered += 1
             case .modified: summary.modified += 1
+            }
+            switch pair.form {
+            case .oneToOne: break
             case .split: summary.split += 1
             case .merged: summary.merged += 1
             }
@@ -114,9 +139,9 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
     }
 
     /// The groups where one old article became several new ones.
-    public var splits: [AlignedArticles] { pairs.filter { $0.change == .split } }
+    public var splits: [AlignedArticles] { pairs.filter { $0.form == .split } }
     /// The groups where several old articles became one new one.
-    public var merges: [AlignedArticles] { pairs.filter { $0.change == .merged } }
+    public var merges: [AlignedArticles] { pairs.filter { $0.form == .merged } }
 
     /// The new articles carrying on old article `number`; empty when it was removed.
     public func new(forOld number: Int) -> [Int] {
@@ -147,6 +172,15 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
         public var partContainment = 0.55
         /// Most parts of a split or merge.
         public var maximumParts = 3
+        /// Least similarity of a sentence of a leftover article and one of a grouped article
+        /// for the leftover to join that group.
+        public var sentenceSimilarity = 0.75
+        /// Least length, in bigrams, of a sentence for that pass.
+        public var sentenceLength = 12
+        /// Least share of a sentence's bigrams found in a longer sentence for the two to match.
+        public var sentenceContainment = 0.9
+        /// Least length, in bigrams, of a sentence matched by containment.
+        public var sentenceContainedLength = 15
 
         /// The default limits.
         public init() {}
@@ -173,16 +207,12 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
             let newBody = after.map(Self.body).joined(separator: "\n")
             let change: ArticleChange
             var diff: ArticleDiff?
-            if before.count > 1 {
-                change = .merged
-            } else if after.count > 1 {
-                change = .split
-            } else if Self.squeezed(oldBody) == Self.squeezed(newBody) {
+            if before.count == 1, after.count == 1, Self.squeezed(oldBody) == Self.squeezed(newBody) {
                 change = before[0].number == after[0].number ? .unchanged : .renumbered
             } else {
                 change = .modified
             }
-            if change != .unchanged && change != .renumbered {
+            if change == .modified {
                 diff = ArticleDiff(from: oldBody, to: newBody)
             }
             pairs.append(
@@ -218,6 +248,9 @@ struct SimilarityMatrix {
 
     let old: [Profile]
     let new: [Profile]
+    /// The bodies, for the sentence-level pass over leftovers.
+    let oldBodies: [String]
+    let newBodies: [String]
     let limits: Limits
     /// Shared bigram counts of old article i and new article j, kept when their similarity is
     /// at least `floor`: `overlap[i][j]`.
@@ -230,8 +263,10 @@ struct SimilarityMatrix {
     static let floor = 0.1
 
     init(old: [Article], new: [Article], limits: Limits) throws(ArticleAlignmentError) {
-        self.old = old.map { Self.profile(ArticleAlignment.body($0)) }
-        self.new = new.map { Self.profile(ArticleAlignment.body($0)) }
+        oldBodies = old.map(ArticleAlignment.body)
+        newBodies = new.map(ArticleAlignment.body)
+        self.old = oldBodies.map(Self.profile)
+        self.new = newBodies.map(Self.profile)
         self.limits = limits
         overlap = Array(repeating: [:], count: old.count)
         try measure()
@@ -296,6 +331,13 @@ struct SimilarityMatrix {
         for (part, shared) in zip(parts, partOverlaps) {
             guard let shared, part.total > 0, Double(shared) / Double(part.total) >= limits.partContainment
             else { return nil }
+        }
+        // Each part must bring text of its own: a part whose words the single article shares
+        // only with the other parts (a penalty clause written to the same pattern) is not in it.
+        try spend(parts.reduce(0) { $0 + $1.counts.count } * parts.count)
+        for (k, part) in parts.enumerated() {
+            let others = parts.indices.filter { $0 != k }.map { parts[$0] }
+            guard brings(part, to: single, beyond: others) else { return nil }
         }
         try spend(single.counts.count * parts.count)
         var shared = 0
@@ -371,33 +413,156 @@ struct SimilarityMatrix {
                 (i, j) = (i - parts, j - 1)
             }
         }
-        return joined(moved(besides: groups) + groups)
+        let grown = joined(moved(besides: groups) + groups)
+        return try carried(grown)
+    }
+
+    /// Groups grown by leftover articles that carry on one sentence of one article of a group
+    /// almost word for word (`sentenceSimilarity`): a paragraph that became an article of its
+    /// own (2017 第二十七条第二款 → 2021 第三十三条) or an article folded into another as a
+    /// paragraph. The sentence must be found in that one article only, so the standard
+    /// clauses many articles share (法律另有规定的，从其规定) link nothing.
+    mutating func carried(_ groups: [(old: [Int], new: [Int])]) throws(ArticleAlignmentError) -> [(old: [Int], new: [Int])] {
+        var groups = groups
+        let oldSentences = oldBodies.map(sentencesOf)
+        let newSentences = newBodies.map(sentencesOf)
+        let usedNew = Set(groups.flatMap(\.new))
+        // What each old article's group already carries on, on the new side (and back).
+        var carriedOn: [Int: [Profile]] = [:]
+        for group in groups { for i in group.old { carriedOn[i] = group.new.map { new[$0] } } }
+        for j in new.indices where !usedNew.contains(j) {
+            guard let i = try soleSource(of: newSentences[j], among: oldSentences, carriedOn: carriedOn),
+                let g = groups.indices.first(where: { groups[$0].old == [i] })
+            else { continue }
+            groups[g].new = (groups[g].new + [j]).sorted()
+        }
+        var carriedBack: [Int: [Profile]] = [:]
+        for group in groups { for j in group.new { carriedBack[j] = group.old.map { old[$0] } } }
+        let usedOld = Set(groups.flatMap(\.old))
+        for i in old.indices where !usedOld.contains(i) {
+            guard let j = try soleSource(of: oldSentences[i], among: newSentences, carriedOn: carriedBack),
+                let g = groups.indices.first(where: { groups[$0].new == [j] })
+            else { continue }
+            groups[g].old = (groups[g].old + [i]).sorted()
+        }
+        return groups
+    }
+
+    /// The one article on the other side with a sentence that one of `mine` carries on almost
+    /// word for word; `nil` when none does, or more than one. Of an article already carried
+    /// on by others (`carriedOn`), only what those do not carry counts.
+    private mutating func soleSource(
+        of mine: [Profile], among theirs: [[Profile]], carriedOn: [Int: [Profile]]
+    ) throws(ArticleAlignmentError) -> Int? {
+        var found: Set<Int> = []
+        for sentence in mine {
+            for (other, sentences) in theirs.enumerated() where !found.contains(other) {
+                let partners = carriedOn[other] ?? []
+                for candidate in sentences {
+                    guard try sentenceMatches(sentence, candidate) else { continue }
+                    if try residueMatches(sentence, candidate, beyond: partners) {
+                        found.insert(other)
+                        break
+                    }
+                }
+            }
+            if found.count > 1 { return nil }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// Whether what `candidate` says beyond `partners` is long enough to mean something and
+    /// mostly in `sentence` (`sentenceSimilarity`); true without partners.
+    private mutating func residueMatches(
+        _ sentence: Profile, _ candidate: Profile, beyond partners: [Profile]
+    ) throws(ArticleAlignmentError) -> Bool {
+        guard !partners.isEmpty else { return true }
+        try spend(candidate.counts.count * partners.count)
+        let (novel, found) = novelty(of: candidate, in: sentence, beyond: partners)
+        return novel >= limits.sentenceLength / 2 && Double(found) / Double(novel) >= limits.sentenceSimilarity
+    }
+
+    /// Whether two sentences say the same thing: similar (`sentenceSimilarity`), or the
+    /// shorter, of `sentenceContainedLength` bigrams or more, found almost entirely in the
+    /// longer (`sentenceContainment`: a clause kept inside a longer sentence).
+    private mutating func sentenceMatches(_ a: Profile, _ b: Profile) throws(ArticleAlignmentError) -> Bool {
+        let (small, large) = a.total <= b.total ? (a, b) : (b, a)
+        let containable = small.total >= limits.sentenceContainedLength
+        // Dice is at most 2 × shorter ÷ sum: skip pairs whose lengths rule out both tests.
+        guard containable || 2 * Double(small.total) >= limits.sentenceSimilarity * Double(a.total + b.total) else {
+            return false
+        }
+        try spend(small.counts.count)
+        var shared = 0
+        for (bigram, count) in small.counts { shared += Int(min(count, large.counts[bigram] ?? 0)) }
+        return dice(shared, a.total, b.total) >= limits.sentenceSimilarity
+            || (containable && Double(shared) / Double(small.total) >= limits.sentenceContainment)
+    }
+
+    /// The profiles of each body's sentences (split at 。；and line ends) long enough to mean
+    /// something (`sentenceLength` bigrams or more). Items (（一）…) are left out: penalty
+    /// articles repeat the items of the rules they enforce.
+    func sentencesOf(_ body: String) -> [Profile] {
+        body.split(separator: "\n").filter { !$0.hasPrefix("（") && !$0.hasPrefix("(") }
+            .flatMap { $0.split(whereSeparator: { "。；;".contains($0) }) }
+            .map { Self.profile(String($0)) }
+            .filter { $0.total >= limits.sentenceLength }
     }
 
     /// Groups grown by the articles still left that one article of a group contains almost
     /// entirely (`leftoverContainment`): a rule moved into another article, so a merge or
-    /// split of articles that are not neighbours. A group grows on one side only.
+    /// split of articles that are not neighbours. A group grows on one side only. What
+    /// counts is the text the leftover does not share with the group's own article on its
+    /// side: two penalty articles written to one pattern (违反本条例的规定……处……罚款) are not
+    /// merged because the new one repeats the pattern.
     func joined(_ groups: [(old: [Int], new: [Int])]) -> [(old: [Int], new: [Int])] {
         var groups = groups
         let usedOld = Set(groups.flatMap(\.old))
         let usedNew = Set(groups.flatMap(\.new))
         for i in old.indices where !usedOld.contains(i) {
-            if let g = groups.indices.first(where: { groups[$0].new.count == 1 && covers(old[i], overlap[i][groups[$0].new[0]]) }) {
+            if let g = groups.indices.first(where: {
+                groups[$0].new.count == 1 && overlap[i][groups[$0].new[0]] != nil
+                    && covers(old[i], in: new[groups[$0].new[0]], beyond: groups[$0].old.map { old[$0] })
+            }) {
                 groups[g].old = (groups[g].old + [i]).sorted()
             }
         }
         for j in new.indices where !usedNew.contains(j) {
-            if let g = groups.indices.first(where: { groups[$0].old.count == 1 && covers(new[j], overlap[groups[$0].old[0]][j]) }) {
+            if let g = groups.indices.first(where: {
+                groups[$0].old.count == 1 && overlap[groups[$0].old[0]][j] != nil
+                    && covers(new[j], in: old[groups[$0].old[0]], beyond: groups[$0].new.map { new[$0] })
+            }) {
                 groups[g].new = (groups[g].new + [j]).sorted()
             }
         }
         return groups
     }
 
-    /// Whether `shared` bigrams are most of `part`, and `part` is long enough for that to mean something.
-    func covers(_ part: Profile, _ shared: Int?) -> Bool {
-        guard let shared else { return false }
-        return part.total >= limits.leftoverLength && Double(shared) / Double(part.total) >= limits.leftoverContainment
+    /// Whether `target` holds at least `partContainment` of what `part` says beyond `partners`.
+    func brings(_ part: Profile, to target: Profile, beyond partners: [Profile]) -> Bool {
+        let (novel, found) = novelty(of: part, in: target, beyond: partners)
+        return novel == 0 || Double(found) / Double(novel) >= limits.partContainment
+    }
+
+    /// How many bigrams of `part` are not in `partners`, and how many of those `target` holds
+    /// beyond what `partners` explain.
+    func novelty(of part: Profile, in target: Profile, beyond partners: [Profile]) -> (novel: Int, found: Int) {
+        var novel = 0
+        var found = 0
+        for (bigram, count) in part.counts {
+            let explained = partners.reduce(0) { $0 + Int($1.counts[bigram] ?? 0) }
+            let beyond = max(0, Int(count) - explained)
+            novel += beyond
+            found += min(beyond, max(0, Int(target.counts[bigram] ?? 0) - explained))
+        }
+        return (novel, found)
+    }
+
+    /// Whether `target` holds most of what `part` says beyond `partners` (the articles on
+    /// `part`'s side that `target` already carries on), and that is long enough to mean something.
+    func covers(_ part: Profile, in target: Profile, beyond partners: [Profile]) -> Bool {
+        let (novel, found) = novelty(of: part, in: target, beyond: partners)
+        return novel >= limits.leftoverLength && Double(found) / Double(novel) >= limits.leftoverContainment
     }
 
     /// Whether the shorter of old article `i` and new article `j` is found almost entirely in

@@ -33,6 +33,11 @@ import Testing
         ]
         links[1] = [1]
         for (range, shift) in shifts { for number in range { links[number] = [number + shift] } }
+        // Read in both texts: 第二十条 (地域管辖 and 级别管辖) became 第二十二条 and 第二十三条;
+        // 第二十七条第二款 (不予处罚) became 第三十三条; 第三十八条第三款 (审核) became 第五十八条 (法制审核).
+        links[20] = [22, 23]
+        links[27] = [32, 33]
+        links[38] = [57, 58]
         links[37] = [55, 56]
         links[42] = [63, 64]
         links[45] = [73]
@@ -89,7 +94,7 @@ import Testing
         #expect(pairs.first { $0.old == [1] }?.change == .unchanged)
         #expect(pairs.first { $0.old == [2] }.map { ($0.new, $0.change) } ?? ([], .modified) == ([3], .renumbered))
         #expect(pairs.first { $0.old == [30] }?.change == .modified)
-        #expect(Self.penalty.splits.map(\.old) == [[37], [42]])
+        #expect(Self.penalty.splits.map(\.old) == [[20], [27], [37], [38], [42]])
         #expect(Self.penalty.merges.map(\.new) == [[66]])
         #expect(Self.penalty.old(forNew: 54) == [36])
         for pair in pairs {
@@ -221,7 +226,9 @@ import Testing
         )
         let decoded = try JSONDecoder().decode(ArticleAlignment.self, from: try encoder.encode(Self.penalty))
         #expect(decoded == Self.penalty)
-        #expect(ArticleChange.allCases.map(\.chineseName) == ["未修改", "仅条号变化", "修改", "拆分", "合并"])
+        #expect(ArticleChange.allCases.map(\.chineseName) == ["未修改", "仅条号变化", "修改"])
+        #expect(ArticleGroupForm.allCases.map(\.chineseName) == [nil, "拆分", "合并"])
+        #expect(Self.penalty.splits.allSatisfy { $0.change == .modified })
         let all = String(decoding: try encoder.encode(Self.penalty), as: UTF8.self)
         #expect(all.hasPrefix(#"{"added":[2,"#) && all.contains(#""removed":[63]"#))
     }

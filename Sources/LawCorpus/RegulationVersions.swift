@@ -71,6 +71,11 @@ public struct RegulationVersions: Sendable {
         byIndex[index]
     }
 
+    /// The versions of each law that has more than one, oldest first, laws in title order.
+    public var lawsWithSeveralVersions: [[Version]] {
+        byTitle.sorted { $0.key < $1.key }.map(\.value).filter { $0.count > 1 }
+    }
+
     /// How many versions of `title` there are.
     public func count(of title: String) -> Int {
         byTitle[title]?.count ?? 0

@@ -43,4 +43,6 @@ public struct IndexReport: Codable, Sendable {
     public var seconds: Double
     /// Entries of the thesaurus (`Corpus/thesaurus.yaml`) stored with the index.
     public var thesaurusEntries: Int = 0
+    /// Pairs of versions of one law whose articles were aligned (for `compare`).
+    public var comparisons: Int = 0
 }

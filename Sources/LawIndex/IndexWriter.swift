@@ -21,7 +21,9 @@ struct IndexWriter {
     var benchmarks = BenchmarkTally()
     /// Citations that open no article, with where they are written.
     private(set) var unresolved: [UnresolvedCitation] = []
-    private(set) var notes: [String] = []
+    var notes: [String] = []
+    /// Pairs of versions of one law whose articles were aligned.
+    var comparisons = 0
     /// Lists left out of a public artifact because they are not marked public.
     private(set) var withheldLists = 0
     /// Stored values in which a public artifact masked a personal number.
@@ -44,6 +46,7 @@ struct IndexWriter {
         for (index, regulation) in corpus.regulations.enumerated() {
             ids.append(try insertRegulation(regulation, period: versions.period(ofRegulationAt: index), db))
         }
+        try insertComparisons(of: corpus.regulations, versions: versions, documentIDs: ids, db)
         let targets = CitationTargets(regulations: corpus.regulations, versions: versions, documentIDs: ids)
         for (index, regulation) in corpus.regulations.enumerated() {
             try insertArticles(of: regulation, at: index, documentID: ids[index], targets: targets, db)
@@ -73,7 +76,9 @@ struct IndexWriter {
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
-            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0, thesaurusEntries: thesaurusEntries
+            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0,
+            thesaurusEntries: thesaurusEntries,
+            comparisons: comparisons
         )
     }
 

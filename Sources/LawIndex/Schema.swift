@@ -8,7 +8,7 @@ import LawCorpus
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 4
+    public static let version = 5
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -110,6 +110,31 @@ public enum Schema {
                 );
                 CREATE INDEX citation_target ON citation(document_id, article);
                 CREATE INDEX citation_unit ON citation(unit_id);
+                CREATE TABLE version_comparison (  -- two versions of a law, articles aligned by content
+                    id INTEGER PRIMARY KEY,
+                    from_document_id INTEGER NOT NULL REFERENCES document(id),  -- the older version
+                    to_document_id INTEGER NOT NULL REFERENCES document(id),    -- the newer one
+                    problem TEXT,                  -- why the articles could not be aligned; NULL when they were
+                    UNIQUE (from_document_id, to_document_id)
+                );
+                CREATE TABLE article_group (       -- old articles and the new ones carrying them on
+                    id INTEGER PRIMARY KEY,
+                    comparison_id INTEGER NOT NULL REFERENCES version_comparison(id),
+                    ordinal INTEGER NOT NULL,      -- order of the newer version
+                    change TEXT NOT NULL,          -- unchanged | renumbered | modified | split | merged
+                    from_articles TEXT NOT NULL,   -- article numbers, separated by spaces
+                    to_articles TEXT NOT NULL
+                );
+                CREATE INDEX article_group_comparison ON article_group(comparison_id, ordinal);
+                CREATE TABLE article_link (        -- one row per old × new article of a group, for lookups
+                    group_id INTEGER NOT NULL REFERENCES article_group(id),
+                    from_document_id INTEGER NOT NULL,
+                    from_article INTEGER NOT NULL,
+                    to_document_id INTEGER NOT NULL,
+                    to_article INTEGER NOT NULL
+                );
+                CREATE INDEX article_link_from ON article_link(from_document_id, from_article);
+                CREATE INDEX article_link_to ON article_link(to_document_id, to_article);
                 CREATE TABLE deadline (
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES document(id),

@@ -11,12 +11,9 @@ extension LawQueries {
     /// The document may also carry the article, as people write a citation in one piece
     /// (`行政处罚法第33条`, `《行政处罚法》第三十三条`): then `number` is empty.
     ///
-    /// `version` (`2022`) picks a version of the law; without it, the version in force on
-    /// `on` (a day), or the current one.
-    public func article(
-        document: String, number: String, version: String? = nil,
-        on day: CalendarDate? = nil
-    ) throws(QueryError) -> ArticleRecord {
+    /// `version` (`2022`) picks a version of the law; without it, the version the name carries
+    /// (`行政处罚法(2017)`), or the current one.
+    public func article(document: String, number: String, version: String? = nil) throws(QueryError) -> ArticleRecord {
         if number.trimmingCharacters(in: .whitespaces).isEmpty {
             return try cite(document).article
         }
@@ -24,19 +21,82 @@ extension LawQueries {
             throw .invalidParameter(name: "article", message: "“\(String(number.prefix(40)))”不是条号，请写成 33 或 第三十三条")
         }
         return try read { db in
-            let target = try documentID(named: document, version: version, on: day, db)
+            let target = try documentID(named: document, version: version, db)
             return try article(documentID: target.id, number: value, requested: number, db)
         }
     }
 
-    /// Resolves a citation such as `《行政处罚法》第三十三条第一款` and returns the article it names.
-    public func cite(_ text: String) throws(QueryError) -> CitationAnswer {
-        try read { db in
+    /// Article `number` of `document` as it read on `day`. The number is that of the version
+    /// named (`version`, or one the name carries: `行政处罚法(2017)`), else of the current
+    /// version; the article returned is the one carrying it in the version in force on `day`
+    /// (行政处罚法第五十四条 on 2020-05-01: 2017 第三十六条), with ``ArticleRecord/asOf``
+    /// saying so. Throws ``QueryError/noCounterpart(message:)`` when that version has none.
+    public func article(
+        document: String, number: String, version: String? = nil, asOf: String
+    ) throws(QueryError) -> ArticleRecord {
+        let day = try Self.date(asOf, parameter: "as_of")
+        return try read { db in
+            let (name, value) = try Self.nameAndNumber(document: document, number: number, names: try documentNames(db))
+            let asked = try article(documentID: try documentID(named: name, version: version, db).id, number: value, requested: number, db)
+            let inForce = try documentID(named: asked.document, on: day, db).id
+            var reading = AsOfReading(
+                date: day.description, askedVersion: asked.version, askedArticle: value, askedLabel: asked.label,
+                articles: [value])
+            guard inForce != asked.documentID else {
+                var record = asked
+                record.asOf = reading
+                return record
+            }
+            guard let other = try DocumentRow.fetchOne(db, key: inForce),
+                let counterpart = try counterparts(documentID: asked.documentID, article: value, db)
+                    .first(where: { $0.version == other.version })
+            else { throw QueryError.unavailable("no version \(inForce)") }
+            guard let first = counterpart.articles.first else {
+                throw QueryError.noCounterpart(message: Self.noCounterpartSentence(asked, day: day, counterpart))
+            }
+            reading.articles = counterpart.articles
+            var record = try article(documentID: inForce, number: first, requested: String(first), db)
+            record.asOf = reading
+            return record
+        }
+    }
+
+    /// Why `asked` has no article in the version in force on `day`.
+    private static func noCounterpartSentence(_ asked: ArticleRecord, day: CalendarDate, _ counterpart: ArticleCounterpart) -> String {
+        let name = "\(asked.shortName ?? asked.document)（\(asked.version ?? "")年版本）\(asked.label)"
+        let version = "\(day)施行的\(counterpart.version ?? "")年版本"
+        guard counterpart.aligned else {
+            return "\(name)无法对应到\(version)：两个版本未能逐条对照（\(counterpart.problem ?? "")）"
+        }
+        return "\(version)中没有与\(name)对应的条文（" + (counterpart.older ? "该条是后来新增的" : "该条在后来的版本中已删除") + "）"
+    }
+
+    /// The document name and article number of `document` and `number`, or of `document`
+    /// alone when it carries the article (`行政处罚法第33条`).
+    static func nameAndNumber(document: String, number: String, names: DocumentNames) throws(QueryError) -> (String, Int) {
+        if number.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let citation = CitationParser(names: names).parse(document),
+                let name = citation.document ?? citation.name
+            else { throw .unreadableCitation(document) }
+            return (name, citation.article)
+        }
+        guard let value = articleNumber(number) else {
+            throw .invalidParameter(name: "article", message: "“\(String(number.prefix(40)))”不是条号，请写成 33 或 第三十三条")
+        }
+        return (document, value)
+    }
+
+    /// Resolves a citation such as `《行政处罚法》第三十三条第一款` and returns the article it
+    /// names: in the version the citation names (`2017年行政处罚法第三十条`), else in the version
+    /// in force on `day`, as a citation written that day means it; else in the current version.
+    public func cite(_ text: String, asOf: String? = nil) throws(QueryError) -> CitationAnswer {
+        let day = try asOf.map { text throws(QueryError) in try Self.date(text, parameter: "as_of") }
+        return try read { db in
             let names = try documentNames(db)
             guard let citation = CitationParser(names: names).parse(text),
                 let name = citation.document ?? citation.name
             else { throw QueryError.unreadableCitation(text) }
-            let target = try documentID(named: name, db)
+            let target = try documentID(named: name, on: day, db)
             let record = try article(
                 documentID: target.id, number: citation.article,
                 requested: String(citation.article), db)
@@ -111,11 +171,13 @@ extension LawQueries {
                 lastLabel: "第\(ChineseNumeralFormatter.format(lastNumber))条")
         }
         let parts = row.location.components(separatedBy: " › ")
-        return ArticleRecord(
+        var record = ArticleRecord(
             document: row.title, shortName: row.shortName, version: row.version, status: row.status,
             article: row.article, label: parts.last ?? "", chapter: parts.dropLast().joined(separator: " › "),
             text: row.text, line: row.line, inForceFrom: row.inForceFrom, inForceUntil: row.inForceUntil,
             documentID: row.documentID)
+        record.counterparts = try counterparts(documentID: row.documentID, article: row.article, db)
+        return record
     }
 }
 

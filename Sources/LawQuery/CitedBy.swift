@@ -5,7 +5,8 @@ import LawIndex
 extension LawQueries {
     /// Every list item (in the versions in force on `asOf`, today by default) and every plan
     /// passage or law article that cites article `number` of `document`: of its version
-    /// `version` when given, else of the version in force on `asOf`. A citation points at
+    /// `version` when given, else of the current version; with `asOf`, that article's
+    /// counterpart in the version in force on that day (``article(document:number:version:asOf:)``). A citation points at
     /// the version that applied when it was written, so items citing an older text of the
     /// article are found through that version. With `version` and no `asOf`, the items of
     /// every list version citing that version are returned, in force or not.
@@ -14,9 +15,12 @@ extension LawQueries {
         version: String? = nil
     ) throws(QueryError) -> CitedByRecord {
         let day = try Self.date(asOf, parameter: "as_of")
-        let cited = try article(
-            document: document, number: number, version: version,
-            on: asOf == nil ? nil : day)
+        let cited =
+            if let asOf {
+                try article(document: document, number: number, version: version, asOf: asOf)
+            } else {
+                try article(document: document, number: number, version: version)
+            }
         // A version asked for by name is read with every list version that rests on it.
         let everyListVersion = version != nil && asOf == nil
         return try read { db in
@@ -52,7 +56,7 @@ extension LawQueries {
             return CitedByRecord(
                 document: cited.document, version: cited.version, article: cited.article, label: cited.label,
                 asOf: day.description, everyListVersion: everyListVersion,
-                items: items, passages: passages)
+                items: items, passages: passages, reading: cited.asOf)
         }
     }
 }

@@ -40,6 +40,11 @@ public struct LawQueries: Sendable {
     /// ``visibleDocuments`` as a fragment of an ``SQL`` literal.
     var visible: SQL { SQL(sql: visibleDocuments) }
 
+    /// ``visible`` for the `document` table read under the alias `alias` (a plain identifier).
+    func visible(as alias: StaticString) -> SQL {
+        publicOnly ? SQL(sql: "\(alias).public = 1") : "1"
+    }
+
     /// Runs `body` in a read transaction (the one of ``access``, if any), turning storage
     /// failures into ``QueryError/unavailable(_:)``.
     func read<T>(_ body: (Database) throws -> T) throws(QueryError) -> T {
@@ -132,7 +137,7 @@ public struct LawQueries: Sendable {
 
     /// The id of the version of `title` before the current one (旧 / 原), or an error saying
     /// there is none.
-    private func previousVersionID(title: String, _ db: Database) throws -> Int64 {
+    func previousVersionID(title: String, _ db: Database) throws -> Int64 {
         let versions = try SQLRequest<DocumentRow>(
             "SELECT * FROM document WHERE title = \(title) AND \(visible) ORDER BY in_force_from, version"
         ).fetchAll(db)
@@ -145,7 +150,7 @@ public struct LawQueries: Sendable {
 
     /// The id of version `version` (`2022`, or `2022年`) of `title`, or an error naming the
     /// versions there are.
-    private func versionID(title: String, version: String, _ db: Database) throws -> Int64 {
+    func versionID(title: String, version: String, _ db: Database) throws -> Int64 {
         let wanted = version.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "年", with: "").replacingOccurrences(of: "版", with: "")
         let rows = try SQLRequest<DocumentRow>(

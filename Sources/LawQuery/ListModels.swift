@@ -19,6 +19,16 @@ public struct CitationRecord: Codable, Equatable, Sendable {
     public var item: Int?
     /// The citation as written.
     public var text: String
+    /// When the version cited is not the current one: the current version's corresponding
+    /// article (or none), so a reader sees what a list citing an older text rests on today.
+    public var current: ArticleCounterpart?
+
+    /// Whether the current version reads differently: another number, a changed text, or no
+    /// counterpart at all.
+    public var currentDiffers: Bool {
+        guard let current else { return false }
+        return current.change != .unchanged || current.articles != [article]
+    }
 }
 
 /// One item of a list version, with its legal basis resolved into citations.
@@ -327,12 +337,14 @@ public struct CitedByRecord: Codable, Equatable, Sendable {
     public var items: [CitingItem]
     /// Plan passages and law articles citing it.
     public var passages: [CitingPassage]
+    /// With a day: how the article asked for (by today's number) led to this one.
+    public var reading: AsOfReading?
 
     enum CodingKeys: String, CodingKey {
         case document, version, article, label
         case asOf = "as_of"
         case everyListVersion = "every_list_version"
-        case items, passages
+        case items, passages, reading
     }
 }
 

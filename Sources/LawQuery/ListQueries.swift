@@ -120,7 +120,7 @@ extension LawQueries {
         let rows = try SQLRequest<CitationRow>(
             """
             SELECT citation.unit_id, citation.name, citation.article, citation.paragraph, citation.item, citation.text,
-                   document.title AS document, document.version,
+                   citation.document_id, document.title AS document, document.version, document.status,
                    EXISTS (SELECT 1 FROM unit AS cited
                            WHERE cited.document_id = citation.document_id AND cited.article = citation.article) AS resolved
             FROM citation
@@ -130,11 +130,20 @@ extension LawQueries {
             """
         ).fetchAll(db)
         var result: [Int64: [CitationRecord]] = [:]
+        var current: [String: ArticleCounterpart?] = [:]
         for row in rows {
-            result[row.unitID, default: []].append(
-                CitationRecord(
-                    document: row.document, version: row.version, resolved: row.resolved, name: row.name,
-                    article: row.article, paragraph: row.paragraph, item: row.item, text: row.text))
+            var record = CitationRecord(
+                document: row.document, version: row.version, resolved: row.resolved, name: row.name,
+                article: row.article, paragraph: row.paragraph, item: row.item, text: row.text)
+            if let cited = row.documentID, row.resolved, row.status != RegulationMetadata.Status.inForce {
+                let key = "\(cited) \(row.article)"
+                if current[key] == nil {
+                    current[key] = try counterparts(documentID: cited, article: row.article, db)
+                        .last { $0.status == RegulationMetadata.Status.inForce }
+                }
+                record.current = current[key] ?? nil
+            }
+            result[row.unitID, default: []].append(record)
         }
         return result
     }
@@ -183,12 +192,15 @@ private struct CitationRow: Decodable, FetchableRecord {
     var paragraph: Int?
     var item: Int?
     var text: String
+    var documentID: Int64?
     var document: String?
     var version: String?
+    var status: String?
     var resolved: Bool
 
     enum CodingKeys: String, CodingKey {
         case unitID = "unit_id"
-        case name, article, paragraph, item, text, document, version, resolved
+        case documentID = "document_id"
+        case name, article, paragraph, item, text, document, version, status, resolved
     }
 }

@@ -131,6 +131,11 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
     public var inForceUntil: String?
     /// The version's document id in this index, for queries that follow the article; not part of the JSON.
     public var documentID: Int64 = 0
+    /// The corresponding article of each other version of the law, oldest first.
+    public var counterparts: [ArticleCounterpart] = []
+    /// How the article was reached from another version's number on a day (`--as-of`);
+    /// `nil` when it was asked for directly.
+    public var asOf: AsOfReading?
 
     enum CodingKeys: String, CodingKey {
         case document
@@ -139,6 +144,8 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
         case
             inForceFrom = "in_force_from"
         case inForceUntil = "in_force_until"
+        case counterparts
+        case asOf = "as_of"
     }
 
     /// Creates a record from its parts.
@@ -159,6 +166,36 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
         self.inForceFrom = inForceFrom
         self.inForceUntil = inForceUntil
         self.documentID = documentID
+    }
+}
+
+/// An article asked for by its number in one version (today's, or one named) and read in the
+/// version in force on a day: 行政处罚法第五十四条 on 2020-05-01 is 2017 第三十六条.
+public struct AsOfReading: Codable, Equatable, Sendable {
+    /// The day (YYYY-MM-DD).
+    public var date: String
+    /// The version whose numbering was used (`2021`).
+    public var askedVersion: String?
+    /// The number asked for, in that version.
+    public var askedArticle: Int
+    /// Its label: 第五十四条.
+    public var askedLabel: String
+    /// Every article of the version in force that carries it (two when it was merged from two).
+    public var articles: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case date
+        case askedVersion = "asked_version"
+        case askedArticle = "asked_article"
+        case askedLabel = "asked_label"
+        case articles
+    }
+
+    /// `2020-05-01施行的是2017年版本，现行（2021年版本）第五十四条对应该版本第三十六条`.
+    public func sentence(readVersion: String?, labels: [String]) -> String {
+        let asked = "\(askedVersion ?? "")年版本\(askedLabel)"
+        if askedVersion == readVersion { return "\(date)施行的就是\(readVersion ?? "")年版本，条号相同" }
+        return "\(date)施行的是\(readVersion ?? "")年版本；\(asked)对应该版本\(labels.joined(separator: "、"))"
     }
 }
 

@@ -22,6 +22,9 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownDocument(String, known: [String])
     /// The document exists but has no such article.
     case noSuchArticle(document: String, requested: String, lastArticle: Int, lastLabel: String)
+    /// The article has no counterpart in the version asked for (added or removed by a revision,
+    /// or the two versions could not be aligned); `message` says which.
+    case noCounterpart(message: String)
     /// No department of the registry is called that.
     case unknownDepartment(String, known: [String])
     /// The department has no list of that kind (in force on the day asked about).
@@ -82,6 +85,8 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
                     otherwise: hints.documentListing.map { "收录的文件见 \($0)。" } ?? "")
         case .noSuchArticle(let document, let requested, _, let lastLabel):
             return "\(document)没有第 \(requested) 条，最后一条是\(lastLabel)"
+        case .noCounterpart(let message):
+            return message
         case .unknownDepartment(let name, let known):
             return "没有名为“\(name)”的部门。"
                 + NameSuggestions.sentence(

@@ -331,7 +331,12 @@ struct SearchFilter {
             filters.append("document.kind = \(kind)")
         }
         if let name = request.document {
-            filters.append("document.id = \(try queries.documentID(named: name, db).id)")
+            // A versioned name (行政处罚法(2017)) wins over the day; else the version in force that day.
+            let day = request.asOf == nil ? nil : day
+            filters.append("document.id = \(try queries.documentID(named: name, on: day, db).id)")
+        } else if request.asOf != nil {
+            // The laws as they stood that day: the version of each in force then.
+            filters.append("(document.kind != \(DocumentKind.regulation) OR \(Schema.inForce(on: day)))")
         } else {
             // Superseded versions (已修改, 已废止) stay out of searches unless asked for by name.
             let superseded = [RegulationMetadata.Status.amended, RegulationMetadata.Status.repealed]

@@ -23,12 +23,12 @@ import Testing
         #expect(!current.text.contains("车辆营运证"))
         #expect(earlier.inForceUntil == "2023-07-20")
         #expect(try queries.article(document: "道路运输条例", number: "68", version: "2022年").version == "2022")
-        // The version in force on a day.
-        let day = try #require(CalendarDate(iso: "2023-01-15"))
-        #expect(try queries.article(document: "道路运输条例", number: "68", on: day).version == "2022")
-        #expect(try queries.article(document: "农产品质量安全法", number: "1", on: day).version == "2022")
-        let before = try #require(CalendarDate(iso: "2022-12-31"))
-        #expect(try queries.article(document: "农产品质量安全法", number: "1", on: before).version == "2018")
+        // The version in force on a day: today's 第六十八条 was 第六十九条 in 2022.
+        let day = try queries.article(document: "道路运输条例", number: "68", asOf: "2023-01-15")
+        #expect(day.version == "2022" && day.article == 69)
+        #expect(day.asOf?.askedVersion == "2023" && day.asOf?.askedArticle == 68)
+        #expect(try queries.article(document: "农产品质量安全法", number: "1", asOf: "2023-01-15").version == "2022")
+        #expect(try queries.article(document: "农产品质量安全法", number: "1", asOf: "2022-12-31").version == "2018")
     }
 
     /// A version written into the name, as people write it.

@@ -155,6 +155,8 @@ struct ServiceError: HTTPResponseError, Sendable, Equatable {
             self.init(.notFound, code: "unknown_document", message: message, chinese: Self.sentence(message))
         case .noSuchArticle:
             self.init(.notFound, code: "no_such_article", message: message, chinese: Self.sentence(message))
+        case .noCounterpart:
+            self.init(.notFound, code: "no_counterpart", message: message, chinese: Self.sentence(message))
         case .unknownDepartment:
             self.init(.notFound, code: "unknown_department", message: message, chinese: Self.sentence(message))
         case .noSuchList:

@@ -73,14 +73,16 @@ struct CitedByCommand: Answering {
         commandName: "cited-by",
         abstract: "引用某一条文的清单事项、方案段落和法律条文。",
         discussion: """
-            清单事项取自今日（或 --as-of 当日）施行的版本，条文取自当日施行的法律版本；
-            清单引用的是其版本日期当时施行的法律文本，--version 2022 列出引用该版本条文的各版清单事项。
+            清单事项取自今日（或 --as-of 当日）施行的版本。条号按现行版本（或 --version 指定的版本）理解；
+            有 --as-of 时取该日施行的法律版本中与之对应的条文（条号可能不同）。清单引用的是其版本日期
+            当时施行的法律文本，--version 2022 列出引用该版本条文的各版清单事项。
             --list-kind 只列该种清单的事项。
 
               lawkb cited-by 行政处罚法 33
               lawkb cited-by 行政处罚法 第三十三条 --list-kind 免罚清单
               lawkb cited-by 行政强制法 第十六条 --json
               lawkb cited-by 道路运输条例 63 --version 2022
+              lawkb cited-by 行政处罚法 33 --as-of 2020-05-01
             """)
 
     @Argument(help: "被引用的法律。")
@@ -117,6 +119,9 @@ struct CitedByCommand: Answering {
         let which = kind.map { "\($0.rawValue)中" } ?? "清单中"
         let version = record.version.map { "（\($0)年版本）" } ?? ""
         let when = record.everyListVersion ? "各版" : "\(record.asOf) 施行的"
+        if let reading = record.reading, reading.askedVersion != record.version {
+            print(reading.sentence(readVersion: record.version, labels: reading.articles.map(LawQueries.articleLabel)))
+        }
         print(
             "\(record.document)\(version) \(record.label)：\(when)\(which)有 \(record.items.count) 项事项引用，"
                 + "另有 \(record.passages.count) 处方案或法律条文引用")

@@ -48,7 +48,7 @@ struct IndexCommand: Answering {
             "  索引类型  \(report.artifact == .public ? "公开版" : "内部版")（\(report.artifact.rawValue)）",
             "  文件      \(report.documents) 个",
             "  条目      \(report.units) 条",
-            "  法律条文  \(report.articles) 条",
+            "  法律条文  \(report.articles) 条（\(report.comparisons) 对版本已逐条对照）",
             "  清单      \(report.lists) 个版本，\(report.listItems) 项事项",
             "  工作时限  \(report.deadlines) 项",
             "  引用      \(report.citations) 处（其中 \(report.unresolved.count { $0.reason == .documentNotInCorpus }) 处所引文件未收录，"

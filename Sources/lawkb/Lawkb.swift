@@ -19,7 +19,8 @@ struct Lawkb: AsyncParsableCommand {
         subcommands: [
             SearchCommand.self, AskCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
             ListCommand.self, ListsCommand.self, ChangesCommand.self, CitedByCommand.self, DepartmentsCommand.self,
-            DocumentsCommand.self, DocumentCommand.self, CheckBenchmarksCommand.self, IndexCommand.self, ImportCommand.self,
+            DocumentsCommand.self, DocumentCommand.self, CompareCommand.self, CheckBenchmarksCommand.self, IndexCommand.self,
+            ImportCommand.self,
             GenerateCommand.self, ServeCommand.self,
             BenchmarkCommand.self,
         ])

@@ -39,7 +39,7 @@ struct SearchCommand: Answering {
         transform: ListKind.option)
     var listKind: ListKind?
 
-    @Option(name: .customLong("as-of"), help: "Search the list versions in force on this day (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), help: "检索该日（YYYY-MM-DD）施行的清单版本和法律版本；默认今日施行的清单和现行法律。")
     var asOf: String?
 
     @Option(help: "Hits per page (1–\(SearchRequest.maximumLimit)).")

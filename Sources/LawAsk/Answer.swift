@@ -14,6 +14,8 @@ public enum AnswerPayload: Encodable, Sendable {
     case article(ArticleRecord)
     /// `lawkb cited-by DOCUMENT NUMBER --json`.
     case citedBy(CitedByRecord)
+    /// Two versions of a law compared article by article.
+    case compare(VersionComparison)
     /// `lawkb deadlines --json`, the obligations the question is about first.
     case deadlines([DeadlineRecord])
     /// `lawkb departments --json`.
@@ -28,6 +30,7 @@ public enum AnswerPayload: Encodable, Sendable {
         case .list(let record): try record.encode(to: encoder)
         case .article(let record): try record.encode(to: encoder)
         case .citedBy(let record): try record.encode(to: encoder)
+        case .compare(let comparison): try comparison.encode(to: encoder)
         case .search(let result): try Self.bracketed(result).encode(to: encoder)
         case .lists(let lists):
             var container = encoder.container(keyedBy: Keys.self)

@@ -86,18 +86,41 @@ public struct Asker: Sendable {
             guard let document = understood.document, let article = understood.article else {
                 throw .unreadableCitation(understanding.question)
             }
-            return .article(try queries.article(document: document, number: String(article)))
+            return .article(try queries.article(document: Self.versioned(document, understood.version), number: String(article)))
+        case .compare:
+            guard let document = understood.document else { throw .unreadableCitation(understanding.question) }
+            let from = understood.version == CitationRecogniser.previousVersion ? nil : understood.version
+            do {
+                return .compare(try queries.compare(document: document, from: from))
+            } catch .invalidParameter(name: "to", _) {
+                // The version named is the current one (2021年行政处罚法修改了什么): what it changed.
+                return .compare(try queries.compare(document: document))
+            }
         case .citedBy:
             guard let document = understood.document, let article = understood.article else {
                 throw .unreadableCitation(understanding.question)
             }
-            return .citedBy(try queries.citedBy(document: document, number: String(article), asOf: understood.asOf))
+            return .citedBy(
+                try queries.citedBy(
+                    document: Self.versioned(document, understood.version), number: String(article), asOf: understood.asOf))
         case .deadlines:
             return .deadlines(DeadlineRanking(about: understanding.topic).ordered(try queries.deadlines()))
         case .departments:
             return .departments(try queries.departments())
         case .search:
             return .search(try queries.search(understanding.searchRequest))
+        }
+    }
+}
+
+extension Asker {
+    /// The name of `document` with `version` written into it, as the queries read it:
+    /// `旧中华人民共和国行政处罚法`, `中华人民共和国行政处罚法(2017)`.
+    static func versioned(_ document: String, _ version: String?) -> String {
+        switch version {
+        case nil: document
+        case CitationRecogniser.previousVersion: "旧" + document
+        case let year?: "\(document)(\(year))"
         }
     }
 }

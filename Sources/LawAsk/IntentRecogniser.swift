@@ -8,6 +8,8 @@ public struct IntentRecogniser: Sendable {
         "变化", "调整", "修订", "修改", "改了", "变了", "改动", "变动", "更新", "新增", "删除",
         "删了", "增加了", "有何不同", "有什么不同", "区别",
     ]
+    /// Words asking how two versions of a law differ (with a law named, no article).
+    static let comparing = ["对照", "新旧", "修改了", "修订了", "修改的", "修订的", "改了", "变化", "区别", "不同", "修改", "修订", "变了"]
     /// Words asking what cites an article.
     static let citing = ["引用", "援引"]
     /// Words asking what rests on an article (with 事项/清单).
@@ -36,6 +38,9 @@ public struct IntentRecogniser: Sendable {
                 question.mentions(Self.citing)
                 || question.mentions(Self.resting) && question.mentions(["事项", "清单"])
             return citedBy ? .citedBy : .article
+        }
+        if citation != nil, !department, kind == nil, question.mentions(Self.comparing) {
+            return .compare
         }
         if question.mentions(Self.when)
             || question.mentions(Self.whenWeak) && (kind != nil || question.mentions(Self.obligations))

@@ -99,43 +99,122 @@ public struct CitationRecogniser: Sendable {
         public var article: Int?
         /// The paragraph (款), when one is named.
         public var paragraph: Int?
+        /// The version written with the name: a year (`2017` of 2017年行政处罚法,
+        /// 行政处罚法(2017)), or ``previousVersion`` for 旧/原行政处罚法.
+        public var version: String? = nil
     }
 
-    /// The first citation in `question`, else the first document named; claims the words.
+    /// The version a name prefixed with 旧 or 原 means: the one before the current.
+    public static let previousVersion = "previous"
+
+    /// The first citation in `question`, else the first document named; claims the words and
+    /// the version written with the name.
     public func recognise(_ question: inout Question) -> Match? {
+        if let cited = citationAcrossVersion(&question) { return cited }
         let text = question.text
         let parser = CitationParser(names: names)
+        var match: Match?
+        var range: Range<Int>?
         if let citation = parser.citations(in: text, currentDocument: nil).first(where: { $0.document != nil }),
             let document = citation.document
         {
-            claim(citation.text, in: &question)
-            return Match(document: document, article: citation.article, paragraph: citation.paragraph)
+            range = question.occurrences(of: Array(citation.text)).first
+            match = Match(document: document, article: citation.article, paragraph: citation.paragraph)
+        } else if let citation = parser.parse(text), let document = citation.document {
+            range = 0..<question.characters.count
+            match = Match(document: document, article: citation.article, paragraph: citation.paragraph)
+        } else {
+            for spelling in spellings {
+                guard let found = question.occurrences(of: spelling).first,
+                    let document = names.resolve(String(spelling))
+                else { continue }
+                range = found
+                match = Match(document: document, article: nil, paragraph: nil)
+                break
+            }
         }
-        if let citation = parser.parse(text), let document = citation.document {
-            question.claim(0..<question.characters.count)
-            return Match(document: document, article: citation.article, paragraph: citation.paragraph)
+        guard var match, let range else { return match }
+        let marked = withMarks(range, in: question)
+        match.version = Self.version(around: marked, in: &question)
+        question.claim(marked)
+        return match
+    }
+
+    /// A citation with the version between the name and the article (行政处罚法（2017年）第二十七条),
+    /// claimed; `nil` when the question has none.
+    private func citationAcrossVersion(_ question: inout Question) -> Match? {
+        let characters = question.characters
+        guard let open = characters.firstIndex(of: "("),
+            let close = characters[open...].firstIndex(of: ")"), close - open <= 8
+        else { return nil }
+        var inside = String(characters[(open + 1)..<close])
+        for ending in ["年版", "年", "版"] where inside.hasSuffix(ending) {
+            inside = String(inside.dropLast(ending.count))
+            break
         }
-        for spelling in spellings {
-            guard let range = question.occurrences(of: spelling).first,
-                let document = names.resolve(String(spelling))
+        guard let year = Self.year(ArraySlice(inside)) else { return nil }
+        let removed = close + 1 - open
+        let reduced = String(characters[..<open]) + String(characters[(close + 1)...])
+        let parser = CitationParser(names: names)
+        for citation in parser.citations(in: reduced, currentDocument: nil) {
+            guard let document = citation.document,
+                let found = Question(reduced).occurrences(of: Array(citation.text)).first,
+                found.lowerBound < open, found.upperBound > open
             else { continue }
-            claimWithMarks(range, in: &question)
-            return Match(document: document, article: nil, paragraph: nil)
+            var range = found.lowerBound..<(found.upperBound + removed)
+            range = withMarks(range, in: question)
+            question.claim(range)
+            return Match(document: document, article: citation.article, paragraph: citation.paragraph, version: year)
         }
         return nil
     }
 
-    private func claim(_ matched: String, in question: inout Question) {
-        let words = Array(matched)
-        if let range = question.occurrences(of: words).first { claimWithMarks(range, in: &question) }
+    /// The version written just before or after the name at `range` (2017年, 2017年版, 旧,
+    /// 原 before it; (2017), （2017年） after it), claimed; `nil` when there is none. 新旧
+    /// (新旧行政处罚法对照) names both versions, not one.
+    static func version(around range: Range<Int>, in question: inout Question) -> String? {
+        let characters = question.characters
+        let start = range.lowerBound
+        if start >= 1, "旧原".contains(characters[start - 1]), !(start >= 2 && characters[start - 2] == "新") {
+            question.claim((start - 1)..<start)
+            return previousVersion
+        }
+        for suffix in ["年版", "年"] {
+            let end = start - suffix.count
+            guard end >= 4, String(characters[end..<start]) == suffix,
+                let year = year(characters[(end - 4)..<end])
+            else { continue }
+            question.claim((end - 4)..<start)
+            return year
+        }
+        let after = range.upperBound
+        guard after < characters.count, "(（".contains(characters[after]),
+            let close = characters[after...].firstIndex(where: { ")）".contains($0) }), close - after <= 8
+        else { return nil }
+        var inside = String(characters[(after + 1)..<close])
+        for ending in ["年版", "年", "版"] where inside.hasSuffix(ending) {
+            inside = String(inside.dropLast(ending.count))
+            break
+        }
+        guard let year = year(ArraySlice(inside)) else { return nil }
+        question.claim(after..<(close + 1))
+        return year
     }
 
-    /// Claims `range` and the 《》 around it.
-    private func claimWithMarks(_ range: Range<Int>, in question: inout Question) {
+    /// Four ASCII digits of a year lawkb reads.
+    private static func year(_ characters: ArraySlice<Character>) -> String? {
+        guard characters.count == 4, characters.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int(String(characters)), CalendarDate.parsedYears.contains(value)
+        else { return nil }
+        return String(characters)
+    }
+
+    /// `range` widened to the 《》 around it.
+    private func withMarks(_ range: Range<Int>, in question: Question) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         if lower > 0, question.characters[lower - 1] == "《" { lower -= 1 }
         if upper < question.characters.count, question.characters[upper] == "》" { upper += 1 }
-        question.claim(lower..<upper)
+        return lower..<upper
     }
 }

@@ -29,7 +29,8 @@ struct Understander {
         }
         var understood = Understood(
             department: department?.department.name, kind: kind?.kind.rawValue,
-            document: citation?.document, article: citation?.article, paragraph: citation?.paragraph,
+            document: citation?.document, version: citation?.version, article: citation?.article,
+            paragraph: citation?.paragraph,
             asOf: dates?.asOf?.description, since: dates?.since?.description, until: dates?.until?.description)
         understood = Self.applying(intent, to: understood, terms: terms)
         let summary = Summary(note: dates?.note)
@@ -89,6 +90,8 @@ struct Understander {
             result.terms = nil
             if result.since == nil, let day = result.asOf { result.since = day }
             result.asOf = nil
+        case .compare:
+            result = Understood(document: understood.document, version: understood.version)
         case .article:
             result.department = nil
             result.kind = nil
@@ -142,8 +145,11 @@ struct Summary {
             parts.append(understood.kind ?? "全部清单")
             parts.append(period(understood) ?? "各版本之间的变化")
         case .article:
-            parts.append(understood.document ?? "")
+            parts.append((understood.document ?? "") + version(understood))
             parts.append((article ?? "") + paragraph)
+        case .compare:
+            let version = understood.version.flatMap { $0 == CitationRecogniser.previousVersion ? nil : $0 }
+            parts.append("\(understood.document ?? "")新旧对照：" + (version.map { "\($0)年版本" } ?? "上一版本与现行版本"))
         case .citedBy:
             parts.append("引用\(understood.document ?? "")\(article ?? "")的清单事项和条文")
             if let day = understood.asOf { parts.append("\(day) 施行的清单版本") }
@@ -160,6 +166,12 @@ struct Summary {
             if let day = understood.asOf { parts.append("\(day) 施行的清单版本") }
         }
         return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// `（2017年版本）`, `（上一版本）`, or nothing.
+    private func version(_ understood: Understood) -> String {
+        guard let version = understood.version else { return "" }
+        return version == CitationRecogniser.previousVersion ? "（上一版本）" : "（\(version)年版本）"
     }
 
     private func period(_ understood: Understood) -> String? {

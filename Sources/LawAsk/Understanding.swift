@@ -6,6 +6,8 @@ public enum Intent: String, Codable, Equatable, Sendable, CaseIterable {
     case changes
     /// What an article says.
     case article
+    /// What changed between two versions of a law (新旧对照).
+    case compare
     /// What cites an article.
     case citedBy = "cited-by"
     /// The plan's obligations and when they fall due.
@@ -21,6 +23,7 @@ public enum Intent: String, Codable, Equatable, Sendable, CaseIterable {
         case .list: return "清单"
         case .changes: return "清单变化"
         case .article: return "条文"
+        case .compare: return "新旧对照"
         case .citedBy: return "引用该条的事项"
         case .deadlines: return "时间节点"
         case .departments: return "部门"
@@ -38,6 +41,9 @@ public struct Understood: Codable, Equatable, Sendable {
     public var kind: String?
     /// The full title of the document.
     public var document: String?
+    /// The version of the law named with it: a year (`2017`), or `previous` (旧/原: the one
+    /// before the current). For a comparison, the version compared with the current one.
+    public var version: String?
     /// The article number.
     public var article: Int?
     /// The paragraph (款) number.
@@ -52,20 +58,21 @@ public struct Understood: Codable, Equatable, Sendable {
     public var terms: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case department, kind, document, article, paragraph
+        case department, kind, document, version, article, paragraph
         case asOf = "as_of"
         case since, until, terms
     }
 
     /// Nothing understood.
     public init(
-        department: String? = nil, kind: String? = nil, document: String? = nil, article: Int? = nil,
-        paragraph: Int? = nil, asOf: String? = nil, since: String? = nil, until: String? = nil,
+        department: String? = nil, kind: String? = nil, document: String? = nil, version: String? = nil,
+        article: Int? = nil, paragraph: Int? = nil, asOf: String? = nil, since: String? = nil, until: String? = nil,
         terms: [String]? = nil
     ) {
         self.department = department
         self.kind = kind
         self.document = document
+        self.version = version
         self.article = article
         self.paragraph = paragraph
         self.asOf = asOf
@@ -80,6 +87,7 @@ public struct Understood: Codable, Equatable, Sendable {
         try container.encode(department, forKey: .department)
         try container.encode(kind, forKey: .kind)
         try container.encode(document, forKey: .document)
+        try container.encode(version, forKey: .version)
         try container.encode(article, forKey: .article)
         try container.encode(paragraph, forKey: .paragraph)
         try container.encode(asOf, forKey: .asOf)

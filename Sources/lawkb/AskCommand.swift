@@ -46,6 +46,7 @@ enum AnswerPrinter {
         case .changes(let changes): ChangesPrinter.print(changes)
         case .article(let record): ArticlePrinter.print(record)
         case .citedBy(let record): printCitedBy(record)
+        case .compare(let comparison): ComparisonPrinter.print(comparison, changedOnly: true)
         case .deadlines(let deadlines): printDeadlines(deadlines)
         case .departments(let departments):
             for department in departments {

@@ -45,4 +45,46 @@ import Testing
         let tally = try #require(json["tally"] as? [String: Any])
         #expect(tally["unchecked"] as? Int == 0)
     }
+
+    @Test func compareShowsTheChangesArticleByArticle() throws {
+        let output = try cli.run(["compare", "行政处罚法", "2017", "2021"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("中华人民共和国行政处罚法 新旧对照"))
+        #expect(output.stdout.contains("旧：2017年版本（公布 2017-09-01，施行 2018-01-01，已修改）"))
+        #expect(output.stdout.contains("2017 第三十条 → 2021 第四十条  修改"))
+        #expect(output.stdout.contains("2017 第二十七条 → 2021 第三十二条、第三十三条  修改，拆分"))
+        #expect(output.stdout.contains("{+") && output.stdout.contains("[-"))
+        #expect(output.stdout.contains("新增条文（19 条）"))
+        let changed = try cli.run(["compare", "行政处罚法", "--changed-only"])
+        #expect(!changed.stdout.contains("未修改\n") && !changed.stdout.contains("  仅条号变化\n"))
+        let json = try cli.run(["compare", "行政处罚法", "--json"]).json()
+        #expect(json["from"] as? String == "2017" && json["to"] as? String == "2021")
+        #expect((json["removed"] as? [Int]) == [63])
+        let wrong = try cli.run(["compare", "行政处罚法", "2019"])
+        #expect(wrong.status == 1 && wrong.stderr.contains("收录的版本：2017、2021"))
+    }
+
+    /// `--as-of` on article, cite, cited-by and search, and versions written into names.
+    @Test func asOfOnEveryCommand() throws {
+        let article = try cli.run(["article", "行政处罚法", "54", "--as-of", "2020-05-01"])
+        #expect(article.status == 0, "\(article.stderr)")
+        #expect(article.stdout.hasPrefix("中华人民共和国行政处罚法（2017年版本，已修改）"))
+        #expect(article.stdout.contains("2020-05-01施行的是2017年版本；2021年版本第五十四条对应该版本第三十六条"))
+        #expect(article.stdout.contains("第三十六条 除本法第三十三条规定的可以当场作出的行政处罚外"))
+        #expect(article.stdout.contains("其他版本：2021年版本第五十四条（修改）"))
+        let none = try cli.run(["article", "行政处罚法", "2", "--as-of", "2020-05-01"])
+        #expect(none.status == 1 && none.stderr.contains("没有与行政处罚法（2021年版本）第二条对应的条文"))
+        let cite = try cli.run(["cite", "行政处罚法第二十七条", "--as-of", "2020-05-01", "--json"]).json()
+        #expect((cite["article"] as? [String: Any])?["version"] as? String == "2017")
+        let citedBy = try cli.run(["cited-by", "行政处罚法", "33", "--as-of", "2020-05-01"])
+        #expect(citedBy.stdout.hasPrefix("2020-05-01施行的是2017年版本；2021年版本第三十三条对应该版本第二十七条"))
+        let search = try cli.run(["search", "当场收缴", "--as-of", "2020-05-01"])
+        #expect(search.stdout.contains("中华人民共和国行政处罚法（2017年版本）") && !search.stdout.contains("（2021年版本）"))
+        for name in ["行政处罚法(2017)", "2017年行政处罚法", "旧行政处罚法"] {
+            let named = try cli.run(["article", name, "36"])
+            #expect(named.stdout.hasPrefix("中华人民共和国行政处罚法（2017年版本，已修改）"), "\(name)")
+        }
+        let bad = try cli.run(["article", "行政处罚法", "54", "--as-of", "去年春天"])
+        #expect(bad.status == 1 && bad.stderr.contains("as_of"))
+    }
 }

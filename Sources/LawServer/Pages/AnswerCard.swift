@@ -41,6 +41,16 @@ enum AnswerCard {
                 <p>\(record.asOf) 施行的清单中有 \(record.items.count) 项事项引用，另有 \(record.passages.count) 处方案或法律条文引用</p>
 
                 """ + items(record.items.prefix(rows).map { "\($0.department) · \($0.kind)：\($0.name)" })
+        case .compare(let comparison):
+            let path = QueryString.link(
+                "/compare/\(QueryString.encode(comparison.document))", [("from", comparison.from), ("to", comparison.to)])
+            let summary = comparison.summary
+            return """
+                <h2>\(HTML.link(path, "\(comparison.document) 新旧对照：\(comparison.from)年版本 → \(comparison.to)年版本"))</h2>
+                <p>修改 \(summary.modified) 处，新增 \(summary.added) 条，删除 \(summary.removed) 条，\
+                仅条号变化 \(summary.renumbered) 条，未修改 \(summary.unchanged) 条</p>
+
+                """
         case .deadlines(let deadlines):
             return items(deadlines.prefix(rows).map { "\($0.due ?? "—") · \($0.rule)：\($0.task)" })
         case .departments(let departments):

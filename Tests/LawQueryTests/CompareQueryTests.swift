@@ -2,6 +2,7 @@ import Foundation
 import LawCorpus
 import LawIndex
 import LawQuery
+import LawTestSupport
 import Testing
 
 /// Two versions of a law compared (新旧对照), an article's counterparts in the other versions,
@@ -194,5 +195,34 @@ import Testing
         let unchanged = road.items.flatMap(\.citations).filter { $0.version == "2022" && $0.article < 68 && $0.current != nil }
         #expect(!unchanged.isEmpty)
         #expect(unchanged.allSatisfy { $0.current?.articles == [$0.article] })
+    }
+
+    /// A list dated 2020 cites 第二十七条 of the text then in force (2017), not today's
+    /// 第二十七条, and shows today's corresponding articles beside it.
+    @Test func aListDatedBeforeTheRevisionCitesTheTextOfItsDay() throws {
+        let corpus = try TestRepository.corpusCopy("dated-list")
+        let folder = corpus.appendingPathComponent("lists/scjg/不予处罚事项清单")
+        try """
+        department: 乌审旗市场监督管理局
+        kind: 不予处罚事项清单
+        title: 乌审旗市场监督管理局轻微违法行为不予处罚事项清单（2020年）
+        version: 2020-03-02
+        status: sample
+        public: true
+        items:
+          - id: SCJG-BYCF-001
+            name: 未将营业执照置于醒目位置
+            basis: 《中华人民共和国行政处罚法》第二十七条第二款
+        """.write(to: folder.appendingPathComponent("2020-03-02.yaml"), atomically: true, encoding: .utf8)
+        let path = corpus.deletingLastPathComponent().appendingPathComponent("lawkb.sqlite").path
+        _ = try IndexBuilder(corpusRoot: corpus.path).build(to: path)
+        let queries = LawQueries(try KnowledgeBase(path: path))
+        let list = try queries.list(department: "市场监管局", kind: "不予处罚", asOf: "2020-06-01")
+        let citation = try #require(list.items.first?.citations.first)
+        #expect(citation.version == "2017" && citation.article == 27 && citation.resolved)
+        #expect(citation.current?.version == "2021" && citation.current?.articles == [32, 33] && citation.currentDiffers)
+        let citing = try queries.citedBy(document: "行政处罚法", number: "27", version: "2017")
+        #expect(citing.items.contains { $0.version == "2020-03-02" })
+        #expect(try queries.citedBy(document: "行政处罚法", number: "27").items.allSatisfy { $0.version != "2020-03-02" })
     }
 }

@@ -8,7 +8,10 @@ struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
         abstract: "测量分词速度和检索延迟（请用 -c release 编译）。",
-        subcommands: [TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self, AskBenchmarkCommand.self])
+        subcommands: [
+            TokenizerBenchmarkCommand.self, SearchBenchmarkCommand.self, ListsBenchmarkCommand.self, AskBenchmarkCommand.self,
+            CompareBenchmarkCommand.self,
+        ])
 }
 
 struct TokenizerBenchmarkCommand: Answering {
@@ -120,5 +123,58 @@ struct ListsBenchmarkCommand: Answering {
         }
         print("list：   \(list)（\(inForce.count) 份清单 × \(rounds) 次）")
         print("changes：\(changes)（全部清单 × \(rounds) 次）")
+    }
+}
+
+struct CompareBenchmarkCommand: Answering {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "`compare`（新旧对照，含逐字差异）和按日期取条文（--as-of）的延迟。",
+        discussion: """
+            对每部收录了多个版本的法律，比较现行版本的上一个版本和现行版本；再按现行条号取
+            上一版本施行期间的对应条文。
+
+              lawkb benchmark compare --rounds 20
+            """)
+
+    @Option(help: "每次调用运行的次数。")
+    var rounds: Int = 20
+
+    @OptionGroup var format: OutputOptions<AnswerAsJSON>
+
+    @OptionGroup var options: IndexOptions
+
+    private struct Output: Encodable {
+        var laws: [String]
+        var compare: LatencyMeasurement
+        var articleAsOf: LatencyMeasurement
+
+        enum CodingKeys: String, CodingKey {
+            case laws, compare
+            case articleAsOf = "article_as_of"
+        }
+    }
+
+    func answer() throws {
+        let queries = try options.open()
+        let laws = Dictionary(grouping: try queries.documents().filter { $0.kind == .regulation }, by: \.title)
+            .filter { $0.value.count > 1 }.keys.sorted()
+        guard !laws.isEmpty else { throw ValidationError("索引中没有收录了多个版本的法律") }
+        let comparisons = try laws.map { try queries.compare(document: $0) }
+        let compare = try LatencyMeasurement.measure(
+            rounds: rounds, calls: laws.map { law in { _ = try queries.compare(document: law) } })
+        let articleAsOf = try LatencyMeasurement.measure(
+            rounds: rounds,
+            calls: comparisons.map { comparison in
+                let day = comparison.fromVersion.inForceFrom ?? "2000-01-01"
+                let number = comparison.pairs.first { $0.change != .unchanged }?.to.first ?? 1
+                return { _ = try queries.article(document: comparison.document, number: String(number), asOf: day) }
+            })
+        if format.json {
+            try Terminal.printJSON(Output(laws: laws, compare: compare, articleAsOf: articleAsOf))
+            return
+        }
+        print("compare：       \(compare)（\(laws.joined(separator: "、")) × \(rounds) 次）")
+        print("article --as-of：\(articleAsOf)")
     }
 }

@@ -112,20 +112,31 @@ public struct ArticleDiff: Codable, Sendable, Equatable {
         }
         // lcs[i * (m + 1) + j]: length of the longest common subsequence of a[i...] and b[j...].
         // Values never exceed min(n, m) ≤ 2,000, so 16 bits suffice.
+        // Characters compared as small numbers: comparing `Character`s (grapheme clusters,
+        // canonical equivalence) in every cell would cost more than the table itself.
+        var codes: [Character: Int32] = [:]
+        let x = a.map { character in
+            if let code = codes[character] { return code }
+            codes[character] = Int32(codes.count)
+            return Int32(codes.count - 1)
+        }
+        let y = b.map { codes[$0] ?? -1 }
         var lcs = [UInt16](repeating: 0, count: cells)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lcs[i * (m + 1) + j] =
-                    a[i] == b[j]
-                    ? lcs[(i + 1) * (m + 1) + j + 1] + 1
-                    : max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1])
+        lcs.withUnsafeMutableBufferPointer { table in
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    table[i * (m + 1) + j] =
+                        x[i] == y[j]
+                        ? table[(i + 1) * (m + 1) + j + 1] + 1
+                        : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
+                }
             }
         }
         var steps: [(Operation, Character)] = []
         steps.reserveCapacity(n + m)
         var (i, j) = (0, 0)
         while i < n, j < m {
-            if a[i] == b[j] {
+            if x[i] == y[j] {
                 steps.append((.equal, a[i]))
                 i += 1
                 j += 1

@@ -1,6 +1,7 @@
 import GRDB
 import LawCorpus
 import LawIndex
+import Synchronization
 
 /// The questions lawkb answers, over one open index.
 ///
@@ -15,6 +16,8 @@ public struct LawQueries: Sendable {
     public let publicOnly: Bool
     /// The read these queries run in, or `nil` when each query is its own read transaction.
     let access: ReadAccess?
+    /// The document names, read once for this value (an index does not change under it).
+    private let names = NamesMemo()
 
     /// Creates the queries over `knowledgeBase`; `publicOnly` hides non-public records.
     /// Each query is one synchronous read transaction (the CLI).
@@ -61,6 +64,13 @@ public struct LawQueries: Sendable {
     /// The names of the visible documents (titles, short names, 文号, and the short forms
     /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
+        if let known = names.value { return known }
+        let built = try readDocumentNames(db)
+        names.value = built
+        return built
+    }
+
+    private func readDocumentNames(_ db: Database) throws -> DocumentNames {
         var names = DocumentNames()
         let rows = try SQLRequest<Row>(
             """
@@ -163,5 +173,16 @@ public struct LawQueries: Sendable {
         throw QueryError.invalidParameter(
             name: "version",
             message: "\(title)没有“\(String(version.prefix(20)))”版本；收录的版本：\(versions.joined(separator: "、"))")
+    }
+}
+
+/// The document names of one ``LawQueries`` value, built on first use: a lookup by name
+/// needs them, and one question may look up several names.
+private final class NamesMemo: Sendable {
+    private let stored = Mutex<DocumentNames?>(nil)
+
+    var value: DocumentNames? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -9,13 +9,17 @@ public struct SearchRequest: Equatable, Sendable {
     public var query: String
     /// Restrict to one kind of document.
     public var kind: DocumentKind?
-    /// Restrict to one document, by any of its names.
+    /// Restrict to one document, by any of its names (a version in the name: `行政处罚法(2017)`).
     public var document: String?
+    /// With ``document``, the version of that law to search (`2017`); without, the version
+    /// the name carries, else the one in force on ``asOf``, else the current one.
+    public var version: String?
     /// Restrict to the lists of one department (name, short name or id).
     public var department: String?
     /// Restrict to lists of one kind.
     public var listKind: ListKind?
-    /// Which list versions to search: those in force on this day (`YYYY-MM-DD`); today by default.
+    /// Which list versions and law versions to search: those in force on this day
+    /// (`YYYY-MM-DD`); today's lists and the current laws by default.
     public var asOf: String?
     /// Page size, 1…``SearchRequest/maximumLimit``.
     public var limit: Int
@@ -68,6 +72,9 @@ public struct SearchRequest: Equatable, Sendable {
     public func validate() throws(QueryError) {
         try checkPage()
         _ = try LawQueries.date(asOf, parameter: "as_of")
+        if version != nil, document == nil {
+            throw .invalidParameter(name: "version", message: "指定版本时须同时指定法律（document）")
+        }
     }
 
     /// Checks the page size and the offset.
@@ -333,7 +340,7 @@ struct SearchFilter {
         if let name = request.document {
             // A versioned name (行政处罚法(2017)) wins over the day; else the version in force that day.
             let day = request.asOf == nil ? nil : day
-            filters.append("document.id = \(try queries.documentID(named: name, on: day, db).id)")
+            filters.append("document.id = \(try queries.documentID(named: name, version: request.version, on: day, db).id)")
         } else if request.asOf != nil {
             // The laws as they stood that day: the version of each in force then.
             filters.append("(document.kind != \(DocumentKind.regulation) OR \(Schema.inForce(on: day)))")

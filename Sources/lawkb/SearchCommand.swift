@@ -18,6 +18,8 @@ struct SearchCommand: Answering {
               lawkb search 清单 -证明 --kind plan
               lawkb search 标签 --kind list --department 市场监管局 --list-kind 免罚清单
               lawkb search 罚款 --kind list --list-kind 裁量基准 --as-of 2023-01-01
+              lawkb search 当场收缴 --document 行政处罚法 --version 2017
+              lawkb search 当场收缴 --as-of 2020-05-01
             """)
 
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean AND.")
@@ -42,6 +44,9 @@ struct SearchCommand: Answering {
     @Option(name: .customLong("as-of"), help: "检索该日（YYYY-MM-DD）施行的清单版本和法律版本；默认今日施行的清单和现行法律。")
     var asOf: String?
 
+    @Option(name: .customLong("version"), help: "与 --document 一起：检索该法律的这一版本（如 2017）。")
+    var lawVersion: String?
+
     @Option(help: "Hits per page (1–\(SearchRequest.maximumLimit)).")
     var limit: Int = 10
 
@@ -53,10 +58,11 @@ struct SearchCommand: Answering {
     @OptionGroup var options: IndexOptions
 
     func answer() throws {
-        let request = SearchRequest(
+        var request = SearchRequest(
             query: query.joined(separator: " "), kind: kind, document: document,
             department: department, listKind: listKind, asOf: asOf,
             limit: limit, offset: offset)
+        request.version = lawVersion
         let queries = try options.open()
         let best = filtered || offset > 0 ? nil : Asker(queries).bestAnswer(for: request.query)
         var result: SearchResult?
@@ -84,7 +90,7 @@ struct SearchCommand: Answering {
 
     /// Whether a filter narrows the search: then the query is searched as typed, not asked.
     private var filtered: Bool {
-        kind != nil || document != nil || department != nil || listKind != nil || asOf != nil
+        kind != nil || document != nil || department != nil || listKind != nil || asOf != nil || lawVersion != nil
     }
 }
 

@@ -84,6 +84,10 @@ import Testing
             let named = try cli.run(["article", name, "36"])
             #expect(named.stdout.hasPrefix("中华人民共和国行政处罚法（2017年版本，已修改）"), "\(name)")
         }
+        let version = try cli.run(["search", "当场收缴", "--document", "行政处罚法", "--version", "2017"])
+        #expect(version.stdout.contains("中华人民共和国行政处罚法（2017年版本）") && !version.stdout.contains("（2021年版本）"))
+        let alone = try cli.run(["search", "当场收缴", "--version", "2017"])
+        #expect(alone.status == 1 && alone.stderr.contains("参数 version 有误"))
         let bad = try cli.run(["article", "行政处罚法", "54", "--as-of", "去年春天"])
         #expect(bad.status == 1 && bad.stderr.contains("as_of"))
     }

@@ -148,6 +148,24 @@ public struct ArticleRecord: Codable, Equatable, Sendable {
         case asOf = "as_of"
     }
 
+    /// Reads a record; `counterparts` may be missing (answers written before versions were compared).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        document = try container.decode(String.self, forKey: .document)
+        shortName = try container.decodeIfPresent(String.self, forKey: .shortName)
+        version = try container.decodeIfPresent(String.self, forKey: .version)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        article = try container.decode(Int.self, forKey: .article)
+        label = try container.decode(String.self, forKey: .label)
+        chapter = try container.decode(String.self, forKey: .chapter)
+        text = try container.decode(String.self, forKey: .text)
+        line = try container.decode(Int.self, forKey: .line)
+        inForceFrom = try container.decodeIfPresent(String.self, forKey: .inForceFrom)
+        inForceUntil = try container.decodeIfPresent(String.self, forKey: .inForceUntil)
+        counterparts = try container.decodeIfPresent([ArticleCounterpart].self, forKey: .counterparts) ?? []
+        asOf = try container.decodeIfPresent(AsOfReading.self, forKey: .asOf)
+    }
+
     /// Creates a record from its parts.
     public init(
         document: String, shortName: String?, version: String?, status: String?, article: Int, label: String,

@@ -23,7 +23,7 @@ struct AskTests {
             let understood = try #require(object["understood"] as? [String: Any])
             #expect(
                 Set(understood.keys) == [
-                    "department", "kind", "document", "article", "paragraph", "as_of",
+                    "department", "kind", "document", "version", "article", "paragraph", "as_of",
                     "since", "until", "terms",
                 ])
             #expect(understood["department"] as? String == "乌审旗市场监督管理局")

@@ -137,13 +137,13 @@ enum MarkupCheck {
         "!doctype", "html", "head", "meta", "title", "style", "body", "header", "div", "a", "nav", "main", "footer", "p",
         "h1", "h2", "h3", "h4", "span", "form", "label", "input", "select", "option", "button", "details", "summary",
         "table", "caption", "thead", "tbody", "tr", "th", "td", "ol", "ul", "li", "section", "article", "code", "strong",
-        "mark", "br",
+        "mark", "br", "del", "ins",
     ]
     /// Every attribute the pages write.
     static let attributes: Set<String> = [
         "html", "lang", "charset", "name", "content", "class", "href", "aria-label", "aria-current", "aria-labelledby", "id",
         "for", "type", "value", "maxlength", "placeholder", "autocomplete", "method", "action", "role", "selected", "open",
-        "rel", "rowspan", "scope", "start", "title", "data-label",
+        "rel", "rowspan", "scope", "start", "title", "data-label", "aria-hidden",
     ]
 
     /// What is wrong with `html`: an element or attribute the pages never write (text read as

@@ -14,6 +14,7 @@ enum APIGuidePage {
         "list": "某部门某种清单在某日施行的版本及其全部事项。",
         "changes": "清单各版本之间的变化：新增、删除、逐字段修改的事项（field 为字段路径，label 为中文名称）。",
         "citedBy": "引用某一条文的清单事项、方案段落和法律条文。",
+        "compare": "法律两个版本的新旧对照：按内容对应的条文（未修改、仅条号变化、修改，含拆分、合并）及逐字差异，新增和删除的条文。",
         "openapi": "本 API 的机器可读说明（OpenAPI 3.1），可导入各种 API 工具。",
     ]
 
@@ -36,6 +37,13 @@ enum APIGuidePage {
         "since": "只看该日（YYYY-MM-DD）之后施行的新版本。",
         "from": "比较该日现行的版本（与 to 同用）…",
         "to": "… 与该日现行的版本（与 from 同用）。",
+        "compare.from": "对照的旧版本（如 2017），默认为现行版本的上一版本。",
+        "compare.to": "对照的新版本（如 2021），默认为现行版本。",
+        "version": "法律的版本（如 2017），默认为现行版本。",
+        "article.as_of": "日期（YYYY-MM-DD）：按现行（或 version 所指）版本的条号，取当日施行版本中对应的条文。",
+        "cite.as_of": "日期（YYYY-MM-DD）：引用未写明版本时，按当日施行的法律版本解读。",
+        "citedBy.as_of": "日期（YYYY-MM-DD）：使用当日施行的清单版本，条文取当日施行的法律版本中对应的一条；默认今日。",
+        "search.as_of": "日期（YYYY-MM-DD）：检索当日施行的清单版本和法律版本，默认今日。",
     ]
 
     /// The error codes a client may meet, with what they mean.
@@ -45,6 +53,7 @@ enum APIGuidePage {
         ("unknown_document", "没有这个文件；message 中给出最接近的名称（404）。"),
         ("unknown_department", "没有这个部门；message 中给出最接近的名称（404）。"),
         ("no_such_article", "该法律没有这一条（404）。"),
+        ("no_counterpart", "所问日期施行的版本中没有与该条对应的条文（后来新增或已删除，404）。"),
         ("no_such_list", "该部门没有这种清单，或当日没有施行的版本（404）。"),
         ("rate_limited", "请求过于频繁，按 Retry-After 头所示秒数后再试（429）。"),
         ("query_timeout", "检索耗时过长被停止，请换用更具体的词（503）。"),

@@ -7,10 +7,12 @@ extension Pages {
     /// `citedBy` lists the list items (in versions in force today) and the plan passages and
     /// law articles that cite the article; the section is shown whenever it is given (an
     /// empty record says so), and left out when `nil`. `versions` are the law's versions:
-    /// with more than one, the page says which this is and links the same article in the others.
+    /// with more than one, the page says which this is and links the corresponding article in
+    /// the others. `sameNumber` are the versions that have no counterpart of the article but an
+    /// article of the same number, linked as such (a citation by number may mean it).
     static func article(
         _ record: ArticleRecord, previous: Int?, next: Int?, citedBy: CitedByRecord?,
-        versions: [VersionSummary] = [], publicMode: Bool
+        versions: [VersionSummary] = [], sameNumber: Set<String> = [], publicMode: Bool
     ) -> String {
         let name = record.shortName ?? record.document
         // Links stay on this version unless it is the current one.
@@ -22,9 +24,9 @@ extension Pages {
             .map { paragraph -> HTML in "<p>\(paragraph)</p>" }
         let main: HTML = """
             <nav class="crumbs" aria-label="位置">\(HTML.link("/documents", "法规")) › \(HTML.link(lawPath, name)) › \(record.label)</nav>
-            <h1>\(name) \(record.label)</h1>
+            \(asOfNotice(record))<h1>\(name) \(record.label)</h1>
             <p class="meta">\(meta.joined(separator: " · "))</p>
-            \(versionNotice(record, versions: versions, name: name))<article class="law-text">
+            \(versionNotice(record, versions: versions, sameNumber: sameNumber, name: name))<article class="law-text">
             \(paragraphs.joined(separator: "\n"))
             </article>
             \(neighbours(name: name, version: linkVersion, previous: previous, next: next))\(citedBy.map(citedBySection) ?? "")
@@ -32,26 +34,69 @@ extension Pages {
         return PageFrame.render(title: "\(name) \(record.label)", publicMode: publicMode, current: "", main: main)
     }
 
-    /// Which version an article belongs to, its period in force, and the same article in the
-    /// law's other versions (by number; a renumbered article may have moved). Empty for a law
-    /// with one version.
-    private static func versionNotice(_ record: ArticleRecord, versions: [VersionSummary], name: String) -> HTML {
+    /// Which version an article belongs to, its period in force, and the corresponding article
+    /// of each other version of the law (matched by content: 2021 第五十四条 ↔ 2017 第三十六条),
+    /// or the sentence saying it has none; a version with no stored counterpart is linked by
+    /// number. Empty for a law with one version.
+    private static func versionNotice(
+        _ record: ArticleRecord, versions: [VersionSummary], sameNumber: Set<String>, name: String
+    ) -> HTML {
         guard versions.count > 1, let version = record.version else { return "" }
         let period =
             (record.inForceFrom.map { "施行 \($0)" } ?? "")
             + (record.inForceUntil.map { " 至 \($0) 前" } ?? " 起")
-        let others = versions.filter { $0.version != version }.map { other in
-            HTML.link(
-                HTML.articlePath(
-                    document: name, article: record.article,
-                    version: other.status == RegulationMetadata.Status.inForce ? nil : other.version),
-                "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
+        let others = versions.filter { $0.version != version }.map { other -> HTML in
+            let otherVersion = other.status == RegulationMetadata.Status.inForce ? nil : other.version
+            guard let counterpart = record.counterparts.first(where: { $0.version == other.version }) else {
+                let link = HTML.link(
+                    HTML.articlePath(document: name, article: record.article, version: otherVersion),
+                    "\(other.version)年版本（\(other.status ?? "")）的\(record.label)")
+                return "<li>\(link)（按条号，内容可能不同）</li>"
+            }
+            let line = counterpartLine(counterpart, name: name, linkVersion: otherVersion)
+            guard counterpart.articles.isEmpty, sameNumber.contains(other.version) else { return "<li>\(line)</li>" }
+            let same = HTML.link(
+                HTML.articlePath(document: name, article: record.article, version: otherVersion),
+                "\(other.version)年版本的\(record.label)")
+            return "<li>\(line)；同一条号的\(same)是另一条文</li>"
         }
         return """
-            <p class="notice">本条为\(version)年版本（\(record.status ?? "")，\(period)）。其他版本：\
-            \(others.joined(separator: "、"))。条文序号可能随修订变化，请对照内容。</p>
+            <div class="notice"><p>本条为\(version)年版本（\(record.status ?? "")，\(period)）。\
+            \(HTML.link(compareLink(record, name: name), "新旧对照"))</p>
+            <p>其他版本中的对应条文：</p>
+            <ul class="counterparts">
+            \(others.joined(separator: "\n"))
+            </ul></div>
 
             """
+    }
+
+    /// One other version's corresponding articles, each linked, and how the text changed;
+    /// or the sentence saying there is none.
+    static func counterpartLine(_ counterpart: ArticleCounterpart, name: String, linkVersion: String?) -> HTML {
+        guard counterpart.aligned, let change = counterpart.change, !counterpart.articles.isEmpty else {
+            return HTML(text: counterpart.sentence)
+        }
+        let links = zip(counterpart.articles, counterpart.labels).map { article, label in
+            HTML.link(HTML.articlePath(document: name, article: article, version: linkVersion), label)
+        }
+        let how = [change.chineseName, counterpart.form?.chineseName].compactMap { $0 }.joined(separator: "，")
+        return "\(counterpart.version ?? "")年版本（\(counterpart.status ?? "")）\(links.joined(separator: "、"))（\(how)）"
+    }
+
+    /// The compare page at this article: from this version to the current one, or, for the
+    /// current version, from the one before.
+    private static func compareLink(_ record: ArticleRecord, name: String) -> String {
+        record.status == RegulationMetadata.Status.inForce
+            ? ComparePage.path(document: name, from: nil, to: nil, anchor: "to-\(record.article)")
+            : ComparePage.path(document: name, from: record.version, to: nil, anchor: "from-\(record.article)")
+    }
+
+    /// How an article asked for by another version's number on a day led to this one.
+    private static func asOfNotice(_ record: ArticleRecord) -> HTML {
+        guard let reading = record.asOf else { return "" }
+        let sentence = reading.sentence(readVersion: record.version, labels: reading.articles.map(LawQueries.articleLabel))
+        return "<p class=\"notice as-of\">按日期查看：\(sentence)。</p>\n"
     }
 
     /// Links to the articles before and after, when there are any.

@@ -84,7 +84,33 @@ struct CitationLinks {
         if versions.count == 1, let version = versions.first {
             html += "<span class=\"cite-version\">〔\(version)年版〕</span>"
         }
+        let differing = group.citations.filter(\.currentDiffers)
+        for citation in differing {
+            html += currentNote(citation, naming: differing.count > 1 || group.citations.count > 1)
+        }
         return html
+    }
+
+    /// Beside a citation of an earlier version of a law whose current version reads otherwise:
+    /// the current version's corresponding article, linked (`现行2022年版本：第六十九条（修改）`),
+    /// or `现行版本已无对应条文`. With `naming`, the cited article is named first, for a written
+    /// citation of several articles.
+    static func currentNote(_ citation: CitationRecord, naming: Bool) -> HTML {
+        guard citation.currentDiffers, let current = citation.current, let document = citation.document else { return "" }
+        let cited: HTML = naming ? "\(LawQueries.articleLabel(citation.article))→" : ""
+        let body: HTML
+        if !current.aligned {
+            body = "现行\(current.version ?? "")年版本：未能逐条对照"
+        } else if let change = current.change, !current.articles.isEmpty {
+            let links = zip(current.articles, current.labels).map { article, label in
+                HTML.link(HTML.articlePath(document: document, article: article), label)
+            }
+            let how = [change.chineseName, current.form?.chineseName].compactMap { $0 }.joined(separator: "，")
+            body = "现行\(current.version ?? "")年版本：\(links.joined(separator: "、"))（\(how)）"
+        } else {
+            body = "现行版本已无对应条文"
+        }
+        return "<span class=\"cite-current\">〔\(cited)\(body)〕</span>"
     }
 
     /// A link to the article a citation resolved to; plain text when its law is not in the

@@ -6,6 +6,8 @@ enum DocumentPages {
     /// `/documents`: every law and the plan, with versions, dates and validity.
     static func index(_ documents: [DocumentRecord], publicMode: Bool) -> String {
         let laws = documents.filter { $0.kind == .regulation }
+        let titles = laws.map(\.title)
+        let versioned = Set(titles.filter { title in titles.filter { $0 == title }.count > 1 })
         let plans = documents.filter { $0.kind == .plan }.map { plan -> HTML in
             let link = HTML.link(HTML.searchPath([("document", plan.shortName ?? plan.title)]), plan.title)
             return "<li>\(link)（\(plan.shortName ?? "")）</li>"
@@ -16,7 +18,7 @@ enum DocumentPages {
             <div class="table-scroll"><table class="documents">
             \(Tables.head(["名称", "版本", "时效性", "公布", "施行", "条数"]))
             <tbody>
-            \(laws.map(lawRow).joined(separator: "\n"))
+            \(laws.map { lawRow($0, versioned: versioned.contains($0.title)) }.joined(separator: "\n"))
             </tbody>
             </table></div>
             \(plans.isEmpty ? "" : "<h2>实施方案</h2>\n<ul>\n\(plans.joined(separator: "\n"))\n</ul>" as HTML)
@@ -24,13 +26,17 @@ enum DocumentPages {
         return PageFrame.render(title: "法律法规", publicMode: publicMode, current: "/documents", main: main)
     }
 
-    /// One law's version: its title linked to its page, version, validity, dates and size.
-    private static func lawRow(_ document: DocumentRecord) -> HTML {
+    /// One law's version: its title linked to its page, version, validity, dates and size;
+    /// the current version of a law with several links to the comparison of the last two.
+    private static func lawRow(_ document: DocumentRecord, versioned: Bool) -> HTML {
         let name = document.shortName ?? document.title
         let current = document.status == RegulationMetadata.Status.inForce
         let link = HTML.link(HTML.documentPath(document: name, version: current ? nil : document.version), document.title)
+        let compare: HTML =
+            versioned && current
+            ? "<div class=\"rule\">\(HTML.link(ComparePage.path(document: name, from: nil, to: nil), "新旧对照"))</div>" : ""
         return """
-            <tr><td>\(link)</td><td>\(document.version ?? "—")</td>\
+            <tr><td>\(link)\(compare)</td><td>\(document.version ?? "—")</td>\
             <td>\(document.status ?? "—")</td><td>\(HTML.day(document.promulgated))</td>\
             <td>\(HTML.day(document.effective))</td><td>\(document.units)</td></tr>
             """
@@ -87,7 +93,12 @@ enum DocumentPages {
                 <td>\(HTML.day(version.promulgated))</td><td>\(period)</td></tr>
                 """
         }
+        let current = outline.version.status == RegulationMetadata.Status.inForce
+        let compare = HTML.link(
+            ComparePage.path(document: name, from: current ? nil : outline.version.version, to: nil),
+            current ? "新旧对照：与上一版本逐条比较" : "新旧对照：本版本与现行版本逐条比较")
         return """
+            <p class="compare-link">\(compare)</p>
             <div class="table-scroll"><table class="versions">
             <caption>版本</caption>
             \(Tables.head(["版本", "时效性", "公布", "施行期间"]))

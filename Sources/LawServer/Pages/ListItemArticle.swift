@@ -51,7 +51,7 @@ enum ListItemArticle {
         let list = others.map { citation -> HTML in
             let label = "\(citation.name ?? citation.document ?? "")第\(ChineseNumeralFormatter.format(citation.article))条"
             let version: HTML = citation.version.map { "<span class=\"cite-version\">〔\($0)年版〕</span>" } ?? ""
-            return CitationLinks.link(citation, label: label) + version
+            return CitationLinks.link(citation, label: label) + version + CitationLinks.currentNote(citation, naming: false)
         }
         return ["<tr><th scope=\"row\">相关条文</th><td>\(list.joined(separator: "、"))</td></tr>"]
     }

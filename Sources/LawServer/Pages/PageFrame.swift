@@ -7,8 +7,9 @@ enum PageFrame {
     ]
 
     /// A complete page: `<!DOCTYPE html>`, `lang="zh-CN"`, the style sheet, navigation
-    /// (`current` marked as the page shown), `main` and the footer.
-    static func render(title: String, publicMode: Bool, current: String, main: HTML) -> String {
+    /// (`current` marked as the page shown), `main` and the footer. A `wide` page (two texts
+    /// side by side) uses more of a large screen.
+    static func render(title: String, publicMode: Bool, current: String, main: HTML, wide: Bool = false) -> String {
         let page: HTML = """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -18,7 +19,7 @@ enum PageFrame {
             <title>\(title) · 行政执法法规库</title>
             <style>\(HTML.styleSheet)</style>
             </head>
-            <body>
+            <body\(wide ? " class=\"wide\"" as HTML : "")>
             <header class="top"><div class="bar">
             <a class="brand" href="/">行政执法法规库</a>
             \(navigation(current: current))

@@ -130,6 +130,37 @@ extension HTML {
         ol.outline a.cited{font-size:.8rem;white-space:nowrap;margin-left:.3rem}
         section.chapter h2{margin-top:1.2rem}
         table.versions caption{text-align:left;font-weight:600;padding:.3rem 0}
+        body.wide main,body.wide .bar,body.wide footer{max-width:78rem}
+        .compared{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin:.4rem 0 .6rem}
+        .compared .facts{border:1px solid var(--line);border-radius:4px;padding:.5rem .8rem}
+        .compared .facts p{margin:.2rem 0 0;color:var(--muted);font-size:.9rem}
+        .counts{font-weight:600;margin:.6rem 0 .3rem}
+        .legend{font-size:.9rem;color:var(--muted);margin:.3rem 0 .6rem}
+        del{text-decoration:line-through;text-decoration-thickness:2px;background:#fde7e5;color:#8e1b1b}
+        ins{text-decoration:underline;text-decoration-thickness:2px;font-weight:700;background:#e3f4e3;color:#14532d}
+        .compare-filters{display:flex;flex-wrap:wrap;gap:.4rem;margin:.6rem 0 1rem}
+        .compare-filters a{padding:.2rem .7rem;border:1px solid var(--accent);border-radius:999px;text-decoration:none}
+        .compare-filters a[aria-current=page]{background:var(--accent);color:#fff}
+        section.pairs,section.singles{margin-top:1.2rem}
+        section.pairs>h2,section.singles>h2{margin-bottom:.4rem}
+        .columns{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem;position:sticky;top:0;background:#fff;font-weight:600;\
+        color:var(--muted);border-bottom:2px solid var(--line);padding:.3rem 0;z-index:1}
+        .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem;padding:.7rem 0;border-bottom:1px solid var(--line)}
+        details.pair{display:block;padding:.35rem 0}
+        details.pair summary{cursor:pointer;color:var(--muted);font-size:.92rem}
+        details.pair .diff{margin-top:.3rem}
+        .side-label{margin:0 0 .2rem;font-size:.9rem;color:var(--muted)}
+        .side-label a{font-weight:600}
+        .change{display:inline-block;margin-left:.5rem;font-size:.8rem;font-weight:600;color:var(--ink);border:1px solid var(--muted);\
+        border-radius:3px;padding:0 .3rem}
+        .diff{white-space:pre-line;overflow-wrap:anywhere}
+        .single{padding:.6rem 0;border-bottom:1px solid var(--line)}
+        [id^=from-],[id^=to-]{scroll-margin-top:3rem}
+        [id^=from-]:target,[id^=to-]:target{background:#fff3c4;outline:2px solid #e5a53b}
+        .counterparts{margin:.2rem 0;padding-left:1.2rem}
+        div.notice p{margin:.2rem 0}
+        .cite-current{display:inline-block;font-size:.8rem;color:#8a4b00;margin-left:.3rem}
+        @page{size:A4;margin:16mm 14mm}
         @media (max-width:40rem){
         .bar{padding:.5rem .75rem}
         .top nav a{margin-left:.9rem}
@@ -143,6 +174,24 @@ extension HTML {
         table.stack td.before,table.stack td.after{width:auto}
         table.stack th[scope=row]{font-weight:600;color:var(--ink)}
         table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.8rem}
+        .compared,.pair{grid-template-columns:1fr;gap:.4rem}
+        .columns{display:none}
+        .side.new{border-left:3px solid var(--line);padding-left:.6rem}
+        .side.old{padding-left:.6rem;border-left:3px dotted var(--line)}
+        }
+        @media print{
+        body{background:#fff;color:#000;font-size:11pt;line-height:1.6}
+        .top,footer,.crumbs,.compare-filters,form.search,.filters,.neighbours,.pager{display:none}
+        main,body.wide main{max-width:none;margin:0;padding:0;min-height:0;background:#fff}
+        a{color:#000;text-decoration:none}
+        del,ins{background:none;color:#000}
+        .columns{position:static;color:#000;border-bottom:1px solid #000}
+        .pair,.single,details.pair{break-inside:avoid;page-break-inside:avoid;border-bottom:1px solid #999}
+        h1,h2{break-after:avoid;page-break-after:avoid}
+        .compared .facts,.change{border-color:#000}
+        .side-label,.legend,.compared .facts p,details.pair summary,.meta,.rule{color:#000}
+        [id^=from-]:target,[id^=to-]:target{background:none;outline:none}
+        .notice{border-left-color:#000;background:none}
         }
         """
 }

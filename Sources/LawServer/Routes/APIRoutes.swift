@@ -28,6 +28,15 @@ enum APIRoutes {
         return version
     }
 
+    /// The `as_of` parameter of the routes that show one article.
+    static let articleAsOf = RouteParameter(
+        "as_of", in: .query,
+        description:
+            "Read the article as on this day (YYYY-MM-DD): the number is that of the current version (or of version), "
+            + "the answer is the corresponding article of the version in force that day, its as_of saying how it was "
+            + "reached; 404 no_counterpart when that version has none.",
+        example: "2020-05-01")
+
     /// Search parameters, shared with the search page's documentation.
     static let searchParameters: [RouteParameter] = [
         RouteParameter(
@@ -52,7 +61,9 @@ enum APIRoutes {
             example: "免罚清单"),
         RouteParameter(
             "as_of", in: .query,
-            description: "Search the list versions in force on this day (YYYY-MM-DD); today by default.",
+            description:
+                "Search the list versions and the law versions in force on this day (YYYY-MM-DD); today by default. "
+                + "A law named with a version in document (行政处罚法(2017)) is searched in that version.",
             example: "2023-01-01"),
         RouteParameter(
             "limit", in: .query, type: "integer", description: "Hits per page (default \(SearchInput.defaultLimit)).",
@@ -98,14 +109,21 @@ enum APIRoutes {
             parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
-                versionParameter,
+                versionParameter, articleAsOf,
             ],
             contentType: Reply.jsonType, schema: "ArticleRecord", errorStatuses: [400, 404, 503]
         ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let version = try Self.version(request)
-            let record = try await service.query { try $0.article(document: document, number: number, version: version) }
+            let asOf = try ListInput.date("as_of", try QueryString(request.uri.query))
+            let record = try await service.query { queries in
+                if let asOf {
+                    try queries.article(document: document, number: number, version: version, asOf: asOf)
+                } else {
+                    try queries.article(document: document, number: number, version: version)
+                }
+            }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             return try .json(record)
         }
@@ -118,11 +136,19 @@ enum APIRoutes {
             parameters: [
                 RouteParameter(
                     "q", in: .query, required: true, description: "The citation.",
-                    example: "《中华人民共和国行政处罚法》第三十三条第二款")
+                    example: "《中华人民共和国行政处罚法》第三十三条第二款"),
+                RouteParameter(
+                    "as_of", in: .query,
+                    description:
+                        "Read a citation that names no version in the version of the law in force on this day "
+                        + "(YYYY-MM-DD), as a citation written that day means it; the current version by default.",
+                    example: "2020-05-01"),
             ],
             contentType: Reply.jsonType, schema: "CitationAnswer", errorStatuses: [400, 404, 503]
         ) { request, _ in
-            guard let text = try QueryString(request.uri.query).nonEmptyValue("q").map(service.sanitizedInput) else {
+            let parameters = try QueryString(request.uri.query)
+            let asOf = try ListInput.date("as_of", parameters)
+            guard let text = try parameters.nonEmptyValue("q").map(service.sanitizedInput) else {
                 throw ServiceError.invalidParameter(
                     "q", "the citation is required, e.g. 行政处罚法第三十三条",
                     chinese: "请输入引用，例如：行政处罚法第三十三条。")
@@ -130,7 +156,7 @@ enum APIRoutes {
             guard text.count <= QueryParser.maximumLength else {
                 throw ServiceError(QueryError.tooLong(length: text.count, limit: QueryParser.maximumLength))
             }
-            let answer = try await service.query { try $0.cite(text) }
+            let answer = try await service.query { try $0.cite(text, asOf: asOf) }
             guard service.policy.admits(answer) else { throw ServiceError.notFound }
             return try .json(answer)
         }

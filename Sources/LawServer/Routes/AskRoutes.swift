@@ -25,7 +25,8 @@ enum AskRoutes {
             "/api/ask", operationID: "ask",
             summary:
                 "Answer a question in plain Chinese: {question, intent, understood, summary, answer, alternatives}; "
-                + "answer is the JSON of the matching route (list, lists, changes, article, cited-by, deadlines, departments, search).",
+                + "answer is the JSON of the matching route "
+                + "(list, lists, changes, article, compare, cited-by, deadlines, departments, search).",
             audience: .api, parameters: [question], contentType: Reply.jsonType, schema: "AskAnswer",
             errorStatuses: [400, 404, 503]
         ) { request, _ in

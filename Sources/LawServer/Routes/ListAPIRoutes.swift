@@ -38,6 +38,14 @@ enum ListAPIRoutes {
             "to", in: .query, description: "… with the version current on this one (YYYY-MM-DD, with from).",
             example: "2024-03-20"),
     ]
+    /// `as_of` of `/api/cited-by`: the day of the lists and of the law.
+    static let citedByAsOf = RouteParameter(
+        "as_of", in: .query,
+        description:
+            "The day (YYYY-MM-DD): the list versions in force that day, and the cited article read in the version of the "
+            + "law in force that day (the number is the current version's, or version's; reading says how); today "
+            + "(China Standard Time) by default.",
+        example: "2020-05-01")
     static let citedByPath: [RouteParameter] = [
         RouteParameter("document", in: .path, description: "The cited law: full title or short name.", example: "行政处罚法"),
         RouteParameter("number", in: .path, description: "The article number: 33, 第33条, 三十三 or 第三十三条.", example: "33"),
@@ -140,7 +148,7 @@ enum ListAPIRoutes {
         Route(
             "/api/cited-by/{document}/{number}", operationID: "citedBy",
             summary: "The list items (in versions in force on as_of) and the plan passages and law articles citing an article.",
-            audience: .api, parameters: citedByPath + [asOf, APIRoutes.versionParameter], contentType: Reply.jsonType,
+            audience: .api, parameters: citedByPath + [citedByAsOf, APIRoutes.versionParameter], contentType: Reply.jsonType,
             schema: "CitedByRecord", errorStatuses: [400, 404, 503]
         ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))

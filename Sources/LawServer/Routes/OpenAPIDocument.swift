@@ -1,4 +1,5 @@
 import Foundation
+import LawAsk
 import LawCorpus
 
 /// A JSON value, for documents assembled in code (the OpenAPI description).
@@ -169,15 +170,20 @@ enum OpenAPIDocument {
         "Understood": object(
             [
                 "department": nullableString, "kind": nullableString, "document": nullableString,
+                "version": [
+                    "type": ["string", "null"],
+                    "description":
+                        "The law's version named: a year (2017) or previous (旧/原); for compare, the version compared with the current one.",
+                ],
                 "article": ["type": ["integer", "null"]], "paragraph": ["type": ["integer", "null"]],
                 "as_of": ["type": ["string", "null"], "format": "date"], "since": ["type": ["string", "null"], "format": "date"],
                 "until": ["type": ["string", "null"], "format": "date"],
                 "terms": ["type": ["array", "null"], "items": string],
-            ], required: ["department", "kind", "document", "article", "paragraph", "as_of", "since", "until", "terms"]),
+            ], required: ["department", "kind", "document", "version", "article", "paragraph", "as_of", "since", "until", "terms"]),
         "AskAnswer": object(
             [
                 "question": string,
-                "intent": ["type": "string", "enum": ["list", "changes", "article", "cited-by", "deadlines", "departments", "search"]],
+                "intent": ["type": "string", "enum": codes(Intent.allCases)],
                 "understood": reference("Understood"),
                 "summary": ["type": "string", "description": "How the question was understood, in Chinese (理解为：…)."],
                 "answer": ["description": "Exactly the JSON of the matching route or `lawkb … --json` command."],
@@ -205,7 +211,69 @@ enum OpenAPIDocument {
                 "label": string, "chapter": string, "text": string, "line": integer,
                 "in_force_from": date,
                 "in_force_until": ["type": "string", "format": "date", "description": "The next version's first day (exclusive)."],
+                "counterparts": [
+                    "type": "array", "items": reference("ArticleCounterpart"),
+                    "description": "The corresponding article of each other version of the law, oldest first.",
+                ],
+                "as_of": reference("AsOfReading"),
             ], required: ["document", "article", "label", "chapter", "text", "line"]),
+        "ArticleCounterpart": object(
+            [
+                "version": string, "status": string,
+                "older": ["type": "boolean", "description": "Whether that version is older than the article's."],
+                "articles": ["type": "array", "items": integer, "description": "The corresponding articles; empty when there is none."],
+                "labels": ["type": "array", "items": string],
+                "change": [
+                    "type": "string", "enum": codes(ArticleChange.allCases),
+                    "description": "How the text changed; absent when there is no counterpart.",
+                ],
+                "form": ["type": "string", "enum": codes(ArticleGroupForm.allCases)],
+                "aligned": ["type": "boolean", "description": "false when the two versions could not be aligned (see problem)."],
+                "problem": string,
+            ], required: ["older", "articles", "labels", "aligned"]),
+        "AsOfReading": object(
+            [
+                "date": date,
+                "asked_version": ["type": "string", "description": "The version whose numbering was used."],
+                "asked_article": integer, "asked_label": string,
+                "articles": [
+                    "type": "array", "items": integer,
+                    "description": "The articles of the version in force that day carrying it (the answer is the first).",
+                ],
+            ], required: ["date", "asked_article", "asked_label", "articles"]),
+        "DiffRun": object(
+            [
+                "op": [
+                    "type": "string", "enum": ["=", "+", "-"], "description": "= both versions, + only the later, - only the earlier.",
+                ],
+                "text": string,
+            ], required: ["op", "text"]),
+        "ComparedArticles": object(
+            [
+                "from": ["type": "array", "items": integer, "description": "Articles of the from version (several when merged)."],
+                "to": ["type": "array", "items": integer, "description": "Articles of the to version (several when split)."],
+                "change": ["type": "string", "enum": codes(ArticleChange.allCases)],
+                "diff": [
+                    "type": "array", "items": reference("DiffRun"),
+                    "description":
+                        "From the from texts to the to texts (bodies without labels, one side's articles joined by a line break).",
+                ],
+            ], required: ["from", "to", "change", "diff"]),
+        "ComparisonSummary": object(
+            [
+                "unchanged": integer, "renumbered": integer,
+                "modified": ["type": "integer", "description": "Modified pairs, splits and merges included."],
+                "added": integer, "removed": integer, "split": integer, "merged": integer,
+            ], required: ["unchanged", "renumbered", "modified", "added", "removed"]),
+        "VersionComparison": object(
+            [
+                "document": string, "short_name": string, "from": string, "to": string,
+                "from_version": reference("VersionSummary"), "to_version": reference("VersionSummary"),
+                "pairs": ["type": "array", "items": reference("ComparedArticles"), "description": "In the order of the to version."],
+                "added": ["type": "array", "items": integer, "description": "Articles of to with no counterpart (新增)."],
+                "removed": ["type": "array", "items": integer, "description": "Articles of from with no counterpart (删除)."],
+                "summary": reference("ComparisonSummary"),
+            ], required: ["document", "from", "to", "from_version", "to_version", "pairs", "added", "removed", "summary"]),
         "VersionSummary": object(
             [
                 "version": string, "status": string, "promulgated": date, "effective": date, "in_force_from": date,
@@ -293,6 +361,10 @@ enum OpenAPIDocument {
                 ],
                 "resolved": ["type": "boolean", "description": "Whether that version has the cited article."],
                 "name": string, "article": integer, "paragraph": integer, "item": integer, "text": string,
+                "current": [
+                    "$ref": "#/components/schemas/ArticleCounterpart",
+                    "description": "When the version cited is not the current one: the current version's corresponding article.",
+                ],
             ], required: ["article", "text", "resolved"]),
         "ListItemRecord": object(
             textColumns(ListColumn.self).merging([
@@ -412,6 +484,7 @@ enum OpenAPIDocument {
                 ],
                 "items": ["type": "array", "items": reference("CitingItem")],
                 "passages": ["type": "array", "items": reference("CitingPassage")],
+                "reading": reference("AsOfReading"),
             ], required: ["document", "article", "label", "as_of", "every_list_version", "items", "passages"]),
         "Error": object(
             [

@@ -51,16 +51,22 @@ enum PageRoutes {
             parameters: [
                 RouteParameter("document", in: .path, description: "The law: full title or short name.", example: "行政处罚法"),
                 RouteParameter("number", in: .path, description: "The article number: 33 or 第三十三条.", example: "33"),
-                APIRoutes.versionParameter,
+                APIRoutes.versionParameter, APIRoutes.articleAsOf,
             ],
             contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
         ) { request, context in
             let document = service.sanitizedInput(try Route.pathParameter("document", context))
             let number = try Route.pathParameter("number", context)
             let version = try APIRoutes.version(request)
-            let (record, next, citedBy, versions) = try await service.query {
-                queries -> (ArticleRecord, Int?, CitedByRecord, [VersionSummary]) in
-                let record = try queries.article(document: document, number: number, version: version)
+            let asOf = try ListInput.date("as_of", try QueryString(request.uri.query))
+            let (record, next, citedBy, versions, sameNumber) = try await service.query {
+                queries -> (ArticleRecord, Int?, CitedByRecord, [VersionSummary], Set<String>) in
+                let record =
+                    if let asOf {
+                        try queries.article(document: document, number: number, version: version, asOf: asOf)
+                    } else {
+                        try queries.article(document: document, number: number, version: version)
+                    }
                 let following = try? queries.article(
                     document: record.document, number: String(record.article + 1),
                     version: record.version)
@@ -71,13 +77,18 @@ enum PageRoutes {
                     document: record.document, number: String(record.article),
                     version: current ? nil : record.version)
                 let versions = try queries.outline(document: record.document, version: record.version).versions
-                return (record, following?.article, citedBy, versions)
+                // Versions where nothing carries the article on, but an article has its number.
+                let sameNumber = Set(
+                    record.counterparts.filter { $0.aligned && $0.articles.isEmpty }.compactMap(\.version).filter { other in
+                        (try? queries.article(document: record.document, number: String(record.article), version: other)) != nil
+                    })
+                return (record, following?.article, citedBy, versions, sameNumber)
             }
             guard service.policy.admits(record) else { throw ServiceError.notFound }
             // Article numbers run from 1 without gaps (the corpus format guarantees it).
             let previous = record.article > 1 ? record.article - 1 : nil
             let page = Pages.article(
-                record, previous: previous, next: next, citedBy: citedBy, versions: versions,
+                record, previous: previous, next: next, citedBy: citedBy, versions: versions, sameNumber: sameNumber,
                 publicMode: service.configuration.publicMode)
             return .html(page)
         }

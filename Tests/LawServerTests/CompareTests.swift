@@ -310,6 +310,30 @@ struct CompareTests {
         }
     }
 
+    @Test("/api/search: as_of searches the law versions in force that day; version with document one version")
+    func searchVersions() async throws {
+        try await ServerFixture.withClient { client in
+            for parameters in [
+                [("q", "当场收缴"), ("as_of", "2020-05-01")],
+                [("q", "当场收缴"), ("document", "行政处罚法"), ("version", "2017")],
+                [("q", "当场收缴"), ("document", "行政处罚法(2017)")],
+            ] {
+                let result = try await client.get(ServerFixture.target("/api/search", parameters)).object()
+                let hits = try #require(result["hits"] as? [[String: Any]])
+                #expect(!hits.isEmpty && hits.allSatisfy { $0["version"] as? String != "2021" }, "\(parameters)")
+            }
+            let next = try await client.get(
+                ServerFixture.target("/api/search", [("q", "罚款"), ("document", "行政处罚法"), ("version", "2017"), ("limit", "1")])
+            ).object()
+            #expect((next["next"] as? String)?.contains("version=2017") == true)
+            let alone = try await client.get(ServerFixture.target("/api/search", [("q", "当场收缴"), ("version", "2017")]))
+            #expect(alone.status == .badRequest && alone.text.contains("version"))
+            let long = try await client.get(
+                ServerFixture.target("/api/search", [("q", "罚款"), ("document", "行政处罚法"), ("version", String(repeating: "7", count: 50))]))
+            #expect(long.status == .badRequest)
+        }
+    }
+
     @Test("a list citing an older version shows the current corresponding article beside the citation")
     func listShowsCurrentArticle() async throws {
         try await ServerFixture.withClient { client in

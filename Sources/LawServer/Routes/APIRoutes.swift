@@ -19,7 +19,12 @@ enum APIRoutes {
 
     /// The `version` parameter of `request`, if given.
     static func version(_ request: Request) throws(ServiceError) -> String? {
-        guard let version = try QueryString(request.uri.query).nonEmptyValue("version") else { return nil }
+        try version(QueryString(request.uri.query))
+    }
+
+    /// The `version` parameter of `parameters`, if given.
+    static func version(_ parameters: QueryString) throws(ServiceError) -> String? {
+        guard let version = try parameters.nonEmptyValue("version") else { return nil }
         guard version.count <= maximumVersionLength else {
             throw ServiceError.invalidParameter(
                 "version", "a version is a year such as 2022",
@@ -51,6 +56,9 @@ enum APIRoutes {
         RouteParameter(
             "document", in: .query, description: "Only this document: full title, short name or 文号.",
             example: "行政处罚法"),
+        RouteParameter(
+            "version", in: .query, description: "With document: search this version of the law (2017).",
+            example: "2017"),
         RouteParameter(
             "department", in: .query,
             description: "Only the lists of this department: official name, short name (市监局) or id.",
@@ -223,6 +231,7 @@ extension SearchRequest {
     /// Whether the query is worth understanding as a question: the first page, no filters
     /// (a filtered search is a search as typed).
     var asksQuestion: Bool {
-        offset == 0 && kind == nil && document == nil && department == nil && listKind == nil && asOf == nil
+        offset == 0 && kind == nil && document == nil && version == nil && department == nil && listKind == nil
+            && asOf == nil
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import LawCorpus
 import LawQuery
 
-/// The search parameters of a request (`q`, `kind`, `document`, `department`, `list_kind`,
-/// `as_of`, `limit`, `offset`), decoded and checked; shared by `/api/search` and the search page.
+/// The search parameters of a request (`q`, `kind`, `document`, `version`, `department`,
+/// `list_kind`, `as_of`, `limit`, `offset`), decoded and checked; shared by `/api/search` and the search page.
 ///
 /// The parameters as written live once, in ``SearchParameters`` (read through this type's
 /// members: `input.query`, `input.kind` …); the typed request the query layer runs is
@@ -31,8 +31,9 @@ struct SearchInput: Sendable, Equatable {
         // Read in the order the parameters have always been checked, so the first bad one is named.
         let kind = try parameters.nonEmptyValue("kind")
         let document = try parameters.nonEmptyValue("document").map(service.sanitizedInput)
+        let version = try APIRoutes.version(parameters)
         let written = SearchParameters(
-            query: query, kind: kind, document: document,
+            query: query, kind: kind, document: document, version: version,
             department: try ListInput.name("department", parameters, service: service),
             listKind: try ListInput.name("list_kind", parameters, service: service),
             asOf: try ListInput.date("as_of", parameters),
@@ -49,9 +50,12 @@ struct SearchInput: Sendable, Equatable {
                 chinese: "不能大于 \(Self.maximumOffset)。")
         }
         do {
-            checked = try SearchRequest(
+            var request = try SearchRequest(
                 query: "", kindCode: written.kind, document: written.document, department: written.department,
                 listKindName: written.listKind, asOf: written.asOf, limit: written.limit, offset: offset)
+            request.version = written.version
+            try request.validate()
+            checked = request
         } catch {
             throw ServiceError(error)
         }
@@ -91,6 +95,7 @@ struct SearchParameters: Sendable, Equatable {
     var query: String?
     var kind: String?
     var document: String?
+    var version: String? = nil
     var department: String?
     var listKind: String?
     var asOf: String?
@@ -102,7 +107,7 @@ struct SearchParameters: Sendable, Equatable {
         QueryString.link(
             path,
             [
-                ("q", query), ("kind", kind), ("document", document), ("department", department),
+                ("q", query), ("kind", kind), ("document", document), ("version", version), ("department", department),
                 ("list_kind", listKind), ("as_of", asOf),
                 ("limit", compact && limit == SearchInput.defaultLimit ? nil : String(limit)),
                 ("offset", compact && offset == 0 ? nil : String(offset)),

@@ -78,6 +78,39 @@ public struct AlignmentSummary: Codable, Sendable, Equatable {
     public var added = 0
     /// Old articles with no new counterpart (删除).
     public var removed = 0
+
+    /// No change counted.
+    public init() {}
+
+    /// The counts in words, as pages and the CLI show them:
+    /// `未修改 1 条 · 仅条号变化 8 条 · 修改 53 组（其中拆分 5、合并 1） · 新增 19 条 · 删除 1 条`.
+    public var chineseSentence: String {
+        var changed = "修改 \(modified) 组"
+        let forms = [("拆分", split), ("合并", merged)].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+        if !forms.isEmpty { changed += "（其中" + forms.joined(separator: "、") + "）" }
+        return [
+            "未修改 \(unchanged) 条", "仅条号变化 \(renumbered) 条", changed, "新增 \(added) 条", "删除 \(removed) 条",
+        ].joined(separator: " · ")
+    }
+
+    /// The counts of groups of `changes` and `forms` (one each per group), `added` new and
+    /// `removed` old articles.
+    public init(groups: [(change: ArticleChange, form: ArticleGroupForm)], added: Int, removed: Int) {
+        for group in groups {
+            switch group.change {
+            case .unchanged: unchanged += 1
+            case .renumbered: renumbered += 1
+            case .modified: modified += 1
+            }
+            switch group.form {
+            case .oneToOne: break
+            case .split: split += 1
+            case .merged: merged += 1
+            }
+        }
+        self.added = added
+        self.removed = removed
+    }
 }
 
 /// Why two versions were not aligned.
@@ -120,22 +153,7 @@ public struct ArticleAlignment: Codable, Sendable, Equatable {
 
     /// The counts of each change.
     public var summary: AlignmentSummary {
-        var summary = AlignmentSummary()
-        for pair in pairs {
-            switch pair.change {
-            case .unchanged: summary.unchanged += 1
-            case .renumbered: summary.renumbered += 1
-            case .modified: summary.modified += 1
-            }
-            switch pair.form {
-            case .oneToOne: break
-            case .split: summary.split += 1
-            case .merged: summary.merged += 1
-            }
-        }
-        summary.added = added.count
-        summary.removed = removed.count
-        return summary
+        AlignmentSummary(groups: pairs.map { ($0.change, $0.form) }, added: added.count, removed: removed.count)
     }
 
     /// The groups where one old article became several new ones.

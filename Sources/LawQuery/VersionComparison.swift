@@ -23,22 +23,6 @@ public struct ComparedArticles: Codable, Equatable, Sendable {
     public var toText: String { ArticleDiff(runs: diff).newText }
 }
 
-/// Counts of each change in a comparison.
-public struct ComparisonSummary: Codable, Equatable, Sendable {
-    public var unchanged = 0
-    public var renumbered = 0
-    /// Modified pairs, splits and merges included.
-    public var modified = 0
-    /// Articles of `to` with no counterpart in `from` (新增).
-    public var added = 0
-    /// Articles of `from` with no counterpart in `to` (删除).
-    public var removed = 0
-    /// Pairs where one article became several.
-    public var split = 0
-    /// Pairs where several articles became one.
-    public var merged = 0
-}
-
 /// Two versions of a law compared article by article (新旧对照): the answer of `lawkb compare`.
 ///
 /// Articles are matched by content at index time (``ArticleAlignment``); the differences are
@@ -62,8 +46,8 @@ public struct VersionComparison: Codable, Equatable, Sendable {
     public var added: [Int]
     /// Articles of `from` with no counterpart.
     public var removed: [Int]
-    /// The counts.
-    public var summary: ComparisonSummary
+    /// The counts (splits and merges are counted among the modified pairs too).
+    public var summary: AlignmentSummary
     /// Bodies of the articles of `from` and `to` by number (not part of the JSON: the
     /// diff carries the paired texts; pages and printers show the added and removed ones).
     public var fromTexts: [Int: String] = [:]
@@ -126,8 +110,10 @@ extension LawQueries {
                 fromVersion: Self.versionSummary(fromRow), toVersion: Self.versionSummary(toRow), pairs: pairs,
                 added: toTexts.keys.filter { !pairedTo.contains($0) }.sorted(),
                 removed: fromTexts.keys.filter { !pairedFrom.contains($0) }.sorted(),
-                summary: ComparisonSummary(), fromTexts: fromTexts, toTexts: toTexts)
-            comparison.summary = Self.summary(of: comparison)
+                summary: AlignmentSummary(), fromTexts: fromTexts, toTexts: toTexts)
+            comparison.summary = AlignmentSummary(
+                groups: pairs.map { ($0.change, $0.form) }, added: comparison.added.count,
+                removed: comparison.removed.count)
             return comparison
         }
     }
@@ -167,24 +153,5 @@ extension LawQueries {
             bodies[row["article"], default: body] = body
         }
         return bodies
-    }
-
-    private static func summary(of comparison: VersionComparison) -> ComparisonSummary {
-        var summary = ComparisonSummary()
-        for pair in comparison.pairs {
-            switch pair.change {
-            case .unchanged: summary.unchanged += 1
-            case .renumbered: summary.renumbered += 1
-            case .modified: summary.modified += 1
-            }
-            switch pair.form {
-            case .oneToOne: break
-            case .split: summary.split += 1
-            case .merged: summary.merged += 1
-            }
-        }
-        summary.added = comparison.added.count
-        summary.removed = comparison.removed.count
-        return summary
     }
 }

@@ -51,7 +51,7 @@ enum ComparisonPrinter {
         Terminal.print("\(comparison.document) 新旧对照")
         Terminal.print("  旧：\(describe(comparison.fromVersion))")
         Terminal.print("  新：\(describe(comparison.toVersion))")
-        Terminal.print("  \(summary(comparison.summary))")
+        Terminal.print("  \(comparison.summary.chineseSentence)")
         for pair in comparison.pairs where !changedOnly || pair.change == .modified {
             Terminal.print("")
             Terminal.print("\(heading(pair, comparison))")
@@ -74,18 +74,6 @@ enum ComparisonPrinter {
             version.promulgated.map { "公布 \($0)" }, version.effective.map { "施行 \($0)" }, version.status,
         ].compactMap { $0 }
         return "\(version.version)年版本" + (facts.isEmpty ? "" : "（\(facts.joined(separator: "，"))）")
-    }
-
-    /// `未修改 9 条 · 仅条号变化 12 条 · 修改 41 对（拆分 2、合并 1）· 新增 22 条 · 删除 1 条`.
-    static func summary(_ summary: ComparisonSummary) -> String {
-        var modified = "修改 \(summary.modified) 处"
-        let forms = [summary.split > 0 ? "拆分 \(summary.split)" : nil, summary.merged > 0 ? "合并 \(summary.merged)" : nil]
-            .compactMap { $0 }
-        if !forms.isEmpty { modified += "（其中\(forms.joined(separator: "、"))）" }
-        return [
-            "未修改 \(summary.unchanged) 条", "仅条号变化 \(summary.renumbered) 条", modified,
-            "新增 \(summary.added) 条", "删除 \(summary.removed) 条",
-        ].joined(separator: " · ")
     }
 
     /// `第三十条 → 第四十条  修改`.

@@ -84,7 +84,7 @@ struct CompareTests {
                 #expect(names.contains("as_of"), "\(path)")
             }
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-            for name in ["VersionComparison", "ComparedArticles", "DiffRun", "ComparisonSummary", "ArticleCounterpart", "AsOfReading"] {
+            for name in ["VersionComparison", "ComparedArticles", "DiffRun", "AlignmentSummary", "ArticleCounterpart", "AsOfReading"] {
                 #expect(schemas[name] != nil, "\(name)")
             }
             let page = try #require((paths["/compare/{document}"] as? [String: Any])?["get"] as? [String: Any])

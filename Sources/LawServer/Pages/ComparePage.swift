@@ -37,7 +37,7 @@ enum ComparePage {
             <h1>\(comparison.document) 新旧对照</h1>
             <div class="compared">
             \(versionFacts(comparison.fromVersion, role: "旧", name: name))\(versionFacts(comparison.toVersion, role: "新", name: name))</div>
-            <p class="counts">\(counts(comparison.summary))</p>
+            <p class="counts">\(comparison.summary.chineseSentence)</p>
             <p class="legend">标记说明：<del>删除线</del>为\(comparison.from)年版本中删去的文字，\
             <ins>下划线加粗</ins>为\(comparison.to)年版本中增加的文字；“仅条号变化”和“未修改”的条文已折叠，点击展开。</p>
             \(filters(comparison, show: show, name: name))\(sections.joined())
@@ -108,17 +108,6 @@ enum ComparePage {
             施行期间 \(HTML.period(from: version.inForceFrom, until: version.inForceUntil))</p></div>
 
             """
-    }
-
-    /// The counts in words, as `lawkb compare` prints them.
-    static func counts(_ summary: ComparisonSummary) -> String {
-        var modified = "修改 \(summary.modified) 组"
-        let forms = [("拆分", summary.split), ("合并", summary.merged)].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
-        if !forms.isEmpty { modified += "（其中" + forms.joined(separator: "、") + "）" }
-        return [
-            "未修改 \(summary.unchanged) 条", "仅条号变化 \(summary.renumbered) 条", modified,
-            "新增 \(summary.added) 条", "删除 \(summary.removed) 条",
-        ].joined(separator: " · ")
     }
 
     /// The filter links, the one shown marked as current.

@@ -259,7 +259,7 @@ enum OpenAPIDocument {
                         "From the from texts to the to texts (bodies without labels, one side's articles joined by a line break).",
                 ],
             ], required: ["from", "to", "change", "diff"]),
-        "ComparisonSummary": object(
+        "AlignmentSummary": object(
             [
                 "unchanged": integer, "renumbered": integer,
                 "modified": ["type": "integer", "description": "Modified pairs, splits and merges included."],
@@ -272,7 +272,7 @@ enum OpenAPIDocument {
                 "pairs": ["type": "array", "items": reference("ComparedArticles"), "description": "In the order of the to version."],
                 "added": ["type": "array", "items": integer, "description": "Articles of to with no counterpart (新增)."],
                 "removed": ["type": "array", "items": integer, "description": "Articles of from with no counterpart (删除)."],
-                "summary": reference("ComparisonSummary"),
+                "summary": reference("AlignmentSummary"),
             ], required: ["document", "from", "to", "from_version", "to_version", "pairs", "added", "removed", "summary"]),
         "VersionSummary": object(
             [

@@ -225,4 +225,41 @@ import Testing
         #expect(citing.items.contains { $0.version == "2020-03-02" })
         #expect(try queries.citedBy(document: "行政处罚法", number: "27").items.allSatisfy { $0.version != "2020-03-02" })
     }
+
+    /// A third version dropped in (a file and its sidecar) is ordered by its date, compared
+    /// with both others, and becomes the current one; nothing else changes.
+    @Test func aThirdVersionDroppedIn() throws {
+        let corpus = try TestRepository.corpusCopy("third-version")
+        let laws = corpus.appendingPathComponent("regulations")
+        let text = try String(contentsOf: laws.appendingPathComponent("中华人民共和国行政处罚法(2021).md"), encoding: .utf8)
+        // The made-up 2025 text changes one word of 第三十三条.
+        try text.replacingOccurrences(of: "初次违法且危害后果轻微", with: "初次违法且危害后果显著轻微")
+            .write(to: laws.appendingPathComponent("中华人民共和国行政处罚法(2025).md"), atomically: true, encoding: .utf8)
+        try """
+        title: 中华人民共和国行政处罚法
+        short_names: [行政处罚法]
+        category: 法律
+        promulgated: 2025-06-01
+        effective: 2025-09-01
+        status: 现行有效
+        version: "2025"
+        """.write(to: laws.appendingPathComponent("中华人民共和国行政处罚法(2025).yaml"), atomically: true, encoding: .utf8)
+        let sidecar = laws.appendingPathComponent("中华人民共和国行政处罚法(2021).yaml")
+        try String(contentsOf: sidecar, encoding: .utf8).replacingOccurrences(of: "status: 现行有效", with: "status: 已修改")
+            .write(to: sidecar, atomically: true, encoding: .utf8)
+        let path = corpus.deletingLastPathComponent().appendingPathComponent("lawkb.sqlite").path
+        let report = try IndexBuilder(corpusRoot: corpus.path).build(to: path)
+        #expect(report.comparisons == 5)  // 行政处罚法: 3 pairs of versions; 道路运输条例, 农产品质量安全法: 1 each
+        let queries = LawQueries(try KnowledgeBase(path: path))
+        let latest = try queries.compare(document: "行政处罚法")
+        #expect(latest.from == "2021" && latest.to == "2025")
+        #expect(latest.pairs.filter { $0.change == .modified }.map(\.to) == [[33]])
+        #expect(latest.summary.unchanged == 85 && latest.added.isEmpty && latest.removed.isEmpty)
+        let across = try queries.compare(document: "行政处罚法", from: "2017", to: "2025")
+        #expect(across.pairs.first { $0.from == [30] }?.to == [40])
+        let article = try queries.article(document: "行政处罚法", number: "54")
+        #expect(article.version == "2025" && article.counterparts.map(\.version) == ["2017", "2021"])
+        #expect(try queries.article(document: "行政处罚法", number: "54", asOf: "2022-01-01").version == "2021")
+        #expect(try queries.article(document: "行政处罚法", number: "54", asOf: "2020-01-01").article == 36)
+    }
 }

@@ -74,9 +74,13 @@ public struct CorpusLoader: Sendable {
         var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
+        let obligations = try loadObligations(plans: plans, registry: registry)
+        let filings = try loadFilings(registry: registry, obligations: obligations)
+        let calendar = try WorkingDayCalendar.load(corpus: root)
         return Corpus(
             plans: plans, regulations: regulations, warnings: warnings,
-            departments: registry?.departments ?? [], lists: lists)
+            departments: registry?.departments ?? [], lists: lists, obligations: obligations, filings: filings,
+            calendar: calendar)
     }
 
     // MARK: - Files

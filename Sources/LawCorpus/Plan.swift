@@ -181,16 +181,26 @@ public struct Corpus: Sendable {
     public var departments: [Department]
     /// List versions from `lists/**.yaml`, grouped by department and kind, oldest first.
     public var lists: [ListVersion]
+    /// The plan's obligations from `plan/obligations.yaml`, when the corpus has that file.
+    public var obligations: ObligationSet?
+    /// Documents received by the justice bureau, from `filings/**.yaml`, in path order.
+    public var filings: [Filing]
+    /// The working-day calendar from `calendar/workdays.yaml`, when the corpus has one.
+    public var calendar: WorkingDayCalendar?
 
     /// Creates a corpus from its parts.
     public init(
         plans: [Plan], regulations: [Regulation], warnings: [String],
-        departments: [Department] = [], lists: [ListVersion] = []
+        departments: [Department] = [], lists: [ListVersion] = [], obligations: ObligationSet? = nil,
+        filings: [Filing] = [], calendar: WorkingDayCalendar? = nil
     ) {
         self.plans = plans
         self.regulations = regulations
         self.warnings = warnings
         self.departments = departments
         self.lists = lists
+        self.obligations = obligations
+        self.filings = filings
+        self.calendar = calendar
     }
 }

@@ -45,4 +45,9 @@ public struct IndexReport: Codable, Sendable {
     public var thesaurusEntries: Int = 0
     /// Pairs of versions of one law whose articles were aligned (for `compare`).
     public var comparisons: Int = 0
+    /// Obligations of the plan stored for `compliance` (recurring ones counted per occurrence;
+    /// 0 in a public index).
+    public var obligations: Int = 0
+    /// Filings received by the justice bureau stored for `compliance` (0 in a public index).
+    public var filings: Int = 0
 }

@@ -30,6 +30,9 @@ struct IndexWriter {
     private(set) var maskedValues = 0
     /// Entries of the thesaurus stored with the index.
     var thesaurusEntries = 0
+    /// Obligations and filings stored for compliance.
+    var obligations = 0
+    var filings = 0
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
 
@@ -62,6 +65,7 @@ struct IndexWriter {
             }
             try insertList(list, departmentID: departmentIDs[list.department.id]!, targets: targets, db)
         }
+        try insertCompliance(of: corpus, departmentIDs: departmentIDs, db)
         try countCitations(db)
         if artifact == .public {
             maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
@@ -78,7 +82,7 @@ struct IndexWriter {
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
             unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0,
             thesaurusEntries: thesaurusEntries,
-            comparisons: comparisons
+            comparisons: comparisons, obligations: obligations, filings: filings
         )
     }
 

@@ -8,7 +8,7 @@ import LawCorpus
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 5
+    public static let version = 6
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -147,6 +147,51 @@ public enum Schema {
                     kind TEXT NOT NULL,            -- absolute | relative | recurring
                     report_to TEXT,
                     line INTEGER NOT NULL
+                );
+                CREATE TABLE obligation (        -- Corpus/plan/obligations.yaml, recurring rules expanded; full index only
+                    id INTEGER PRIMARY KEY,        -- file order
+                    code TEXT NOT NULL UNIQUE,     -- stable ASCII id: four-lists-published, monthly-report-2022-11
+                    task TEXT NOT NULL,
+                    measure TEXT NOT NULL,         -- the plan measure of its deadline
+                    rule TEXT NOT NULL,            -- the deadline as the plan writes it
+                    due TEXT NOT NULL,             -- YYYY-MM-DD
+                    binds TEXT NOT NULL,           -- as the file writes it, separated by U+001F
+                    departments TEXT NOT NULL,     -- department codes it binds, separated by U+001F
+                    list_kinds TEXT,               -- kinds whose versions satisfy it, separated by U+001F; NULL: a filing does
+                    event TEXT,                    -- published | filed; NULL for a filing
+                    line INTEGER NOT NULL
+                );
+                CREATE TABLE adjustment_rule (   -- later list versions: publish and file within N working days
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    task TEXT NOT NULL,
+                    measure TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    working_days INTEGER NOT NULL,
+                    list_kinds TEXT NOT NULL,      -- separated by U+001F
+                    line INTEGER NOT NULL
+                );
+                CREATE TABLE filing (            -- Corpus/filings/**: documents received by the justice bureau; full index only
+                    id INTEGER PRIMARY KEY,
+                    department_id INTEGER NOT NULL REFERENCES department(id),
+                    obligation TEXT NOT NULL,      -- obligation.code
+                    received TEXT NOT NULL,        -- YYYY-MM-DD
+                    number TEXT,                   -- 文号
+                    note TEXT,
+                    sample INTEGER NOT NULL,       -- 1: demonstration data, shown as 示例
+                    file TEXT NOT NULL
+                );
+                CREATE INDEX filing_department ON filing(department_id, obligation, received);
+                CREATE TABLE calendar_holiday (  -- Corpus/calendar/workdays.yaml, so an index alone counts working days
+                    id INTEGER PRIMARY KEY,        -- file order
+                    year INTEGER NOT NULL,
+                    source_title TEXT NOT NULL,
+                    source_number TEXT,
+                    source_date TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    day_from TEXT NOT NULL,        -- first day off
+                    day_to TEXT NOT NULL,          -- last day off
+                    work TEXT NOT NULL             -- adjusted working days, separated by spaces
                 );
                 CREATE TABLE thesaurus_entry (   -- Corpus/thesaurus.yaml, so an index alone can expand queries
                     id INTEGER PRIMARY KEY,        -- file order

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import LawCorpus
+
+/// `lawkb filing …`: the documents the justice bureau receives for obligations no list shows.
+struct FilingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "filing",
+        abstract: "登记旗司法局收到的报送材料（名单、培训情况、月度情况表等）。",
+        subcommands: [FilingAddCommand.self])
+}
+
+struct FilingAddCommand: Answering {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "登记一份报送材料：写入 Corpus/filings/<部门 id>/<收到日期>-<义务 id>.yaml。",
+        discussion: """
+            义务 id 见 Corpus/plan/obligations.yaml（如 training-report、monthly-report-2022-11）。\
+            已有同名文件时不覆盖。登记后运行 lawkb index。
+
+              lawkb filing add --department 市场监管局 --obligation training-report --received 2022-06-14 --number 乌市监发〔2022〕35号
+            """)
+
+    @Option(help: "报送部门（全称或简称）。")
+    var department: String
+
+    @Option(help: "义务 id。")
+    var obligation: String
+
+    @Option(help: "收到日期（YYYY-MM-DD）。")
+    var received: String
+
+    @Option(help: "文号。")
+    var number: String?
+
+    @Option(help: "说明。")
+    var note: String?
+
+    @Flag(help: "登记为示例数据（示例）。")
+    var sample = false
+
+    @Option(help: "语料目录。")
+    var corpus: String = "Corpus"
+
+    func answer() throws {
+        guard let day = WrittenDate.day(received) else {
+            throw FilingError(description: "收到日期“\(received.prefix(40))”不是日期；请写作 YYYY-MM-DD")
+        }
+        let loaded = try CorpusLoader(root: corpus).load()
+        guard let obligations = loaded.obligations else {
+            throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记报送材料")
+        }
+        let registry = try DepartmentRegistry(loaded.departments)
+        guard let unit = registry.resolve(department) else {
+            let candidates = registry.matches(department).map(\.name)
+            throw FilingError(
+                description: candidates.isEmpty
+                    ? "“\(department.prefix(40))”不是 departments.yaml 中的部门"
+                    : "“\(department.prefix(40))”可指\(candidates.joined(separator: "、"))，请写全称")
+        }
+        let filing = Filing(
+            file: "", department: unit.id, obligation: obligation, received: day,
+            number: Self.text(number), note: Self.text(note), status: sample ? .sample : .official)
+        let relative = Filing.relativePath(department: unit.id, received: day, obligation: obligation)
+        let path = (corpus as NSString).appendingPathComponent(relative)
+        let text = filing.yaml(departmentName: unit.name)
+        _ = try Filing.parse(text, file: path, registry: registry, obligations: obligations)
+        try write(text, to: path)
+        Terminal.print("已登记：\(path)\n运行 lawkb index 更新索引后，lawkb compliance 即反映这份材料。")
+    }
+
+    /// An optional value without surrounding spaces; `nil` when nothing remains.
+    private static func text(_ value: String?) -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Writes `text` to a new file at `path`; an existing file is never replaced.
+    private func write(_ text: String, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let handle: FileHandle
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST {
+                throw FilingError(description: "\(path) 已存在，未覆盖；如需更正请直接编辑该文件")
+            }
+            throw FilingError(description: "无法创建 \(path)：\(String(cString: strerror(errno)))")
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+}
+
+/// Why a filing could not be recorded.
+struct FilingError: Error, CustomStringConvertible {
+    var description: String
+}

@@ -133,6 +133,6 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(name: "LawBenchmarksTests", dependencies: ["LawBenchmarks", "LawCorpus", "LawTestSupport"]),
-        .testTarget(name: "LawkbCLITests", dependencies: ["lawkb", "LawTestSupport"]),
+        .testTarget(name: "LawkbCLITests", dependencies: ["lawkb", "LawTestSupport", "LawImport"]),
     ]
 )

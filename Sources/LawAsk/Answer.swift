@@ -1,8 +1,9 @@
+import LawCorpus
 import LawQuery
 
 /// The answer of the command a question was understood as: encoded exactly as that command
 /// prints it with `--json` (`list`, `lists`, `changes`, `article`, `cited-by`, `deadlines`,
-/// `departments`, `search`).
+/// `departments`, `search`, `compliance`).
 public enum AnswerPayload: Encodable, Sendable {
     /// `lawkb list DEPARTMENT KIND --json`.
     case list(ListRecord)
@@ -22,6 +23,8 @@ public enum AnswerPayload: Encodable, Sendable {
     case departments([DepartmentSummary])
     /// `lawkb search --json` (matches marked with `[` and `]`).
     case search(SearchResult)
+    /// `lawkb compliance --json`, only the rows in the statuses the question names.
+    case compliance(ComplianceReport)
 
     private enum Keys: String, CodingKey { case lists, changes, deadlines, departments }
 
@@ -32,6 +35,7 @@ public enum AnswerPayload: Encodable, Sendable {
         case .citedBy(let record): try record.encode(to: encoder)
         case .compare(let comparison): try comparison.encode(to: encoder)
         case .search(let result): try Self.bracketed(result).encode(to: encoder)
+        case .compliance(let report): try report.encode(to: encoder)
         case .lists(let lists):
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(lists, forKey: .lists)

@@ -46,8 +46,11 @@ public struct Asker: Sendable {
         guard trimmed.count <= QueryParser.maximumLength else {
             throw .tooLong(length: trimmed.count, limit: QueryParser.maximumLength)
         }
-        return Understander(recognisers: try VocabularyCache.shared.recognisers(for: queries), today: today)
-            .understand(trimmed)
+        // A public server keeps no record of who is late: its questions are read without that meaning.
+        return Understander(
+            recognisers: try VocabularyCache.shared.recognisers(for: queries), today: today,
+            compliance: !queries.publicOnly
+        ).understand(trimmed)
     }
 
     /// The search of a search reading; when its words together find nothing, the words are
@@ -107,9 +110,22 @@ public struct Asker: Sendable {
             return .deadlines(DeadlineRanking(about: understanding.topic).ordered(try queries.deadlines()))
         case .departments:
             return .departments(try queries.departments())
+        case .compliance:
+            return .compliance(try compliance(understood))
         case .search:
             return .search(try queries.search(understanding.searchRequest))
         }
+    }
+
+    /// The compliance report a reading asks for: of its department or all, on its day (today
+    /// by default), only the rows in the statuses it names.
+    func compliance(_ understood: Understood) throws(QueryError) -> ComplianceReport {
+        let statuses = understood.statuses ?? []
+        var report = try queries.compliance(
+            department: understood.department, asOf: understood.asOf ?? today.description,
+            overdueOnly: statuses == [.overdue])
+        if !statuses.isEmpty { report.rows = report.rows.filter { statuses.contains($0.status) } }
+        return report
     }
 }
 

@@ -1,3 +1,5 @@
+import LawCorpus
+
 /// Decides what a question asks for, from its words and what the name recognisers found.
 ///
 /// The words are those people use to ask (有哪些, 变化, 怎么规定, 引用, 什么时候, 哪些部门);
@@ -25,14 +27,45 @@ public struct IntentRecogniser: Sendable {
     /// Words asking what a list holds.
     static let listing = ["有哪些", "有什么", "是什么", "哪些", "清单", "事项", "目录", "内容", "列表"]
 
+    /// Words asking who is late or what is left undone (督导): they name no list or law.
+    static let compliance = [
+        "逾期", "超期", "超时", "过期未", "迟报", "晚报", "漏报", "拖延", "按时", "准时", "如期", "按期", "没按", "未按",
+        "未完成", "没完成", "没有完成", "尚未完成", "还没完成", "完成了吗", "完成没", "完成情况", "落实情况", "推进情况",
+        "进展", "督导", "督办", "还没报", "没报", "未报", "没有报", "还没公示", "没公示", "未公示", "还没备案", "没备案",
+        "未备案", "备案了吗", "公示了吗", "报送了吗", "报了吗", "交了吗",
+    ]
+    /// Words asking only about what is overdue (逾期未完成).
+    static let overdueWords = ["逾期", "超期", "超时", "过期未", "迟报", "晚报", "拖延", "没按", "未按"]
+    /// Words asking what is still open, due or not.
+    static let openWords = [
+        "未完成", "没完成", "没有完成", "尚未", "还没", "还有什么", "还有哪些", "没报", "未报", "没有报", "漏报",
+        "没公示", "未公示", "没备案", "未备案", "待完成", "剩下",
+    ]
+
     /// A recogniser.
     public init() {}
 
+    /// The statuses a compliance question asks about: those overdue for 哪些部门逾期了 (but
+    /// those done late for 逾期完成), those open for 还有什么没完成, none (every status) for
+    /// 按时备案了吗.
+    public func complianceStatuses(of question: Question) -> [ComplianceStatus] {
+        if question.mentions(["逾期完成", "逾期后完成", "晚了几天"]) { return [.late] }
+        if question.mentions(Self.overdueWords) { return [.overdue] }
+        if question.mentions(Self.openWords) { return [.overdue, .notDue] }
+        return []
+    }
+
     /// What the question asks, given what was recognised in it.
+    ///
+    /// With `compliance` false (a public server, which keeps no record of who is late), no
+    /// question is read as asking about compliance.
     public func intent(
         of question: Question, department: Bool, kind: KindRecogniser.Match?,
-        citation: CitationRecogniser.Match?
+        citation: CitationRecogniser.Match?, compliance: Bool = true
     ) -> Intent {
+        if compliance, citation == nil, question.mentions(Self.compliance) {
+            return .compliance
+        }
         if let citation, citation.article != nil {
             let citedBy =
                 question.mentions(Self.citing)

@@ -7,6 +7,8 @@ import LawQuery
 struct Understander {
     let recognisers: Recognisers
     let today: CalendarDate
+    /// Whether questions may be read as asking about compliance (not on a public server).
+    var compliance = true
 
     func understand(_ text: String) -> Understanding {
         var question = Question(text)
@@ -17,7 +19,7 @@ struct Understander {
         var kind = KindRecogniser().recognise(&question)
         let intent = IntentRecogniser().intent(
             of: question, department: department != nil, kind: kind,
-            citation: citation)
+            citation: citation, compliance: compliance)
         var terms = TermExtractor().terms(of: question)
         var listReading: Understood?
         if intent == .search, let found = kind, !found.explicit, department == nil {
@@ -32,6 +34,7 @@ struct Understander {
             document: citation?.document, version: citation?.version, article: citation?.article,
             paragraph: citation?.paragraph,
             asOf: dates?.asOf?.description, since: dates?.since?.description, until: dates?.until?.description)
+        if intent == .compliance { understood.statuses = IntentRecogniser().complianceStatuses(of: question) }
         understood = Self.applying(intent, to: understood, terms: terms)
         let summary = Summary(note: dates?.note)
         let reading = Reading(intent: intent, understood: understood, summary: summary.line(intent, understood))
@@ -56,6 +59,7 @@ struct Understander {
             if let listReading { add(.list, listReading) }
         case .deadlines, .list, .changes:
             if !terms.isEmpty { add(.search, base) }
+        case .compliance: add(.deadlines, base)
         default: break
         }
         var topic = terms.joined(separator: " ")
@@ -110,6 +114,10 @@ struct Understander {
             result = Understood(since: understood.since, until: understood.until)
         case .departments:
             result = Understood()
+        case .compliance:
+            result = Understood(
+                department: understood.department, asOf: understood.asOf ?? understood.until,
+                statuses: understood.statuses ?? [])
         case .search:
             result.article = nil
             result.paragraph = nil
@@ -158,6 +166,10 @@ struct Summary {
             if let period = period(understood) { parts.append(period) }
         case .departments:
             parts.append("部门和苏木镇")
+        case .compliance:
+            parts.append("督导：" + (understood.department ?? "各部门"))
+            parts.append(Self.statuses(understood.statuses ?? []))
+            parts.append(understood.asOf.map { "截至 \($0)" } ?? "截至今日")
         case .search:
             parts.append("全文检索“\((understood.terms ?? []).joined(separator: " "))”")
             if let document = understood.document { parts.append(document) }
@@ -166,6 +178,11 @@ struct Summary {
             if let day = understood.asOf { parts.append("\(day) 施行的清单版本") }
         }
         return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// The obligations asked about: `逾期未完成的义务`, `逾期未完成、未到期的义务`, `各项义务的完成情况`.
+    static func statuses(_ statuses: [ComplianceStatus]) -> String {
+        statuses.isEmpty ? "各项义务的完成情况" : statuses.map(\.chineseName).joined(separator: "、") + "的义务"
     }
 
     /// `（2017年版本）`, `（上一版本）`, or nothing.

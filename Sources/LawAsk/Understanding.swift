@@ -1,3 +1,5 @@
+import LawCorpus
+
 /// What a question asks for: which of lawkb's answers matches it.
 public enum Intent: String, Codable, Equatable, Sendable, CaseIterable {
     /// A department's list (or one kind of list across departments).
@@ -14,6 +16,8 @@ public enum Intent: String, Codable, Equatable, Sendable, CaseIterable {
     case deadlines
     /// The departments and 苏木镇.
     case departments
+    /// Who met which obligation of the plan (督导): on time, late, overdue, not yet due.
+    case compliance
     /// Full-text search, with the recognised names as filters.
     case search
 
@@ -27,6 +31,7 @@ public enum Intent: String, Codable, Equatable, Sendable, CaseIterable {
         case .citedBy: return "引用该条的事项"
         case .deadlines: return "时间节点"
         case .departments: return "部门"
+        case .compliance: return "督导"
         case .search: return "全文检索"
         }
     }
@@ -56,18 +61,22 @@ public struct Understood: Codable, Equatable, Sendable {
     public var until: String?
     /// The words searched for (search only).
     public var terms: [String]?
+    /// The statuses of the obligations asked about (compliance only, and absent from the JSON
+    /// otherwise): `overdue` for 逾期了, `overdue` and `not_due` for 还有什么没完成; empty for
+    /// every status.
+    public var statuses: [ComplianceStatus]?
 
     enum CodingKeys: String, CodingKey {
         case department, kind, document, version, article, paragraph
         case asOf = "as_of"
-        case since, until, terms
+        case since, until, terms, statuses
     }
 
     /// Nothing understood.
     public init(
         department: String? = nil, kind: String? = nil, document: String? = nil, version: String? = nil,
         article: Int? = nil, paragraph: Int? = nil, asOf: String? = nil, since: String? = nil, until: String? = nil,
-        terms: [String]? = nil
+        terms: [String]? = nil, statuses: [ComplianceStatus]? = nil
     ) {
         self.department = department
         self.kind = kind
@@ -79,9 +88,11 @@ public struct Understood: Codable, Equatable, Sendable {
         self.since = since
         self.until = until
         self.terms = terms
+        self.statuses = statuses
     }
 
-    /// Writes every key, `null` when it does not apply, so clients can rely on the shape.
+    /// Writes every key, `null` when it does not apply, so clients can rely on the shape;
+    /// `statuses` only in a compliance reading.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(department, forKey: .department)
@@ -94,6 +105,8 @@ public struct Understood: Codable, Equatable, Sendable {
         try container.encode(since, forKey: .since)
         try container.encode(until, forKey: .until)
         try container.encode(terms, forKey: .terms)
+        // Only a compliance reading has statuses; other readings keep the keys they always had.
+        try container.encodeIfPresent(statuses, forKey: .statuses)
     }
 }
 

@@ -53,6 +53,7 @@ enum AnswerPrinter {
                 Terminal.print("\(department.name)（\(department.shortNames.joined(separator: "、"))）\(department.lists) 个清单版本")
             }
         case .search(let result): SearchPrinter.print(result)
+        case .compliance(let report): CompliancePrinter.print(report, overdueOnly: false)
         }
     }
 

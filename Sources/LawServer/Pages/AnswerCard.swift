@@ -1,4 +1,5 @@
 import LawAsk
+import LawCorpus
 import LawQuery
 
 /// The best-answer card of the search page: how the query was understood (理解为：…) and the
@@ -11,12 +12,12 @@ enum AnswerCard {
         """
         <section class="answer notice" aria-label="最佳答案">
         <p class="understood">\(answer.understoodLine)</p>
-        \(body(answer.answer))</section>
+        \(body(answer.answer, statuses: answer.reading.understood.statuses ?? []))</section>
 
         """
     }
 
-    private static func body(_ payload: AnswerPayload) -> HTML {
+    private static func body(_ payload: AnswerPayload, statuses: [ComplianceStatus]) -> HTML {
         switch payload {
         case .article(let record):
             return article(record)
@@ -55,9 +56,34 @@ enum AnswerCard {
             return items(deadlines.prefix(rows).map { "\($0.due ?? "—") · \($0.rule)：\($0.task)" })
         case .departments(let departments):
             return items(departments.map { "\($0.name)（\($0.lists) 个清单版本）" })
+        case .compliance(let report):
+            return compliance(report, statuses: statuses)
         case .search:
             return ""
         }
+    }
+
+    /// A compliance answer: how many obligations in each status, the most urgent first, and
+    /// a link to the 督导 page, which shows them all with their evidence.
+    private static func compliance(_ report: ComplianceReport, statuses: [ComplianceStatus]) -> HTML {
+        let departments = Set(report.rows.map(\.department))
+        let department = departments.count == 1 ? departments.first : nil
+        let path = HTML.compliancePath(department: department, asOf: report.asOf, overdueOnly: statuses == [.overdue])
+        let rows = ComplianceTable.ordered(report.rows)
+        let lines = rows.prefix(Self.rows).map { row -> HTML in
+            let who: HTML = department == nil ? "\(row.department) · " : ""
+            return """
+                <li><span class="status \(row.status.cssClass)">\(row.status.chineseName)</span> \(who)\(row.task)\
+                <span class="meta">（时限 \(row.due)\(row.statusDetail.map { "，\($0)" } ?? "")）</span></li>
+                """
+        }
+        let list: HTML = lines.isEmpty ? "<p>没有符合条件的义务。</p>\n" : "<ul>\n\(lines.joined(separator: "\n"))\n</ul>\n"
+        return """
+            <h2>\(HTML.link(path, "督导：\(department ?? "各部门")（截至 \(report.asOf)）"))</h2>
+            \(ComplianceTable.tally(report.rows, omittingNone: true))\(list)\
+            <p>\(HTML.link(path, "在督导页查看全部 \(report.rows.count) 项及完成依据"))</p>
+
+            """
     }
 
     /// An article: its name linked, its chapter and its text.

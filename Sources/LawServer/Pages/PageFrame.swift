@@ -6,6 +6,17 @@ enum PageFrame {
         ("/", "检索"), ("/documents", "法规"), ("/lists", "清单"), ("/changes", "变更"), ("/deadlines", "期限"), ("/api", "API"),
     ]
 
+    /// The section only an internal server has (``ComplianceRoutes``), after 期限.
+    static let complianceSection: (path: String, label: String) = ("/compliance", "督导")
+
+    /// The sections of a public or an internal server's navigation.
+    static func sections(publicMode: Bool) -> [(path: String, label: String)] {
+        guard !publicMode, let index = sections.firstIndex(where: { $0.path == "/deadlines" }) else { return sections }
+        var sections = sections
+        sections.insert(complianceSection, at: index + 1)
+        return sections
+    }
+
     /// A complete page: `<!DOCTYPE html>`, `lang="zh-CN"`, the style sheet, navigation
     /// (`current` marked as the page shown), `main` and the footer. A `wide` page (two texts
     /// side by side) uses more of a large screen.
@@ -22,7 +33,7 @@ enum PageFrame {
             <body\(wide ? " class=\"wide\"" as HTML : "")>
             <header class="top"><div class="bar">
             <a class="brand" href="/">行政执法法规库</a>
-            \(navigation(current: current))
+            \(navigation(current: current, publicMode: publicMode))
             </div></header>
             <main>
             \(main)
@@ -35,9 +46,10 @@ enum PageFrame {
         return page.markup
     }
 
-    /// The main navigation, the section shown marked `aria-current="page"`.
-    private static func navigation(current: String) -> HTML {
-        let links = sections.map { section -> HTML in
+    /// The main navigation, the section shown marked `aria-current="page"`; 督导 only on an
+    /// internal server, the only one that serves it.
+    private static func navigation(current: String, publicMode: Bool) -> HTML {
+        let links = sections(publicMode: publicMode).map { section -> HTML in
             section.path == current
                 ? "<a href=\"\(section.path)\" aria-current=\"page\">\(section.label)</a>"
                 : "<a href=\"\(section.path)\">\(section.label)</a>"

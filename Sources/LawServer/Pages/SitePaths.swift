@@ -22,6 +22,13 @@ extension HTML {
         return item.map { path + "#" + itemAnchor($0) } ?? path
     }
 
+    /// The address of the 督导 page: every department's or one's, as judged on `asOf`
+    /// (today when `nil`), only the overdue obligations when `overdueOnly`.
+    static func compliancePath(department: String? = nil, asOf: String? = nil, overdueOnly: Bool = false) -> String {
+        let path = department.map { "/compliance/\(QueryString.encode($0))" } ?? "/compliance"
+        return QueryString.link(path, [("as_of", asOf), ("overdue", overdueOnly ? "true" : nil)])
+    }
+
     /// The address of the search page for `parameters` (those `nil` left out).
     static func searchPath(_ parameters: [(String, String?)]) -> String {
         QueryString.link("/", parameters)

@@ -160,6 +160,28 @@ extension HTML {
         .counterparts{margin:.2rem 0;padding-left:1.2rem}
         div.notice p{margin:.2rem 0}
         .cite-current{display:inline-block;font-size:.8rem;color:#8a4b00;margin-left:.3rem}
+        .status{display:inline-block;padding:0 .45rem;border:1px solid;border-radius:3px;font-weight:600;font-size:.85rem;\
+        white-space:nowrap}
+        .st-overdue{color:#fff;background:#b71c1c;border-color:#b71c1c}
+        .st-late{color:#6d3600;background:#ffe3bf;border-color:#e59a3b}
+        .st-not-due{color:#0b4f8a;background:#e6eff9;border-color:#8fb3d9}
+        .st-on-time{color:#1b5e20;background:#e7f4e7;border-color:#8cc58f}
+        .st-na{color:var(--muted);background:var(--bg);border-color:var(--line);font-weight:400}
+        ul.tally{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;padding:0;margin:.2rem 0 1rem}
+        table.compliance-overview td.count{text-align:center;font-variant-numeric:tabular-nums}
+        table.compliance-overview th[scope=row]{background:none;white-space:normal;font-weight:400}
+        table.compliance-overview thead th:not(:first-child){white-space:normal;text-align:center;width:12%}
+        .table-scroll>table.compliance-overview{min-width:0}
+        table.compliance tr.row-overdue td:first-child{border-left:4px solid #b71c1c}
+        table.compliance tr.row-late td:first-child{border-left:4px solid #e59a3b}
+        table.compliance td:first-child{width:9.5rem;background:none;color:inherit}
+        table.compliance td.due{width:6.5rem}
+        table.compliance td[data-label=部门]{width:11rem}
+        ul.evidence{list-style:none;padding:0;margin:0}
+        ul.evidence li+li{margin-top:.35rem}
+        details.not-applicable{margin:1rem 0;font-size:.92rem}
+        details.not-applicable summary{cursor:pointer}
+        details.not-applicable ul{margin:.4rem 0 0;padding-left:1.2rem;columns:2 22rem}
         @page{size:A4;margin:16mm 14mm}
         @media (max-width:40rem){
         .bar{padding:.5rem .75rem}
@@ -178,6 +200,9 @@ extension HTML {
         .columns{display:none}
         .side.new{border-left:3px solid var(--line);padding-left:.6rem}
         .side.old{padding-left:.6rem;border-left:3px dotted var(--line)}
+        table.compliance td:first-child,table.compliance td.due,table.compliance td[data-label=部门]{width:auto}
+        table.compliance-overview{font-size:.85rem}
+        table.compliance-overview th,table.compliance-overview td{padding:.35rem .15rem}
         }
         @media print{
         body{background:#fff;color:#000;font-size:11pt;line-height:1.6}

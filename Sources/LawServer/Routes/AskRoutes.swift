@@ -26,7 +26,8 @@ enum AskRoutes {
             summary:
                 "Answer a question in plain Chinese: {question, intent, understood, summary, answer, alternatives}; "
                 + "answer is the JSON of the matching route "
-                + "(list, lists, changes, article, compare, cited-by, deadlines, departments, search).",
+                + "(list, lists, changes, article, compare, cited-by, deadlines, departments, search; on an internal "
+                + "server also compliance: 哪些部门逾期了).",
             audience: .api, parameters: [question], contentType: Reply.jsonType, schema: "AskAnswer",
             errorStatuses: [400, 404, 503]
         ) { request, _ in

@@ -179,6 +179,12 @@ enum OpenAPIDocument {
                 "as_of": ["type": ["string", "null"], "format": "date"], "since": ["type": ["string", "null"], "format": "date"],
                 "until": ["type": ["string", "null"], "format": "date"],
                 "terms": ["type": ["array", "null"], "items": string],
+                "statuses": [
+                    "type": "array", "items": ["type": "string", "enum": codes(ComplianceStatus.allCases)],
+                    "description": .string(
+                        "Only in a compliance reading: the statuses asked about (overdue for 逾期了; overdue and not_due "
+                            + "for 没完成; empty for every status)."),
+                ],
             ], required: ["department", "kind", "document", "version", "article", "paragraph", "as_of", "since", "until", "terms"]),
         "AskAnswer": object(
             [
@@ -486,6 +492,61 @@ enum OpenAPIDocument {
                 "passages": ["type": "array", "items": reference("CitingPassage")],
                 "reading": reference("AsOfReading"),
             ], required: ["document", "article", "label", "as_of", "every_list_version", "items", "passages"]),
+        "ComplianceEvidence": object(
+            [
+                "kind": ["type": "string", "enum": ["list", "filing"]],
+                "list_kind": ["type": "string", "description": "The kind of list, for a list version."],
+                "title": string, "version": date, "published": date, "filed": date,
+                "received": ["type": "string", "format": "date", "description": "The day a filing was received."],
+                "number": ["type": "string", "description": "文号 of a filing."],
+                "file": ["type": "string", "description": "The corpus file it comes from."],
+                "sample": ["type": "boolean", "description": "Demonstration data (示例)."],
+            ], required: ["kind", "file", "sample"]),
+        "ComplianceRow": object(
+            [
+                "department": string, "department_id": string,
+                "obligation": ["type": "string", "description": "The obligation's id: four-lists-published, monthly-report-2022-11."],
+                "task": string, "measure": string,
+                "rule": ["type": "string", "description": "The deadline as the plan writes it."], "due": date,
+                "status": ["type": "string", "enum": codes(ComplianceStatus.allCases)],
+                "status_name": ["type": "string", "description": "按时, 逾期完成, 逾期未完成, 未到期 or 不适用."],
+                "done": ["type": ["string", "null"], "format": "date", "description": "The day it was done, when it was."],
+                "late_working_days": [
+                    "type": ["integer", "null"],
+                    "description": "Working days late (late) or overdue as of as_of (overdue); null otherwise.",
+                ],
+                "evidence": ["type": "array", "items": reference("ComplianceEvidence")],
+            ],
+            required: [
+                "department", "department_id", "obligation", "task", "measure", "rule", "due", "status", "status_name",
+                "done", "late_working_days", "evidence",
+            ]),
+        "ComplianceReport": object(
+            [
+                "as_of": date,
+                "rows": [
+                    "type": "array", "items": reference("ComplianceRow"),
+                    "description": "Departments in registry order, each with its obligations in the plan's order.",
+                ],
+            ], required: ["as_of", "rows"]),
+        "ProgressRow": object(
+            [
+                "department": ["type": "string", "description": "部门"],
+                "task": ["type": "string", "description": "工作任务, with the plan's rule in brackets"],
+                "due": ["type": "string", "format": "date", "description": "完成时限"],
+                "status": ["type": "string", "description": "完成情况 in words: 按时, 逾期完成, 逾期未完成, 未到期"],
+                "done": ["type": "string", "description": "完成时间; empty when not done"],
+                "explanation": ["type": "string", "description": "情况说明: how late, and the evidence"],
+            ], required: ["department", "task", "due", "status", "done", "explanation"]),
+        "ProgressTable": object(
+            [
+                "month": ["type": "string", "description": "2022-11"],
+                "as_of": ["type": "string", "format": "date", "description": "The month's last day: the day judged."],
+                "headers": [
+                    "type": "array", "items": string, "description": "The table's Chinese column headers, in the rows' key order.",
+                ],
+                "rows": ["type": "array", "items": reference("ProgressRow")],
+            ], required: ["month", "as_of", "headers", "rows"]),
         "Error": object(
             [
                 "error": object(["code": string, "message": string], required: ["code", "message"])

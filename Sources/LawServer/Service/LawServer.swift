@@ -16,7 +16,7 @@ public enum LawServer {
     static func routes(for service: LawService) -> [Route] {
         let served =
             APIRoutes.routes(service) + AskRoutes.routes(service) + CompareRoutes.routes(service)
-            + PageRoutes.routes(service) + OperationsRoutes.routes(service)
+            + PageRoutes.routes(service) + ComplianceRoutes.routes(service) + OperationsRoutes.routes(service)
         // The description lists itself too. It is made from the routes' descriptions only
         // (paths, parameters, schemas), so a first version of its own entry serves to build
         // the document that the final entry then answers with.

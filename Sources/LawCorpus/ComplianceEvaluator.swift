@@ -12,18 +12,21 @@ public struct ComplianceEvaluator: Sendable {
     public var lists: [ListVersionDates]
     /// Every filing.
     public var filings: [Filing]
+    /// Every dated event that starts a rule counting.
+    public var events: [PlanEvent]
     /// The working-day calendar.
     public var calendar: WorkingDayCalendar
 
     /// Creates an evaluator over the given records.
     public init(
         departments: [Department], obligations: ObligationSet, lists: [ListVersionDates], filings: [Filing],
-        calendar: WorkingDayCalendar
+        events: [PlanEvent] = [], calendar: WorkingDayCalendar
     ) {
         self.departments = departments
         self.obligations = obligations
         self.lists = lists
         self.filings = filings
+        self.events = events
         self.calendar = calendar
     }
 
@@ -49,6 +52,7 @@ public struct ComplianceEvaluator: Sendable {
                         filings: received["\(unit.id)\u{1F}\(obligation.id)"] ?? []))
             }
             rows += try adjustmentRows(unit, asOf: asOf, versions: own)
+            rows += try triggeredRows(unit, asOf: asOf, filings: received)
         }
         if overdueOnly { rows = rows.filter { $0.status == .overdue } }
         return ComplianceReport(asOf: asOf.description, rows: rows)
@@ -133,6 +137,40 @@ public struct ComplianceEvaluator: Sendable {
         return rows
     }
 
+    // MARK: - Rules counted from events
+
+    /// For each event of the department that starts a rule binding it: one obligation, due the
+    /// rule's working days after the event (or the day before it, for a rule met before the
+    /// event), met by a filing for it. An event after `asOf` has not happened yet and sets
+    /// nothing, except the start of an action, whose plan is due before it.
+    private func triggeredRows(
+        _ department: Department, asOf: CalendarDate, filings: [String: [Filing]]
+    ) throws(WorkingDayError) -> [ComplianceRow] {
+        let own = events.filter { $0.department == department.id }.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
+        var rows: [ComplianceRow] = []
+        for rule in obligations.triggered where rule.binds(department: department.id) {
+            for event in own where event.kind == rule.trigger {
+                if case .after = rule.timing, event.date > asOf { continue }
+                let id = rule.obligationID(event: event.date)
+                let due = try rule.due(event: event.date, calendar: calendar)
+                let filing = (filings["\(department.id)\u{1F}\(id)"] ?? []).first { $0.received <= asOf }
+                let (status, late) = try standing(due: due, done: filing?.received, asOf: asOf)
+                let evidence = filing.map {
+                    ComplianceEvidence(
+                        kind: .filing, received: $0.received.description, number: $0.number, file: $0.file,
+                        sample: $0.status == .sample)
+                }
+                rows.append(
+                    ComplianceRow(
+                        department: department.name, departmentID: department.id, obligation: id,
+                        task: "\(rule.task)（\(event.kind.chineseName) \(event.date)）",
+                        measure: rule.measure, rule: rule.rule, due: due.description, status: status,
+                        done: filing?.received.description, lateWorkingDays: late, evidence: evidence.map { [$0] } ?? []))
+            }
+        }
+        return rows
+    }
+
     // MARK: - Status
 
     /// The status for a due date and a completion day (if any) on `asOf`, with the working days
@@ -155,6 +193,6 @@ extension ComplianceEvaluator {
         guard let obligations = corpus.obligations, let calendar = corpus.calendar else { return nil }
         self.init(
             departments: corpus.departments, obligations: obligations, lists: corpus.lists.map(ListVersionDates.init),
-            filings: corpus.filings, calendar: calendar)
+            filings: corpus.filings, events: corpus.events, calendar: calendar)
     }
 }

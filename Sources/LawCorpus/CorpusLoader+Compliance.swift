@@ -14,7 +14,9 @@ extension CorpusLoader {
     }
 
     /// Every filing under `filings/<department-id>/`, in path order.
-    func loadFilings(registry: DepartmentRegistry?, obligations: ObligationSet?) throws(CorpusError) -> [Filing] {
+    func loadFilings(
+        registry: DepartmentRegistry?, obligations: ObligationSet?, events: [PlanEvent]
+    ) throws(CorpusError) -> [Filing] {
         let directory = (root as NSString).appendingPathComponent(Filing.folder)
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
@@ -27,7 +29,7 @@ extension CorpusLoader {
                 file: directory,
                 message: "filings/ 中有报送材料，但没有 departments.yaml 或 \(ObligationsParser.relativePath)，无法核对")
         }
-        let parser = FilingParser(registry: registry, obligations: obligations)
+        let parser = FilingParser(registry: registry, obligations: obligations, events: events)
         var filings: [Filing] = []
         for relative in paths.sorted() {
             let full = (directory as NSString).appendingPathComponent(relative)
@@ -39,5 +41,36 @@ extension CorpusLoader {
             filings.append(try parser.parse(full, folderID: components[0]))
         }
         return filings
+    }
+
+    /// Every dated event under `events/<department-id>/`, in path order.
+    /// With `calendar`, the due dates each event sets must fall inside its years.
+    func loadEvents(
+        registry: DepartmentRegistry?, obligations: ObligationSet?, calendar: WorkingDayCalendar?
+    ) throws(CorpusError) -> [PlanEvent] {
+        let directory = (root as NSString).appendingPathComponent(PlanEvent.folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { paths.append(path) }
+        }
+        guard !paths.isEmpty else { return [] }
+        guard let registry, let obligations else {
+            throw CorpusError(
+                file: directory,
+                message: "events/ 中有事件登记，但没有 departments.yaml 或 \(ObligationsParser.relativePath)，无法核对")
+        }
+        let parser = PlanEventParser(registry: registry, obligations: obligations, calendar: calendar)
+        var events: [PlanEvent] = []
+        for relative in paths.sorted() {
+            let full = (directory as NSString).appendingPathComponent(relative)
+            let components = (relative as NSString).pathComponents
+            guard components.count == 2 else {
+                throw CorpusError(
+                    file: full, message: "事件登记应放在 \(PlanEvent.folder)/<部门 id>/<事件日期>-<事件种类代码>.yaml")
+            }
+            events.append(try parser.parse(full, folderID: components[0]))
+        }
+        return events
     }
 }

@@ -75,12 +75,13 @@ public struct CorpusLoader: Sendable {
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
         let obligations = try loadObligations(plans: plans, registry: registry)
-        let filings = try loadFilings(registry: registry, obligations: obligations)
         let calendar = try WorkingDayCalendar.load(corpus: root)
+        let events = try loadEvents(registry: registry, obligations: obligations, calendar: calendar)
+        let filings = try loadFilings(registry: registry, obligations: obligations, events: events)
         return Corpus(
             plans: plans, regulations: regulations, warnings: warnings,
             departments: registry?.departments ?? [], lists: lists, obligations: obligations, filings: filings,
-            calendar: calendar)
+            events: events, calendar: calendar)
     }
 
     // MARK: - Files

@@ -44,11 +44,15 @@ public struct Filing: Sendable, Equatable {
 
     /// Reads and checks the text of a filing file at `file` (inside `filings/<department-id>/`)
     /// as the loader does: for checking a filing before writing it.
+    /// `events` are the corpus's dated events: a filing for an obligation an event sets
+    /// (`joint-enforcement-report-2022-09-28`) needs that event.
     public static func parse(
-        _ text: String, file: String, registry: DepartmentRegistry, obligations: ObligationSet
+        _ text: String, file: String, registry: DepartmentRegistry, obligations: ObligationSet,
+        events: [PlanEvent] = []
     ) throws(CorpusError) -> Filing {
         let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return try FilingParser(registry: registry, obligations: obligations).parse(text, file: file, folderID: folder)
+        return try FilingParser(registry: registry, obligations: obligations, events: events)
+            .parse(text, file: file, folderID: folder)
     }
 
     /// The YAML text of this filing, as `filing add` writes it and the loader reads it.
@@ -87,11 +91,14 @@ public struct Filing: Sendable, Equatable {
 }
 
 /// Reads and checks filing files: the department must be the folder's, the obligation one the
-/// obligations file defines that binds the department and is met by a filing, and the file name
-/// must be `<received>-<obligation>.yaml`; every mistake names the file and line.
+/// obligations file defines that binds the department and is met by a filing (or one a recorded
+/// event of the department sets), and the file name must be `<received>-<obligation>.yaml`;
+/// every mistake names the file and line.
 struct FilingParser {
     let registry: DepartmentRegistry
     let obligations: ObligationSet
+    /// The corpus's dated events, which set the obligations of event-started rules.
+    var events: [PlanEvent] = []
 
     static let keys: Set<String> = ["department", "obligation", "received", "number", "note", "status"]
     /// The longest note or document number accepted, in characters.
@@ -121,22 +128,25 @@ struct FilingParser {
         guard let id = try yaml.string("obligation") else {
             throw CorpusError(file: file, line: yaml.line(of: "obligation"), message: "缺少“obligation”")
         }
-        guard let obligation = obligations.obligation(id) else {
+        guard let received = try yaml.date("received") else {
+            throw CorpusError(file: file, line: yaml.line(of: "received"), message: "缺少“received”（收到日期 YYYY-MM-DD）")
+        }
+        if let obligation = obligations.obligation(id) {
+            guard obligation.satisfiedBy == .filing else {
+                throw CorpusError(
+                    file: file, line: yaml.line(of: "obligation"),
+                    message: "义务“\(id)”由清单的公示或备案完成，不需要登记报送材料")
+            }
+            guard obligation.binds(department: department.id) else {
+                throw CorpusError(
+                    file: file, line: yaml.line(of: "obligation"), message: "义务“\(id)”不约束\(department.name)")
+            }
+        } else if let (rule, date) = obligations.triggeredObligation(id) {
+            try checkEvent(rule, date: date, department: department, received: received, yaml: yaml)
+        } else {
             throw CorpusError(
                 file: file, line: yaml.line(of: "obligation"),
                 message: "\(obligations.file) 中没有 id 为“\(id.prefix(60))”的义务")
-        }
-        guard obligation.satisfiedBy == .filing else {
-            throw CorpusError(
-                file: file, line: yaml.line(of: "obligation"),
-                message: "义务“\(id)”由清单的公示或备案完成，不需要登记报送材料")
-        }
-        guard obligation.binds(department: department.id) else {
-            throw CorpusError(
-                file: file, line: yaml.line(of: "obligation"), message: "义务“\(id)”不约束\(department.name)")
-        }
-        guard let received = try yaml.date("received") else {
-            throw CorpusError(file: file, line: yaml.line(of: "received"), message: "缺少“received”（收到日期 YYYY-MM-DD）")
         }
         let expected = "\(received)-\(id).yaml"
         guard (file as NSString).lastPathComponent == expected else {
@@ -151,6 +161,31 @@ struct FilingParser {
         return Filing(
             file: file, department: department.id, obligation: id, received: received, number: number, note: note,
             status: status)
+    }
+
+    /// A filing for the obligation the event of `rule`'s kind on `date` sets: the rule binds the
+    /// department, the event is recorded, and a report due after the event was received on or after it.
+    private func checkEvent(
+        _ rule: TriggeredRule, date: CalendarDate, department: Department, received: CalendarDate, yaml: Sidecar
+    ) throws(CorpusError) {
+        let id = rule.obligationID(event: date)
+        guard rule.binds(department: department.id) else {
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "obligation"), message: "义务“\(id)”不约束\(department.name)")
+        }
+        guard events.contains(where: { $0.department == department.id && $0.kind == rule.trigger && $0.date == date })
+        else {
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "obligation"),
+                message: "义务“\(id)”须有事件登记 "
+                    + "\(PlanEvent.relativePath(department: department.id, date: date, kind: rule.trigger))"
+                    + "（\(rule.trigger.chineseName) \(date)）")
+        }
+        if case .after = rule.timing, received < date {
+            throw CorpusError(
+                file: yaml.file, line: yaml.line(of: "received"),
+                message: "收到日期 \(received) 早于\(rule.trigger.chineseName)的日期 \(date)；“\(rule.rule)”的材料应在事件之后报送")
+        }
     }
 
     private func bounded(_ yaml: Sidecar, _ key: String, file: String) throws(CorpusError) -> String? {

@@ -118,7 +118,79 @@ public struct AdjustmentRule: Sendable, Equatable {
     }
 }
 
-/// The obligations of a plan: those with a date, and the rules for later list versions.
+/// When a rule started by an event falls due.
+public enum TriggerTiming: Sendable, Equatable {
+    /// `…后N个工作日内`: N working days after the event's day (that day not counted).
+    case after(workingDays: Int)
+    /// `…前`: before the event, that is by the day before it.
+    case before
+}
+
+/// A rule of the plan that counts from a dated event the corpus records in `events/`
+/// (下发后10个工作日内, 完成联合执法工作后20个工作日内, 开展单项联合执法工作前): each event of its kind
+/// of a department it binds sets that department one obligation, met by a filing.
+public struct TriggeredRule: Sendable, Equatable {
+    /// Stable ASCII id: `joint-enforcement-report`.
+    public var id: String
+    /// The task in words: 报送联合执法完成情况.
+    public var task: String
+    /// The plan measure of its deadline.
+    public var measure: String
+    /// The deadline rule as the plan writes it: `完成联合执法工作后20个工作日内`.
+    public var rule: String
+    /// The kind of event it counts from.
+    public var trigger: PlanEventKind
+    /// After the event (working days read from the rule) or before it.
+    public var timing: TriggerTiming
+    /// Whom it binds, as the obligations file writes it.
+    public var binds: [String]
+    /// The ids of the departments it binds, in registry order.
+    public var departments: [String]
+    /// Line of its entry in the obligations file.
+    public var line: Int
+
+    /// Creates a rule from its parts.
+    public init(
+        id: String, task: String, measure: String, rule: String, trigger: PlanEventKind, timing: TriggerTiming,
+        binds: [String], departments: [String], line: Int
+    ) {
+        self.id = id
+        self.task = task
+        self.measure = measure
+        self.rule = rule
+        self.trigger = trigger
+        self.timing = timing
+        self.binds = binds
+        self.departments = departments
+        self.line = line
+    }
+
+    /// Whether it binds the department with id `department`.
+    public func binds(department: String) -> Bool { departments.contains(department) }
+
+    /// The id of the obligation the event dated `date` sets: `joint-enforcement-report-2022-09-28`.
+    public func obligationID(event date: CalendarDate) -> String { "\(id)-\(date)" }
+
+    /// The event date of `obligationID` when it is one of this rule's obligations, else `nil`.
+    public func eventDate(of obligationID: String) -> CalendarDate? {
+        let prefix = id + "-"
+        guard obligationID.hasPrefix(prefix) else { return nil }
+        let rest = String(obligationID.dropFirst(prefix.count))
+        guard rest.count == 10, let date = CalendarDate(iso: rest), date.description == rest else { return nil }
+        return date
+    }
+
+    /// The day the obligation set by an event on `date` falls due.
+    public func due(event date: CalendarDate, calendar: WorkingDayCalendar) throws(WorkingDayError) -> CalendarDate {
+        switch timing {
+        case .after(let days): try calendar.addingWorkingDays(days, to: date)
+        case .before: date.adding(days: -1)
+        }
+    }
+}
+
+/// The obligations of a plan: those with a date, the rules for later list versions and the
+/// rules counted from dated events.
 public struct ObligationSet: Sendable, Equatable {
     /// Path of the obligations file.
     public var file: String
@@ -128,18 +200,33 @@ public struct ObligationSet: Sendable, Equatable {
     public var obligations: [Obligation]
     /// Rules for later list versions, in file order.
     public var adjustments: [AdjustmentRule]
+    /// Rules counted from dated events, in file order.
+    public var triggered: [TriggeredRule]
 
     /// Creates a set from its parts.
-    public init(file: String, plan: String, obligations: [Obligation], adjustments: [AdjustmentRule]) {
+    public init(
+        file: String, plan: String, obligations: [Obligation], adjustments: [AdjustmentRule],
+        triggered: [TriggeredRule] = []
+    ) {
         self.file = file
         self.plan = plan
         self.obligations = obligations
         self.adjustments = adjustments
+        self.triggered = triggered
     }
 
     /// The obligation with id `id`.
     public func obligation(_ id: String) -> Obligation? {
         obligations.first { $0.id == id }
+    }
+
+    /// The event-started rule whose obligation has id `id` (`joint-enforcement-report-2022-09-28`),
+    /// with the event date the id names.
+    public func triggeredObligation(_ id: String) -> (rule: TriggeredRule, event: CalendarDate)? {
+        for rule in triggered {
+            if let date = rule.eventDate(of: id) { return (rule, date) }
+        }
+        return nil
     }
 }
 

@@ -23,11 +23,12 @@ struct ObligationsParser {
     /// period cannot make the file expand without bound.
     static let maximumPeriodMonths = 120
 
-    static let topKeys: Set<String> = ["plan", "obligations", "adjustments"]
+    static let topKeys: Set<String> = ["plan", "obligations", "adjustments", "triggered"]
     static let obligationKeys: Set<String> = [
         "id", "task", "measure", "rule", "binds", "lists", "event", "filing", "from", "through",
     ]
     static let adjustmentKeys: Set<String> = ["id", "task", "measure", "rule", "lists"]
+    static let triggeredKeys: Set<String> = ["id", "task", "measure", "rule", "trigger", "binds", "filing"]
 
     func parse(_ yaml: String) throws(CorpusError) -> ObligationSet {
         let top = try Sidecar(file: file, yaml: yaml)
@@ -64,7 +65,14 @@ struct ObligationsParser {
             }
             adjustments.append(rule)
         }
-        return ObligationSet(file: file, plan: number, obligations: obligations, adjustments: adjustments)
+        var triggered: [TriggeredRule] = []
+        for entry in try top.mappings("triggered") {
+            let rule = try self.triggered(entry, plan: plan)
+            try Self.claim(rule.id, line: rule.line, seen: &seen, file: file)
+            triggered.append(rule)
+        }
+        return ObligationSet(
+            file: file, plan: number, obligations: obligations, adjustments: adjustments, triggered: triggered)
     }
 
     // MARK: - Entries
@@ -101,7 +109,7 @@ struct ObligationsParser {
         case .relative:
             throw CorpusError(
                 file: file, line: entry.line(of: "rule"),
-                message: "“\(deadline.rule)”是相对期限，应写在 adjustments 下（清单动态调整的时限）")
+                message: "“\(deadline.rule)”是相对期限，应写在 adjustments 下（清单动态调整的时限）或 triggered 下（由事件起算的时限）")
         }
     }
 
@@ -119,6 +127,39 @@ struct ObligationsParser {
         return AdjustmentRule(
             id: id, task: task, measure: deadline.measure, rule: deadline.rule, workingDays: days, kinds: kinds,
             line: entry.line)
+    }
+
+    /// A rule counted from a dated event: `…后N个工作日内` (N read from the plan's rule) or `…前`,
+    /// with the event kind that starts it, whom it binds, and `filing: true`.
+    private func triggered(_ entry: Sidecar, plan: Plan) throws(CorpusError) -> TriggeredRule {
+        try Self.rejectUnknownKeys(entry, allowed: Self.triggeredKeys)
+        let id = try identifier(entry)
+        let task = try required(entry, "task")
+        let deadline = try planDeadline(entry, plan: plan)
+        let timing: TriggerTiming
+        if deadline.kind == .relative, let days = Self.workingDays(in: deadline.rule) {
+            timing = .after(workingDays: days)
+        } else if deadline.kind == .relative, deadline.rule.hasSuffix("前") {
+            timing = .before
+        } else {
+            throw CorpusError(
+                file: file, line: entry.line(of: "rule"),
+                message: "由事件起算的规则的期限应为“…后N个工作日内”或“…前”，而不是“\(deadline.rule)”")
+        }
+        let triggerText = try required(entry, "trigger")
+        guard let trigger = PlanEventKind.resolve(triggerText) else {
+            throw CorpusError(
+                file: file, line: entry.line(of: "trigger"),
+                message: "“\(triggerText.prefix(40))”不是事件种类；可用：\(PlanEventKind.vocabulary)")
+        }
+        guard try entry.bool("filing") == true else {
+            throw CorpusError(
+                file: file, line: entry.line(of: "filing"),
+                message: "由事件起算的义务以报送材料完成，应写“filing: true”")
+        }
+        return TriggeredRule(
+            id: id, task: task, measure: deadline.measure, rule: deadline.rule, trigger: trigger, timing: timing,
+            binds: try entry.strings("binds") ?? [], departments: try bound(entry), line: entry.line)
     }
 
     // MARK: - Fields

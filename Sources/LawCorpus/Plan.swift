@@ -185,6 +185,8 @@ public struct Corpus: Sendable {
     public var obligations: ObligationSet?
     /// Documents received by the justice bureau, from `filings/**.yaml`, in path order.
     public var filings: [Filing]
+    /// Dated events that start rules counting (联合执法完成 …), from `events/**.yaml`, in path order.
+    public var events: [PlanEvent]
     /// The working-day calendar from `calendar/workdays.yaml`, when the corpus has one.
     public var calendar: WorkingDayCalendar?
 
@@ -192,7 +194,7 @@ public struct Corpus: Sendable {
     public init(
         plans: [Plan], regulations: [Regulation], warnings: [String],
         departments: [Department] = [], lists: [ListVersion] = [], obligations: ObligationSet? = nil,
-        filings: [Filing] = [], calendar: WorkingDayCalendar? = nil
+        filings: [Filing] = [], events: [PlanEvent] = [], calendar: WorkingDayCalendar? = nil
     ) {
         self.plans = plans
         self.regulations = regulations
@@ -201,6 +203,7 @@ public struct Corpus: Sendable {
         self.lists = lists
         self.obligations = obligations
         self.filings = filings
+        self.events = events
         self.calendar = calendar
     }
 }

@@ -50,4 +50,6 @@ public struct IndexReport: Codable, Sendable {
     public var obligations: Int = 0
     /// Filings received by the justice bureau stored for `compliance` (0 in a public index).
     public var filings: Int = 0
+    /// Dated events (联合执法完成 …) stored for `compliance` (0 in a public index).
+    public var events: Int = 0
 }

@@ -25,11 +25,22 @@ extension IndexWriter {
                 ])
             filings += 1
         }
+        for event in corpus.events {
+            guard let departmentID = departmentIDs[event.department] else { continue }  // the loader checked it
+            try db.execute(
+                sql: "INSERT INTO plan_event (department_id, kind, day, note, sample, file) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    departmentID, event.kind.rawValue, event.date.description, event.note, event.status == .sample,
+                    event.file,
+                ])
+            events += 1
+        }
     }
 }
 
-/// The obligations, adjustment rules and calendar as an index stores them (tables `obligation`,
-/// `adjustment_rule`, `calendar_holiday`), and how they are read back.
+/// The obligations, adjustment rules, event-started rules, events and calendar as an index
+/// stores them (tables `obligation`, `adjustment_rule`, `triggered_rule`, `plan_event`,
+/// `calendar_holiday`), and how they are read back.
 public enum StoredCompliance {
     static let separator: Character = "\u{1F}"
 
@@ -79,6 +90,19 @@ public enum StoredCompliance {
                     rule.line,
                 ])
         }
+        for rule in set.triggered {
+            var days: Int?
+            if case .after(let n) = rule.timing { days = n }
+            try db.execute(
+                sql: """
+                    INSERT INTO triggered_rule (code, task, measure, rule, trigger, working_days, binds, departments, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    rule.id, rule.task, rule.measure, rule.rule, rule.trigger.rawValue, days, join(rule.binds),
+                    join(rule.departments), rule.line,
+                ])
+        }
         try db.execute(
             sql: "INSERT INTO meta (key, value) VALUES ('obligations_plan', ?), ('obligations_file', ?)",
             arguments: [set.plan, set.file])
@@ -117,7 +141,8 @@ public enum StoredCompliance {
     public static func obligations(_ db: Database) throws -> ObligationSet? {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM obligation ORDER BY id")
         let rules = try Row.fetchAll(db, sql: "SELECT * FROM adjustment_rule ORDER BY id")
-        guard !rows.isEmpty || !rules.isEmpty else { return nil }
+        let triggeredRows = try Row.fetchAll(db, sql: "SELECT * FROM triggered_rule ORDER BY id")
+        guard !rows.isEmpty || !rules.isEmpty || !triggeredRows.isEmpty else { return nil }
         func split(_ text: String?) -> [String] { (text ?? "").split(separator: separator).map(String.init) }
         func kinds(_ text: String?) throws -> [ListKind] {
             try split(text).map { name in
@@ -146,8 +171,37 @@ public enum StoredCompliance {
                 id: row["code"], task: row["task"], measure: row["measure"], rule: row["rule"],
                 workingDays: row["working_days"], kinds: try kinds(row["list_kinds"]), line: row["line"])
         }
+        let triggered = try triggeredRows.map { row in
+            guard let trigger = PlanEventKind(rawValue: row["trigger"]) else {
+                throw Damaged(description: "索引中有未知的事件种类；请重新运行 lawkb index")
+            }
+            let days: Int? = row["working_days"]
+            return TriggeredRule(
+                id: row["code"], task: row["task"], measure: row["measure"], rule: row["rule"], trigger: trigger,
+                timing: days.map { .after(workingDays: $0) } ?? .before, binds: split(row["binds"]),
+                departments: split(row["departments"]), line: row["line"])
+        }
         let plan = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'obligations_plan'") ?? ""
         let file = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'obligations_file'") ?? ""
-        return ObligationSet(file: file, plan: plan, obligations: obligations, adjustments: adjustments)
+        return ObligationSet(
+            file: file, plan: plan, obligations: obligations, adjustments: adjustments, triggered: triggered)
+    }
+
+    /// The dated events stored in `db`, in corpus path order.
+    public static func events(_ db: Database) throws -> [PlanEvent] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT plan_event.*, department.code AS department_code FROM plan_event
+                JOIN department ON department.id = plan_event.department_id ORDER BY plan_event.id
+                """
+        ).map { row in
+            guard let kind = PlanEventKind(rawValue: row["kind"]), let day = CalendarDate(iso: row["day"]) else {
+                throw Damaged(description: "索引中的事件登记有误；请重新运行 lawkb index")
+            }
+            return PlanEvent(
+                file: row["file"], department: row["department_code"], kind: kind, date: day, note: row["note"],
+                status: (row["sample"] as Bool) ? .sample : .official)
+        }
     }
 }

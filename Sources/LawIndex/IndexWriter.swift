@@ -33,6 +33,7 @@ struct IndexWriter {
     /// Obligations and filings stored for compliance.
     var obligations = 0
     var filings = 0
+    var events = 0
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
 
@@ -82,7 +83,7 @@ struct IndexWriter {
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
             unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0,
             thesaurusEntries: thesaurusEntries,
-            comparisons: comparisons, obligations: obligations, filings: filings
+            comparisons: comparisons, obligations: obligations, filings: filings, events: events
         )
     }
 

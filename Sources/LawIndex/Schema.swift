@@ -8,7 +8,7 @@ import LawCorpus
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 6
+    public static let version = 7
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -182,6 +182,27 @@ public enum Schema {
                     file TEXT NOT NULL
                 );
                 CREATE INDEX filing_department ON filing(department_id, obligation, received);
+                CREATE TABLE triggered_rule (    -- rules counted from a dated event (完成联合执法工作后20个工作日内); full index only
+                    id INTEGER PRIMARY KEY,        -- file order
+                    code TEXT NOT NULL UNIQUE,
+                    task TEXT NOT NULL,
+                    measure TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    trigger TEXT NOT NULL,         -- event kind code: joint-enforcement-completed
+                    working_days INTEGER,          -- N of …后N个工作日内; NULL: due before the event
+                    binds TEXT NOT NULL,           -- separated by U+001F
+                    departments TEXT NOT NULL,     -- department codes, separated by U+001F
+                    line INTEGER NOT NULL
+                );
+                CREATE TABLE plan_event (        -- Corpus/events/**: dated events that start rules; full index only
+                    id INTEGER PRIMARY KEY,
+                    department_id INTEGER NOT NULL REFERENCES department(id),
+                    kind TEXT NOT NULL,            -- event kind code
+                    day TEXT NOT NULL,             -- YYYY-MM-DD
+                    note TEXT,
+                    sample INTEGER NOT NULL,       -- 1: demonstration data, shown as 示例
+                    file TEXT NOT NULL
+                );
                 CREATE TABLE calendar_holiday (  -- Corpus/calendar/workdays.yaml, so an index alone counts working days
                     id INTEGER PRIMARY KEY,        -- file order
                     year INTEGER NOT NULL,

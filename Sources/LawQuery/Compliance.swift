@@ -78,8 +78,8 @@ extension LawQueries {
                 status: (row["sample"] as Bool) ? .sample : .official)
         }
         return ComplianceEvaluator(
-            departments: departments,
-            obligations: obligations, lists: lists, filings: filings, calendar: calendar)
+            departments: departments, obligations: obligations, lists: lists, filings: filings,
+            events: try StoredCompliance.events(db), calendar: calendar)
     }
 
     /// The code (`scjg`) of the department called `name`, or an error listing the names there are.

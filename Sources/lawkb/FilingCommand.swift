@@ -15,7 +15,8 @@ struct FilingAddCommand: Answering {
         commandName: "add",
         abstract: "登记一份报送材料：写入 Corpus/filings/<部门 id>/<收到日期>-<义务 id>.yaml。",
         discussion: """
-            义务 id 见 Corpus/plan/obligations.yaml（如 training-report、monthly-report-2022-11）。\
+            义务 id 见 Corpus/plan/obligations.yaml（如 training-report、monthly-report-2022-11）；\
+            由事件起算的义务为规则 id 加事件日期（如 joint-enforcement-report-2022-09-28），须先用 lawkb event add 登记事件。\
             已有同名文件时不覆盖。登记后运行 lawkb index。
 
               lawkb filing add --department 市场监管局 --obligation training-report --received 2022-06-14 --number 乌市监发〔2022〕35号
@@ -64,19 +65,22 @@ struct FilingAddCommand: Answering {
         let relative = Filing.relativePath(department: unit.id, received: day, obligation: obligation)
         let path = (corpus as NSString).appendingPathComponent(relative)
         let text = filing.yaml(departmentName: unit.name)
-        _ = try Filing.parse(text, file: path, registry: registry, obligations: obligations)
-        try write(text, to: path)
+        _ = try Filing.parse(text, file: path, registry: registry, obligations: obligations, events: loaded.events)
+        try NewCorpusFile.write(text, to: path)
         Terminal.print("已登记：\(path)\n运行 lawkb index 更新索引后，lawkb compliance 即反映这份材料。")
     }
 
     /// An optional value without surrounding spaces; `nil` when nothing remains.
-    private static func text(_ value: String?) -> String? {
+    static func text(_ value: String?) -> String? {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return trimmed.isEmpty ? nil : trimmed
     }
+}
 
+/// A corpus file that `filing add` or `event add` creates.
+enum NewCorpusFile {
     /// Writes `text` to a new file at `path`; an existing file is never replaced.
-    private func write(_ text: String, to path: String) throws {
+    static func write(_ text: String, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let handle: FileHandle

@@ -50,7 +50,7 @@ struct IndexCommand: Answering {
             "  条目      \(report.units) 条",
             "  法律条文  \(report.articles) 条（\(report.comparisons) 对版本已逐条对照）",
             "  清单      \(report.lists) 个版本，\(report.listItems) 项事项",
-            "  工作时限  \(report.deadlines) 项（督导义务 \(report.obligations) 项，报送材料 \(report.filings) 份）",
+            "  工作时限  \(report.deadlines) 项（督导义务 \(report.obligations) 项，报送材料 \(report.filings) 份，起算事件 \(report.events) 件）",
             "  引用      \(report.citations) 处（其中 \(report.unresolved.count { $0.reason == .documentNotInCorpus }) 处所引文件未收录，"
                 + "\(report.unresolved.count { $0.reason == .noSuchArticle }) 处所引条文在当时施行的版本中不存在）",
             "  裁量基准  \(BenchmarkReviewPrinter.describe(report.benchmarks))（对照处罚依据条文，lawkb check-benchmarks 查看）",

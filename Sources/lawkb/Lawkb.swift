@@ -20,7 +20,7 @@ struct Lawkb: AsyncParsableCommand {
             SearchCommand.self, AskCommand.self, ArticleCommand.self, CiteCommand.self, DeadlinesCommand.self,
             ListCommand.self, ListsCommand.self, ChangesCommand.self, CitedByCommand.self, DepartmentsCommand.self,
             DocumentsCommand.self, DocumentCommand.self, CompareCommand.self, CheckBenchmarksCommand.self, IndexCommand.self,
-            ImportCommand.self, ComplianceCommand.self, FilingCommand.self,
+            ImportCommand.self, ComplianceCommand.self, FilingCommand.self, EventCommand.self,
             GenerateCommand.self, ServeCommand.self,
             BenchmarkCommand.self,
         ])

@@ -148,9 +148,13 @@ import Testing
         #expect(!overdue.rows.isEmpty)
         #expect(overdue.rows.allSatisfy { $0.status == .overdue })
         #expect(overdue.rows == all.rows.filter { $0.status == .overdue })
-        // Every department × every dated obligation, plus the later versions.
+        // Every department × every dated obligation, plus the later versions, plus one row per
+        // recorded event (each shipped event, all before this day, starts one rule binding its department).
         let dated = Self.corpus.obligations!.obligations.count
-        #expect(all.rows.filter { !$0.obligation.contains("@") }.count == Self.corpus.departments.count * dated)
+        let triggered = Self.corpus.events.count
+        #expect(triggered == 3)
+        #expect(
+            all.rows.filter { !$0.obligation.contains("@") }.count == Self.corpus.departments.count * dated + triggered)
     }
 
     @Test func theProgressTableOfAMonthHasItsDueAndStillOpenTasks() throws {

@@ -15,7 +15,11 @@ import Testing
     /// hand against the list files, the filings and the calendar: e.g. 交通运输局 published its
     /// 证明事项 lists on Thursday 2022-06-02, two working days after Tuesday 05-31; 文旅局's
     /// training report came on Monday 06-20, three working days after Wednesday 06-15 (16, 17,
-    /// 20); 农牧局's 2023-03-01 裁量基准 was due on 03-15 (3, 6–10, 13–15) and is not filed.
+    /// 20); 农牧局's 2023-03-01 裁量基准 was due on 03-15 (3, 6–10, 13–15) and is not filed;
+    /// 交通运输局's joint action completed Wednesday 2022-09-28 was due to be reported 20 working
+    /// days later, Monday 10-31 (国庆 10-01…07 off, 10-08/09 worked), and the report came on 11-03,
+    /// three working days late; 市场监管局's 双随机 plan issued Friday 2022-04-15 was due on 04-28
+    /// (18–22, Sunday 24 worked, 25–28) and came on 04-26.
     static let expected = """
         scjg liaison 2022-03-28 on_time 2022-03-25 -
         scjg comprehensive-enforcement-filed 2022-05-15 overdue - 532
@@ -46,6 +50,7 @@ import Testing
         scjg benchmark-adjusted-filed@benchmark@2024-03-20 2024-04-03 on_time 2024-04-03 -
         scjg other-lists-adjusted-published@no-penalty@2023-08-10 2023-08-24 on_time 2023-08-15 -
         scjg other-lists-adjusted-filed@no-penalty@2023-08-10 2023-08-24 late 2023-08-25 1
+        scjg random-inspection-plan-2022-04-15 2022-04-28 on_time 2022-04-26 -
         jtys liaison 2022-03-28 on_time 2022-03-24 -
         jtys comprehensive-enforcement-filed 2022-05-15 overdue - 532
         jtys certification-lists-published 2022-05-31 late 2022-06-02 2
@@ -71,6 +76,8 @@ import Testing
         jtys joint-enforcement-plan-2023 2023-02-28 on_time 2023-02-24 -
         jtys benchmark-adjusted-published@benchmark@2023-10-16 2023-10-30 on_time 2023-10-20 -
         jtys benchmark-adjusted-filed@benchmark@2023-10-16 2023-10-30 late 2023-10-31 1
+        jtys joint-enforcement-scheme-2022-09-13 2022-09-12 on_time 2022-09-08 -
+        jtys joint-enforcement-report-2022-09-28 2022-10-31 late 2022-11-03 3
         sthj liaison 2022-03-28 on_time 2022-03-28 -
         sthj comprehensive-enforcement-filed 2022-05-15 overdue - 532
         sthj certification-lists-published 2022-05-31 overdue - 520

@@ -192,6 +192,32 @@ struct ComplianceTests {
         ServerFixture.target("/api/compliance/progress", [("month", "2022-11")]),
     ]
 
+    @Test("/deadlines with a department: its due dates, relative ones included, and its status beside each deadline")
+    func deadlinesOfADepartment() async throws {
+        try await ServerFixture.withClient { client in
+            let plain = try await client.get(ServerFixture.target("/deadlines")).text
+            #expect(plain.contains("<select") && !plain.contains("完成情况</th>"))
+            let response = try await client.get(
+                ServerFixture.target("/deadlines", [("department", "交通局"), ("as_of", Self.day)]))
+            #expect(response.status == .ok)
+            let page = response.text
+            #expect(page.contains("乌审旗交通运输局完成情况"))
+            #expect(page.contains("2022-10-31</span> <span class=\"status"))  // the joint action's report, 20 working days on
+            #expect(page.contains("逾期完成（3 个工作日）"))
+            #expect(page.contains("逾期未完成"))
+            let bad = try await client.get(ServerFixture.target("/deadlines", [("department", "交通局"), ("as_of", "2022-13-01")]))
+            #expect(bad.status == .badRequest)
+            let unknown = try await client.get(ServerFixture.target("/deadlines", [("department", "没有这个局")]))
+            #expect(unknown.status == .notFound)
+        }
+        try await ServerFixture.withClient(publicMode: true) { client in
+            let plain = try await client.get(ServerFixture.target("/deadlines")).text
+            #expect(!plain.contains("<select") && !plain.contains("href=\"/compliance"))
+            let asked = try await client.get(ServerFixture.target("/deadlines", [("department", "交通局")]))
+            #expect(asked.status == .badRequest && !asked.text.contains("逾期"))
+        }
+    }
+
     @Test("a public server has no 督导: 404 as for any unknown address, no link, not described, not asked")
     func publicMode() async throws {
         try await ServerFixture.withClient(publicMode: true) { client in

@@ -134,11 +134,37 @@ enum PageRoutes {
 
     private static func deadlines(_ service: LawService) -> Route {
         Route(
-            "/deadlines", operationID: "deadlinesPage", summary: "The plan's obligations as a table (HTML).",
-            audience: .page, contentType: Reply.htmlType, errorStatuses: [503]
-        ) { _, _ in
-            let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
-            return .html(Pages.deadlines(deadlines, publicMode: service.configuration.publicMode))
+            "/deadlines", operationID: "deadlinesPage",
+            summary:
+                "The plan's obligations as a table (HTML); on an internal server, with department (and as_of), "
+                + "that department's due dates, relative ones included, and status beside each.",
+            audience: .page, contentType: Reply.htmlType, errorStatuses: [400, 404, 503]
+        ) { request, _ in
+            let parameters = try QueryString(request.uri.query)
+            let department = try ListInput.name("department", parameters, service: service)
+            let asOf = try ListInput.date("as_of", parameters)
+            let publicMode = service.configuration.publicMode
+            guard let department, ComplianceRoutes.served(service.configuration) else {
+                if department != nil || asOf != nil {
+                    throw ServiceError.invalidParameter(
+                        department != nil ? "department" : "as_of", "not served here",
+                        chinese: "本服务不提供各部门的完成情况。")
+                }
+                let deadlines = service.policy.filter(try await service.query { try $0.deadlines() })
+                let departments =
+                    ComplianceRoutes.served(service.configuration)
+                    ? (try? await service.query { try $0.departments() }) ?? [] : []
+                return .html(Pages.deadlines(deadlines, departments: departments, publicMode: publicMode))
+            }
+            let day = await ComplianceRoutes.judgedDay(asOf, service: service)
+            let (rows, departments) = try await ComplianceRoutes.available(service) { queries in
+                (try queries.deadlines(department: department, asOf: day.day), try queries.departments())
+            }
+            let name = ComplianceRoutes.officialName(department, among: departments) ?? department
+            return .html(
+                Pages.deadlines(
+                    rows.map(\.deadline), departments: departments, publicMode: publicMode,
+                    standing: DeadlineStanding(department: name, asOf: day.day, rows: rows.map(\.compliance))))
         }
     }
 }

@@ -17,30 +17,13 @@ extension CorpusLoader {
     func loadFilings(
         registry: DepartmentRegistry?, obligations: ObligationSet?, events: [PlanEvent]
     ) throws(CorpusError) -> [Filing] {
-        let directory = (root as NSString).appendingPathComponent(Filing.folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var paths: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { paths.append(path) }
+        try loadDepartmentRecords(
+            folder: Filing.folder, what: "报送材料", layout: "<部门 id>/<收到日期>-<义务 id>.yaml",
+            registry: registry, obligations: obligations
+        ) { registry, obligations in
+            let parser = FilingParser(registry: registry, obligations: obligations, events: events)
+            return { file, folderID throws(CorpusError) in try parser.parse(file, folderID: folderID) }
         }
-        guard !paths.isEmpty else { return [] }
-        guard let registry, let obligations else {
-            throw CorpusError(
-                file: directory,
-                message: "filings/ 中有报送材料，但没有 departments.yaml 或 \(ObligationsParser.relativePath)，无法核对")
-        }
-        let parser = FilingParser(registry: registry, obligations: obligations, events: events)
-        var filings: [Filing] = []
-        for relative in paths.sorted() {
-            let full = (directory as NSString).appendingPathComponent(relative)
-            let components = (relative as NSString).pathComponents
-            guard components.count == 2 else {
-                throw CorpusError(
-                    file: full, message: "报送材料应放在 \(Filing.folder)/<部门 id>/<收到日期>-<义务 id>.yaml")
-            }
-            filings.append(try parser.parse(full, folderID: components[0]))
-        }
-        return filings
     }
 
     /// Every dated event under `events/<department-id>/`, in path order.
@@ -48,7 +31,23 @@ extension CorpusLoader {
     func loadEvents(
         registry: DepartmentRegistry?, obligations: ObligationSet?, calendar: WorkingDayCalendar?
     ) throws(CorpusError) -> [PlanEvent] {
-        let directory = (root as NSString).appendingPathComponent(PlanEvent.folder)
+        try loadDepartmentRecords(
+            folder: PlanEvent.folder, what: "事件登记", layout: "<部门 id>/<事件日期>-<事件种类代码>.yaml",
+            registry: registry, obligations: obligations
+        ) { registry, obligations in
+            let parser = PlanEventParser(registry: registry, obligations: obligations, calendar: calendar)
+            return { file, folderID throws(CorpusError) in try parser.parse(file, folderID: folderID) }
+        }
+    }
+
+    /// The records (filings, events) of `folder`, one YAML file each under a department's id,
+    /// in path order, each read by the parser `makeParser` gives; a file elsewhere, or records
+    /// without the registry and the obligations to check them against, is an error.
+    private func loadDepartmentRecords<Record>(
+        folder: String, what: String, layout: String, registry: DepartmentRegistry?, obligations: ObligationSet?,
+        makeParser: (DepartmentRegistry, ObligationSet) -> (String, String) throws(CorpusError) -> Record
+    ) throws(CorpusError) -> [Record] {
+        let directory = (root as NSString).appendingPathComponent(folder)
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
@@ -58,19 +57,18 @@ extension CorpusLoader {
         guard let registry, let obligations else {
             throw CorpusError(
                 file: directory,
-                message: "events/ 中有事件登记，但没有 departments.yaml 或 \(ObligationsParser.relativePath)，无法核对")
+                message: "\(folder)/ 中有\(what)，但没有 departments.yaml 或 \(ObligationsParser.relativePath)，无法核对")
         }
-        let parser = PlanEventParser(registry: registry, obligations: obligations, calendar: calendar)
-        var events: [PlanEvent] = []
+        let parse = makeParser(registry, obligations)
+        var records: [Record] = []
         for relative in paths.sorted() {
             let full = (directory as NSString).appendingPathComponent(relative)
             let components = (relative as NSString).pathComponents
             guard components.count == 2 else {
-                throw CorpusError(
-                    file: full, message: "事件登记应放在 \(PlanEvent.folder)/<部门 id>/<事件日期>-<事件种类代码>.yaml")
+                throw CorpusError(file: full, message: "\(what)应放在 \(folder)/\(layout)")
             }
-            events.append(try parser.parse(full, folderID: components[0]))
+            records.append(try parse(full, components[0]))
         }
-        return events
+        return records
     }
 }

@@ -52,13 +52,7 @@ struct EventAddCommand: Answering {
             throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记事件")
         }
         let registry = try DepartmentRegistry(loaded.departments)
-        guard let unit = registry.resolve(department) else {
-            let candidates = registry.matches(department).map(\.name)
-            throw FilingError(
-                description: candidates.isEmpty
-                    ? "“\(department.prefix(40))”不是 departments.yaml 中的部门"
-                    : "“\(department.prefix(40))”可指\(candidates.joined(separator: "、"))，请写全称")
-        }
+        let unit = try NewCorpusFile.department(department, in: registry)
         let event = PlanEvent(
             file: "", department: unit.id, kind: eventKind, date: day, note: FilingAddCommand.text(note),
             status: sample ? .sample : .official)

@@ -52,13 +52,7 @@ struct FilingAddCommand: Answering {
             throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记报送材料")
         }
         let registry = try DepartmentRegistry(loaded.departments)
-        guard let unit = registry.resolve(department) else {
-            let candidates = registry.matches(department).map(\.name)
-            throw FilingError(
-                description: candidates.isEmpty
-                    ? "“\(department.prefix(40))”不是 departments.yaml 中的部门"
-                    : "“\(department.prefix(40))”可指\(candidates.joined(separator: "、"))，请写全称")
-        }
+        let unit = try NewCorpusFile.department(department, in: registry)
         let filing = Filing(
             file: "", department: unit.id, obligation: obligation, received: day,
             number: Self.text(number), note: Self.text(note), status: sample ? .sample : .official)
@@ -79,6 +73,17 @@ struct FilingAddCommand: Answering {
 
 /// A corpus file that `filing add` or `event add` creates.
 enum NewCorpusFile {
+    /// The department of the registry called `name`, or an error saying it is none or which
+    /// it may be.
+    static func department(_ name: String, in registry: DepartmentRegistry) throws -> Department {
+        if let unit = registry.resolve(name) { return unit }
+        let candidates = registry.matches(name).map(\.name)
+        throw FilingError(
+            description: candidates.isEmpty
+                ? "“\(name.prefix(40))”不是 departments.yaml 中的部门"
+                : "“\(name.prefix(40))”可指\(candidates.joined(separator: "、"))，请写全称")
+    }
+
     /// Writes `text` to a new file at `path`; an existing file is never replaced.
     static func write(_ text: String, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent

@@ -5,7 +5,7 @@
 #
 # Builds the LawFuzz product once with the fuzzer sanitizer, then runs each target (all of
 # them when none is named) for the given time, one after the other, in a single process:
-# numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan. Each run
+# numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan workdays. Each run
 # starts from the seeds in Benchmarks/fuzz-seeds/<target>/ (corpus text, hostile inputs), with
 # the dictionary Benchmarks/fuzz-seeds/<target>.dict when there is one, and keeps what it
 # learns in Benchmarks/fuzz-findings/corpus/<target>/ for the next run. An input that traps,
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${1:-60}
 shift || true
-all=(numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan)
+all=(numeral date citation amount penalty query tokenizer listyaml csv xlsx regulation plan workdays)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 for target in "${targets[@]}"; do
@@ -54,7 +54,7 @@ for target in "${targets[@]}"; do
              -workers=1 -jobs=1 -artifact_prefix="$crashes/")
     case $target in
         xlsx) options+=(-max_len=65536) ;;
-        csv | listyaml | regulation | plan) options+=(-max_len=16384) ;;
+        csv | listyaml | regulation | plan | workdays) options+=(-max_len=16384) ;;
         *) options+=(-max_len=4096) ;;
     esac
     [ -f "$dictionary" ] && options+=(-dict="$dictionary")

@@ -32,6 +32,8 @@
         case regulation
         /// A plan's text (`Corpus/plan/*.txt`) and its deadlines.
         case plan
+        /// The working-day calendar (`Corpus/calendar/workdays.yaml`) and its counts.
+        case workdays
 
         /// The environment variable naming the target.
         static let variable = "LAWKB_FUZZ_TARGET"
@@ -59,6 +61,7 @@
                 case .listyaml: TableTargets.listYAML(text)
                 case .regulation: DocumentTargets.regulation(text)
                 case .plan: DocumentTargets.plan(text)
+                case .workdays: CalendarTarget.workdays(text)
                 case .tokenizer, .csv, .xlsx: break
                 }
             }

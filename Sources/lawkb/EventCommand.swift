@@ -31,14 +31,7 @@ struct EventAddCommand: Answering {
     @Option(help: "事件日期（YYYY-MM-DD）。")
     var date: String
 
-    @Option(help: "说明。")
-    var note: String?
-
-    @Flag(help: "登记为示例数据（示例）。")
-    var sample = false
-
-    @Option(help: "语料目录。")
-    var corpus: String = "Corpus"
+    @OptionGroup var record: CorpusRecordOptions
 
     func answer() throws {
         guard let day = WrittenDate.day(date) else {
@@ -47,22 +40,17 @@ struct EventAddCommand: Answering {
         guard let eventKind = PlanEventKind.resolve(kind) else {
             throw FilingError(description: "“\(kind.prefix(40))”不是事件种类；可用：\(PlanEventKind.vocabulary)")
         }
-        let loaded = try CorpusLoader(root: corpus).load()
-        guard let obligations = loaded.obligations else {
-            throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记事件")
-        }
-        let registry = try DepartmentRegistry(loaded.departments)
-        let unit = try NewCorpusFile.department(department, in: registry)
+        let context = try record.context(recording: "事件", department: department)
+        let unit = context.unit
         let event = PlanEvent(
-            file: "", department: unit.id, kind: eventKind, date: day, note: FilingAddCommand.text(note),
-            status: sample ? .sample : .official)
-        let path = (corpus as NSString).appendingPathComponent(
-            PlanEvent.relativePath(department: unit.id, date: day, kind: eventKind))
+            file: "", department: unit.id, kind: eventKind, date: day, note: record.trimmedNote, status: record.status)
+        let path = record.path(PlanEvent.relativePath(department: unit.id, date: day, kind: eventKind))
         let text = event.yaml(departmentName: unit.name)
         _ = try PlanEvent.parse(
-            text, file: path, registry: registry, obligations: obligations, calendar: loaded.calendar)
+            text, file: path, registry: context.registry, obligations: context.obligations,
+            calendar: context.corpus.calendar)
         try NewCorpusFile.write(text, to: path)
-        let ids = obligations.triggered.filter { $0.trigger == eventKind && $0.binds(department: unit.id) }
+        let ids = context.obligations.triggered.filter { $0.trigger == eventKind && $0.binds(department: unit.id) }
             .map { $0.obligationID(event: day) }
         Terminal.print(
             "已登记：\(path)\n由此起算的义务：\(ids.joined(separator: "、"))\n运行 lawkb index 更新索引后，lawkb compliance 即列出这些义务。")

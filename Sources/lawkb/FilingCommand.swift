@@ -34,6 +34,28 @@ struct FilingAddCommand: Answering {
     @Option(help: "文号。")
     var number: String?
 
+    @OptionGroup var record: CorpusRecordOptions
+
+    func answer() throws {
+        guard let day = WrittenDate.day(received) else {
+            throw FilingError(description: "收到日期“\(received.prefix(40))”不是日期；请写作 YYYY-MM-DD")
+        }
+        let context = try record.context(recording: "报送材料", department: department)
+        let filing = Filing(
+            file: "", department: context.unit.id, obligation: obligation, received: day,
+            number: CorpusRecordOptions.text(number), note: record.trimmedNote, status: record.status)
+        let path = record.path(Filing.relativePath(department: context.unit.id, received: day, obligation: obligation))
+        let text = filing.yaml(departmentName: context.unit.name)
+        _ = try Filing.parse(
+            text, file: path, registry: context.registry, obligations: context.obligations, events: context.corpus.events)
+        try NewCorpusFile.write(text, to: path)
+        Terminal.print("已登记：\(path)\n运行 lawkb index 更新索引后，lawkb compliance 即反映这份材料。")
+    }
+}
+
+/// The options `filing add` and `event add` share (a note, the sample mark, the corpus), and
+/// what both need before writing: the corpus loaded, its obligations and the department.
+struct CorpusRecordOptions: ParsableArguments {
     @Option(help: "说明。")
     var note: String?
 
@@ -43,25 +65,34 @@ struct FilingAddCommand: Answering {
     @Option(help: "语料目录。")
     var corpus: String = "Corpus"
 
-    func answer() throws {
-        guard let day = WrittenDate.day(received) else {
-            throw FilingError(description: "收到日期“\(received.prefix(40))”不是日期；请写作 YYYY-MM-DD")
-        }
+    /// The corpus, its obligations and registry, and the department called `name`.
+    struct Context {
+        var corpus: Corpus
+        var obligations: ObligationSet
+        var registry: DepartmentRegistry
+        var unit: Department
+    }
+
+    /// Loads the corpus for recording `what` (报送材料, 事件) for the department called `name`.
+    func context(recording what: String, department name: String) throws -> Context {
         let loaded = try CorpusLoader(root: corpus).load()
         guard let obligations = loaded.obligations else {
-            throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记报送材料")
+            throw FilingError(description: "\(corpus)/plan/obligations.yaml 不存在，无法登记\(what)")
         }
         let registry = try DepartmentRegistry(loaded.departments)
-        let unit = try NewCorpusFile.department(department, in: registry)
-        let filing = Filing(
-            file: "", department: unit.id, obligation: obligation, received: day,
-            number: Self.text(number), note: Self.text(note), status: sample ? .sample : .official)
-        let relative = Filing.relativePath(department: unit.id, received: day, obligation: obligation)
-        let path = (corpus as NSString).appendingPathComponent(relative)
-        let text = filing.yaml(departmentName: unit.name)
-        _ = try Filing.parse(text, file: path, registry: registry, obligations: obligations, events: loaded.events)
-        try NewCorpusFile.write(text, to: path)
-        Terminal.print("已登记：\(path)\n运行 lawkb index 更新索引后，lawkb compliance 即反映这份材料。")
+        let unit = try NewCorpusFile.department(name, in: registry)
+        return Context(corpus: loaded, obligations: obligations, registry: registry, unit: unit)
+    }
+
+    /// The note without surrounding spaces; `nil` when nothing remains.
+    var trimmedNote: String? { Self.text(note) }
+
+    /// `official`, or `sample` with `--sample`.
+    var status: ListStatus { sample ? .sample : .official }
+
+    /// `relative` inside the corpus.
+    func path(_ relative: String) -> String {
+        (corpus as NSString).appendingPathComponent(relative)
     }
 
     /// An optional value without surrounding spaces; `nil` when nothing remains.

@@ -84,9 +84,9 @@ public struct SyntheticLists {
     ) -> String {
         var lines = [
             "# 生成的测试清单（sample）：由 lawkb generate 以语料词汇合成，仅用于性能测量。",
-            "department: \(quoted(department.name))",
-            "kind: \(quoted(kind.rawValue))",
-            "title: \(quoted("\(department.name)\(kind.rawValue)（生成）"))",
+            "department: \(YAMLText.quoted(department.name))",
+            "kind: \(YAMLText.quoted(kind.rawValue))",
+            "title: \(YAMLText.quoted("\(department.name)\(kind.rawValue)（生成）"))",
             "version: \(version)",
             "published: \(version.adding(days: 3))",
             "filed: \(version.adding(days: 10))",
@@ -111,11 +111,11 @@ public struct SyntheticLists {
             .compactMap { $0 }.joined(separator: "；")
         var lines = [
             "  - id: \(id)",
-            "    name: \(quoted(pick(vocabulary.names)))",
-            "    conduct: \(quoted(some(vocabulary.conducts, 2)))",
-            "    basis: \(quoted(basis))",
-            "    conditions: \(quoted(some(vocabulary.conditions, 2 + random.next(below: 2))))",
-            "    measure: \(quoted(some(vocabulary.measures, 2)))",
+            "    name: \(YAMLText.quoted(pick(vocabulary.names)))",
+            "    conduct: \(YAMLText.quoted(some(vocabulary.conducts, 2)))",
+            "    basis: \(YAMLText.quoted(basis))",
+            "    conditions: \(YAMLText.quoted(some(vocabulary.conditions, 2 + random.next(below: 2))))",
+            "    measure: \(YAMLText.quoted(some(vocabulary.measures, 2)))",
         ]
         if levels {
             lines.append("    levels:")
@@ -123,18 +123,11 @@ public struct SyntheticLists {
             for level in ["轻微", "一般", "较重", "严重"] {
                 let upper = lower * (2 + random.next(below: 3))
                 lines.append("      - level: \(level)")
-                lines.append("        circumstances: \(quoted(some(vocabulary.circumstances, 2)))")
-                lines.append("        penalty: \(quoted("处\(lower)元以上\(upper)元以下罚款"))")
+                lines.append("        circumstances: \(YAMLText.quoted(some(vocabulary.circumstances, 2)))")
+                lines.append("        penalty: \(YAMLText.quoted("处\(lower)元以上\(upper)元以下罚款"))")
                 lower = upper
             }
         }
         return lines
-    }
-
-    /// A double-quoted YAML scalar: always safe, whatever the text.
-    private func quoted(_ text: String) -> String {
-        "\""
-            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

@@ -59,34 +59,14 @@ public struct Filing: Sendable, Equatable {
     public func yaml(departmentName: String) -> String {
         var lines = [
             "# 报送材料登记：\(departmentName)，义务 \(obligation)。",
-            "department: \(Self.quoted(departmentName))",
+            "department: \(YAMLText.quoted(departmentName))",
             "obligation: \(obligation)",
             "received: \(received)",
         ]
-        if let number { lines.append("number: \(Self.quoted(number))") }
-        if let note { lines.append("note: \(Self.quoted(note))") }
+        if let number { lines.append("number: \(YAMLText.quoted(number))") }
+        if let note { lines.append("note: \(YAMLText.quoted(note))") }
         lines.append("status: \(status.rawValue)")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted scalar: every character that could end or change it escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    result += String(format: "\\u%04X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
 

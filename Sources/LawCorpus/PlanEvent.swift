@@ -90,11 +90,11 @@ public struct PlanEvent: Sendable, Equatable {
     public func yaml(departmentName: String) -> String {
         var lines = [
             "# 事件登记：\(departmentName)，\(kind.chineseName)。",
-            "department: \(Filing.quoted(departmentName))",
+            "department: \(YAMLText.quoted(departmentName))",
             "event: \(kind.chineseName)",
             "date: \(date)",
         ]
-        if let note { lines.append("note: \(Filing.quoted(note))") }
+        if let note { lines.append("note: \(YAMLText.quoted(note))") }
         lines.append("status: \(status.rawValue)")
         return lines.joined(separator: "\n") + "\n"
     }

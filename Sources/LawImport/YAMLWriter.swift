@@ -108,12 +108,12 @@ public enum YAMLScalar {
     /// `value` on one line: plain if a YAML reader would read it back as the same string,
     /// else double-quoted with escapes.
     public static func inline(_ value: String) -> String {
-        needsQuotes(value) ? quoted(value) : value
+        needsQuotes(value) ? YAMLText.quoted(value) : value
     }
 
     /// A mapping key: plain when safe, else double-quoted.
     public static func key(_ value: String) -> String {
-        needsQuotes(value) || value.unicodeScalars.contains(where: { $0 == ":" || $0 == "?" }) ? quoted(value) : value
+        needsQuotes(value) || value.unicodeScalars.contains(where: { $0 == ":" || $0 == "?" }) ? YAMLText.quoted(value) : value
     }
 
     /// `|-` block lines for multi-line `value` at `indent`, or `nil` when a block cannot
@@ -122,7 +122,7 @@ public enum YAMLScalar {
         let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, !first.isEmpty, !first.hasPrefix(" "), !first.hasPrefix("\t"),
             !value.hasSuffix("\n"),
-            !value.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }),
+            !value.unicodeScalars.contains(where: { YAMLText.isControl($0) && $0 != "\n" && $0 != "\t" }),
             lines.allSatisfy({ !$0.hasSuffix(" ") && !$0.hasSuffix("\t") })
         else { return nil }
         let pad = String(repeating: " ", count: indent)
@@ -134,7 +134,7 @@ public enum YAMLScalar {
     public static func needsQuotes(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return true }
         if CellText.isBlankScalar(first) || CellText.isBlankScalar(last) { return true }
-        if value.unicodeScalars.contains(where: { isControl($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if value.unicodeScalars.contains(where: { YAMLText.isControl($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return true
         }
         if Self.indicators.contains(first) { return true }
@@ -170,37 +170,5 @@ public enum YAMLScalar {
         // Numbers, sexagesimals, dates and times use ASCII digits, signs, dots, colons, dashes,
         // underscores, exponent and radix letters, T/Z and spaces only.
         return value.unicodeScalars.allSatisfy { typedScalars.contains($0) }
-    }
-
-    /// `value` in double quotes, with `\\`, `\"` and control characters escaped.
-    public static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            case "\u{85}": out += "\\N"
-            case "\u{A0}": out += "\\_"
-            case "\u{FEFF}": out += "\\uFEFF"
-            default:
-                if isControl(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-            || scalar == "\u{FEFF}"
     }
 }

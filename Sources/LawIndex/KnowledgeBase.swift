@@ -28,6 +28,10 @@ public final class KnowledgeBase: Sendable {
     /// opened, so that code running inside a read can ask for it without a second access.
     private let metaValues: [String: String]
 
+    /// What ranking needs of every unit (``SearchStatistics``), read on first use by
+    /// ``searchStatistics(_:)``: commands that never search do not pay for it.
+    private let statistics = Mutex<SearchStatistics?>(nil)
+
     /// Whether the index was built for the public (`lawkb index --public`): lists not marked
     /// public are absent and personal numbers are masked in the stored text.
     public var isPublicArtifact: Bool { artifact == .public }
@@ -103,8 +107,21 @@ public final class KnowledgeBase: Sendable {
         config.label = "lawkb"
         config.prepareDatabase { db in
             db.add(tokenizer: HanFTS5Tokenizer.self)
+            try RankFunction.register(db)
         }
         return config
+    }
+
+    /// The index's ``SearchStatistics``, read once (through `db`, a connection to this index)
+    /// and then kept: the index file never changes while open. Concurrent first callers wait
+    /// for one read.
+    public func searchStatistics(_ db: Database) throws -> SearchStatistics {
+        try statistics.withLock { cached in
+            if let cached { return cached }
+            let read = try SearchStatistics.read(db)
+            cached = read
+            return read
+        }
     }
 
     /// A value stored in the index's `meta` table (build time, corpus fingerprint, counts).

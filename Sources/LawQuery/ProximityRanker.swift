@@ -1,22 +1,30 @@
+import LawIndex
 import LawTokenizer
 
-/// The second ranking stage: re-orders the best BM25 candidates by how close together
-/// the query's terms occur and how early in the unit they first occur together.
+/// How close together the query's terms occur in a text, and how early, computed from the
+/// text itself (``ProximityWeights`` states the factor).
 ///
-/// BM25 scores each term on its own; in legal text the article whose opening sentence
-/// holds all the terms side by side (查封、扣押的期限不得超过三十日) answers a query better
-/// than one that mentions them far apart. The final score is
-/// `bm25 × (1 + proximityWeight·proximity + earlinessWeight·earliness)`, where
-/// `proximity` = (total length of the terms) / (length of the shortest window holding
-/// one occurrence of every term), and `earliness` = 1 / (1 + window start / earlinessScale),
-/// positions counted in characters (Han) and words (Latin, digits).
+/// Search gets the same factor from the positions FTS5 already has (``RankFunction``); this
+/// type serves what works on texts: finding which written forms of an expanded query a unit
+/// holds (``ExpandedExpression/matchedVia(title:text:ranker:)``).
 public struct ProximityRanker: Sendable {
+    /// The factor's weights.
+    public var weights = ProximityWeights()
     /// Weight of the proximity factor.
-    public var proximityWeight = 0.6
+    public var proximityWeight: Double {
+        get { weights.proximityWeight }
+        set { weights.proximityWeight = newValue }
+    }
     /// Weight of the earliness factor.
-    public var earlinessWeight = 0.8
+    public var earlinessWeight: Double {
+        get { weights.earlinessWeight }
+        set { weights.earlinessWeight = newValue }
+    }
     /// Position at which earliness has dropped to one half.
-    public var earlinessScale = 32.0
+    public var earlinessScale: Double {
+        get { weights.earlinessScale }
+        set { weights.earlinessScale = newValue }
+    }
 
     private let tokenizer = HanTokenizer()
 
@@ -27,21 +35,21 @@ public struct ProximityRanker: Sendable {
     /// cannot all be located in `text` (a match in the title only).
     public func boost(text: String, groups: [[String]]) -> Double {
         let positions = DocumentPositions(text, tokenizer: tokenizer)
-        var occurrences: [[Occurrence]] = []
-        for group in groups {
-            var found: [Occurrence] = []
+        var events: [TermOccurrence] = []
+        for (index, group) in groups.enumerated() {
+            var found = false
             for term in group {
                 let hashes = queryHashes(term)
                 guard !hashes.isEmpty else { continue }
-                found += positions.occurrences(of: hashes)
+                for occurrence in positions.occurrences(of: hashes) {
+                    events.append(TermOccurrence(start: occurrence.start, length: occurrence.length, group: index))
+                    found = true
+                }
             }
-            guard !found.isEmpty else { return 1 }
-            occurrences.append(found)
+            guard found else { return 1 }
         }
-        guard let window = Self.shortestWindow(occurrences) else { return 1 }
-        let proximity = min(1, Double(window.termLength) / Double(window.length))
-        let earliness = 1 / (1 + Double(window.start) / earlinessScale)
-        return 1 + proximityWeight * proximity + earlinessWeight * earliness
+        events.sort { $0.start < $1.start }
+        return weights.boost(events, groups: groups.count)
     }
 
     /// The token positions of `text`, for ``occurs(_:in:)``.
@@ -58,50 +66,6 @@ public struct ProximityRanker: Sendable {
     struct Occurrence {
         var start: Int
         var length: Int
-    }
-
-    struct Window {
-        var start: Int
-        var length: Int
-        var termLength: Int
-    }
-
-    /// The shortest span holding one occurrence of every group (ties: the earliest).
-    static func shortestWindow(_ groups: [[Occurrence]]) -> Window? {
-        var events: [(occurrence: Occurrence, group: Int)] = []
-        for (group, list) in groups.enumerated() {
-            events += list.map { ($0, group) }
-        }
-        events.sort { $0.occurrence.start < $1.occurrence.start }
-        var counts = [Int](repeating: 0, count: groups.count)
-        var covered = 0
-        var best: Window?
-        var left = 0
-        for right in events.indices {
-            let group = events[right].group
-            if counts[group] == 0 { covered += 1 }
-            counts[group] += 1
-            while covered == groups.count {
-                let start = events[left].occurrence.start
-                let end = events[left...right].map { $0.occurrence.start + $0.occurrence.length }.max() ?? start
-                let termLength = Self.termLength(events[left...right], groups: groups.count)
-                let candidate = Window(start: start, length: end - start, termLength: termLength)
-                if best == nil || candidate.length < best!.length {
-                    best = candidate
-                }
-                let leaving = events[left].group
-                counts[leaving] -= 1
-                if counts[leaving] == 0 { covered -= 1 }
-                left += 1
-            }
-        }
-        return best
-    }
-
-    private static func termLength(_ events: ArraySlice<(occurrence: Occurrence, group: Int)>, groups: Int) -> Int {
-        var lengths = [Int](repeating: 0, count: groups)
-        for event in events { lengths[event.group] = max(lengths[event.group], event.occurrence.length) }
-        return lengths.reduce(0, +)
     }
 
     private func queryHashes(_ term: String) -> [UInt64] {

@@ -85,6 +85,14 @@ struct ExpandedExpression {
         return expression
     }
 
+    /// For each phrase of ``fts5`` in order, its required group: a group's terms, then the
+    /// parts of its alternatives; -1 for the excluded terms.
+    var phraseGroups: [Int] {
+        zip(literal.required, alternatives).enumerated().flatMap { group, pair in
+            Array(repeating: group, count: pair.0.count + pair.1.reduce(0) { $0 + $1.form.parts.count })
+        } + literal.excluded.map { _ in -1 }
+    }
+
     /// One written form in FTS5: a phrase, or a NEAR group of its parts.
     static func fts5(_ form: Thesaurus.WrittenForm) -> String {
         let phrases = form.parts.map(SearchExpression.quote)

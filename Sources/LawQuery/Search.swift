@@ -89,14 +89,17 @@ public struct SearchRequest: Equatable, Sendable {
 }
 
 extension LawQueries {
-    /// How many of the best BM25 candidates the second stage (``ProximityRanker``) re-orders.
+    /// How many of the best candidates have repeated titles discounted (``diversified(_:)``)
+    /// before the page is cut.
     public static let rerankDepth = 64
 
     /// Ranked full-text search over all units, best first.
     ///
-    /// Stage one: FTS5 finds the matching units and ranks them by BM25 (title weighted).
-    /// Stage two: the best ``rerankDepth`` are re-ordered by term proximity and position;
-    /// the rest keep their BM25 order, so pages never overlap.
+    /// One pass of FTS5 over the matches scores each unit the request's filters let through
+    /// (``RankFunction``: BM25 with an IDF that stays positive for common words, title
+    /// weighted, times the proximity and earliness of the terms and the authority of the
+    /// document) and counts them; the best ``rerankDepth`` then have repeated titles
+    /// discounted, the rest keep their order, so pages never overlap.
     ///
     /// When the index's thesaurus expands a term of the query (超载 → 超限), the units found
     /// only through expansions follow all literal matches, ranked the same way among
@@ -105,27 +108,27 @@ extension LawQueries {
         try request.validate()
         let expression = try QueryParser().parse(request.query)
         return try read { db in
+            let statistics = try knowledgeBase.searchStatistics(db)
+            let scope = try SearchScope(request: request, queries: self, statistics: statistics, db)
             let expanded = ExpandedExpression(expression, thesaurus: knowledgeBase.thesaurus)
-            let literal = try SearchFilter(request: request, match: expression.fts5, queries: self, db)
+            let literal = RankedMatch(expression: expression.fts5, phraseGroups: expression.phraseGroups)
             let first = try rankedTier(
-                literal, groups: expression.required, offset: request.offset,
-                limit: request.limit, db)
+                literal, scope: scope, statistics: statistics, offset: request.offset, limit: request.limit, db)
             guard expanded.isExpanded else {
-                let hits = try hydrate(first.page, filter: literal, expanded: nil, db)
+                let hits = try hydrate(first.page, match: literal.expression, expanded: nil, db)
                 return SearchResult(
                     query: request.query, total: first.total, limit: request.limit,
                     offset: request.offset, hits: hits)
             }
-            let wider = try SearchFilter(request: request, match: expanded.fts5, queries: self, db)
-            let onlyExpanded = try SearchFilter(
-                request: request, match: expanded.fts5, queries: self, db,
-                excluding: expression.fts5)
+            let onlyExpanded = RankedMatch(
+                expression: "(\(expanded.fts5)) NOT (\(expression.fts5))",
+                phraseGroups: expanded.phraseGroups + expression.phraseGroups.map { _ in -1 })
             let second = try rankedTier(
-                onlyExpanded, groups: expanded.rankerGroups,
-                offset: max(0, request.offset - first.total),
-                limit: request.limit - first.page.count, db)
+                onlyExpanded, scope: scope, statistics: statistics,
+                offset: max(0, request.offset - first.total), limit: request.limit - first.page.count, db)
             let page = first.page + Self.placedBelow(second.page, literal: first.page)
-            let hits = try hydrate(page, filter: wider, expanded: (expanded, Set(second.page.map(\.id))), db)
+            let hits = try hydrate(
+                page, match: expanded.fts5, expanded: (expanded, Set(second.page.map(\.id))), db)
             return SearchResult(
                 query: request.query, total: first.total + second.total, limit: request.limit,
                 offset: request.offset, hits: hits)
@@ -144,62 +147,34 @@ extension LawQueries {
         return expansions.map { ($0.id, $0.score * factor) }
     }
 
-    /// One tier of a search: the ids and scores of `limit` matches of `filter` from `offset`
-    /// on, in final order, and the number of all its matches.
+    /// One tier of a search: the ids and scores of `limit` matches of `match` from `offset`
+    /// on, in final order, and the number of all its matches under the request's filters,
+    /// both from one pass of the rank function.
     private func rankedTier(
-        _ filter: SearchFilter, groups: [[String]], offset: Int, limit: Int, _ db: Database
+        _ match: RankedMatch, scope: SearchScope, statistics: SearchStatistics, offset: Int, limit: Int,
+        _ db: Database
     ) throws -> (page: [(id: Int64, score: Double)], total: Int) {
-        guard limit > 0 else {
-            return ([], try SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0)
-        }
-        let (page, counted) = try rankedPage(offset: offset, limit: limit, groups: groups, filter: filter, db)
-        let total =
-            try counted
-            ?? SQLRequest<Int>("SELECT count(*) \(filter.from)").fetchOne(db) ?? 0
-        return (page, total)
-    }
-
-    /// The ids and scores of the requested page, in final order, and the number of matches
-    /// when the first stage counted them (one FTS5 pass instead of two).
-    private func rankedPage(
-        offset: Int, limit: Int, groups: [[String]], filter: SearchFilter, _ db: Database
-    ) throws -> (page: [(id: Int64, score: Double)], total: Int?) {
-        let weights = Schema.bm25Weights
-        let rank = SQL(sql: "bm25(unit_fts, \(weights.title), \(weights.text))")
         let (sum, overflow) = offset.addingReportingOverflow(limit)
         let end = overflow ? Int.max : sum  // an offset near Int.max is an empty page, not a trap
-        var page: [(id: Int64, score: Double)] = []
-        var total: Int?
-        if offset < Self.rerankDepth {
-            let ranker = ProximityRanker()
-            let candidates = try SQLRequest<Row>(
-                """
-                SELECT id, title, text, rank, cited, count(*) OVER () AS total FROM (
-                    SELECT unit.id, unit.title, unit.text, document.cited, \(rank) AS rank \(filter.from)
-                )
-                ORDER BY rank, id LIMIT \(Self.rerankDepth)
-                """
-            ).fetchAll(db)
-            let authority = Authority(mostCited: try Int.fetchOne(db, sql: "SELECT max(cited) FROM document") ?? 0)
-            let scored = candidates.map { row -> (id: Int64, title: String, score: Double) in
-                let boost = ranker.boost(text: row["text"], groups: groups) * authority.boost(cited: row["cited"])
-                return (row["id"], row["title"], -(row["rank"] as Double) * boost)
-            }
-            let reranked = Self.diversified(scored)
-            total = candidates.first.map { $0["total"] } ?? 0
-            page += reranked[min(offset, reranked.count)..<min(end, reranked.count)]
-        }
-        if end > Self.rerankDepth {
-            let skip = max(offset, Self.rerankDepth)
-            let rows = try SQLRequest<Row>(
-                """
-                SELECT unit.id, \(rank) AS rank \(filter.from)
-                ORDER BY rank, unit.id LIMIT \(end - skip) OFFSET \(skip)
-                """
-            ).fetchAll(db)
-            page += rows.map { ($0["id"], -($0["rank"] as Double)) }
-        }
-        return (page, total)
+        let reranked = offset < Self.rerankDepth
+        let query = RankQuery(
+            statistics: statistics, documentWeights: scope.documentWeights, phraseGroups: match.phraseGroups,
+            mode: limit > 0 ? .best(max(end, reranked ? Self.rerankDepth : 0)) : .count)
+        try match.run(query, db)
+        let best = query.best()
+        guard reranked else { return (Array(best[min(offset, best.count)...]), query.counted) }
+        let scored = best
+        let head = Array(scored.prefix(Self.rerankDepth))
+        let titles = try titles(of: head.map(\.id), db)
+        let ordered = Self.diversified(head.map { ($0.id, titles[$0.id] ?? "", $0.score) }) + scored.dropFirst(Self.rerankDepth)
+        return (Array(ordered[min(offset, ordered.count)..<min(end, ordered.count)]), query.counted)
+    }
+
+    /// The titles of units `ids`.
+    private func titles(of ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try SQLRequest<Row>("SELECT id, title FROM unit WHERE id IN \(ids)").fetchAll(db)
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A law's weight in this corpus: how often the plan, the lists and the other laws cite it.
@@ -248,10 +223,11 @@ extension LawQueries {
         return result
     }
 
-    /// Titles, locations and snippets of the page's units, in the page's order.
+    /// Titles, locations and snippets of the page's units, in the page's order; `match` is
+    /// the FTS5 expression whose terms the snippets highlight.
     /// `expanded`: the expansion and the ids found only through it, whose hits say how.
     private func hydrate(
-        _ page: [(id: Int64, score: Double)], filter: SearchFilter,
+        _ page: [(id: Int64, score: Double)], match: String,
         expanded: (expression: ExpandedExpression, ids: Set<Int64>)?, _ db: Database
     ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
@@ -263,7 +239,10 @@ extension LawQueries {
                    (SELECT name FROM department WHERE department.id = document.department_id) AS department,
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
                    snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48) AS snippet
-            \(filter.from) AND unit.id IN \(page.map(\.id))
+            FROM unit_fts
+            JOIN unit ON unit.id = unit_fts.rowid
+            JOIN document ON document.id = unit.document_id
+            WHERE unit_fts MATCH \(match) AND unit_fts.rowid IN \(page.map(\.id))
             """
         ).fetchAll(db)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -309,25 +288,46 @@ private struct HitRow: Decodable, FetchableRecord {
     }
 }
 
-/// The FROM … WHERE clause of a search, its arguments bound inside it.
-struct SearchFilter {
-    var from: SQL
+/// An FTS5 expression to rank, and for each of its phrases in order the required group of
+/// the query it stands for (-1: it does not score, an excluded term).
+struct RankedMatch {
+    var expression: String
+    var phraseGroups: [Int]
 
-    /// The units matching the FTS5 expression `match` under the request's filters, leaving
-    /// out those that match `excluding` (the literal query, when searching its expansions).
-    init(
-        request: SearchRequest, match: String, queries: LawQueries, _ db: Database,
-        excluding: String? = nil
-    ) throws {
+    /// Runs the rank function over the matches of ``expression``: `query` then holds the
+    /// best units and their count.
+    func run(_ query: RankQuery, _ db: Database) throws {
+        // The function answers 0 or NULL: the statement returns no row, the query holds the answer.
+        let statement = try db.makeStatement(
+            sql: "SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?1 AND \(RankFunction.name)(unit_fts, ?2)")
+        try statement.setArguments([expression, DatabaseValue.null])
+        try query.bind(to: statement, at: 2)
+        _ = try Row.fetchAll(statement)
+    }
+}
+
+extension SearchExpression {
+    /// For each phrase of ``fts5`` in order, its required group; -1 for the excluded terms.
+    var phraseGroups: [Int] {
+        required.enumerated().flatMap { group, terms in terms.map { _ in group } } + excluded.map { _ in -1 }
+    }
+}
+
+/// Which documents a search covers and how much each weighs: decided once per request from
+/// the documents alone (they are few), so that ranking needs no join per match.
+struct SearchScope {
+    /// For each document slot of the index's ``SearchStatistics``: 0 when the request leaves
+    /// it out, else its authority (``LawQueries/Authority``).
+    var documentWeights: [Double]
+
+    /// The documents the request's filters let through: visible ones; list versions in force
+    /// on the day asked about; the document, department, kinds asked for; law versions in
+    /// force that day, else current ones (superseded versions only when asked for by name).
+    init(request: SearchRequest, queries: LawQueries, statistics: SearchStatistics, _ db: Database) throws {
         let day = try LawQueries.date(request.asOf, parameter: "as_of")
-        // List versions: only those in force on the day asked about.
         var filters: [SQL] = [
-            "unit_fts MATCH \(match)", queries.visible,
-            "(document.kind != \(DocumentKind.list) OR \(Schema.inForce(on: day)))",
+            queries.visible, "(document.kind != \(DocumentKind.list) OR \(Schema.inForce(on: day)))",
         ]
-        if let excluding {
-            filters.insert("unit.id NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH \(excluding))", at: 2)
-        }
         if let department = request.department {
             filters.append("document.department_id = \(try queries.departmentID(named: department, db))")
         }
@@ -349,11 +349,12 @@ struct SearchFilter {
             let superseded = [RegulationMetadata.Status.amended, RegulationMetadata.Status.repealed]
             filters.append("coalesce(document.status, '') NOT IN \(superseded)")
         }
-        from = """
-            FROM unit_fts
-            JOIN unit ON unit.id = unit_fts.rowid
-            JOIN document ON document.id = unit.document_id
-            WHERE \(filters.joined(operator: .and))
-            """
+        let allowed = try SQLRequest<Int64>(
+            "SELECT document.id FROM document WHERE \(filters.joined(operator: .and))"
+        ).fetchSet(db)
+        let authority = LawQueries.Authority(mostCited: statistics.mostCited)
+        documentWeights = zip(statistics.documentIDs, statistics.documentCitations).map { id, cited in
+            allowed.contains(id) ? authority.boost(cited: cited) : 0
+        }
     }
 }

@@ -6,9 +6,14 @@ import Synchronization
 /// The questions lawkb answers, over one open index.
 ///
 /// Created over a knowledge base (the CLI), each method is one read transaction; created
-/// within a read (``init(within:publicOnly:)``, the HTTP service), every method shares that
-/// read's connection, and cancelling the read interrupts them. The type is a cheap value, so
-/// both front ends give the same answers in the same shapes.
+/// within a read (``init(within:publicOnly:)`` or ``within(_:)``, the HTTP service), every
+/// method shares that read's connection, and cancelling the read interrupts them. The type
+/// is a cheap value, so both front ends give the same answers in the same shapes.
+///
+/// What the queries derive from the index and reuse between questions (the document names
+/// people type, …) is kept in a ``QueryMemo``: the index never changes while it is open, so a
+/// server keeps one memo per open index and audience, and gives it to the queries of every
+/// request through ``within(_:)``.
 public struct LawQueries: Sendable {
     /// The index being queried.
     public let knowledgeBase: KnowledgeBase
@@ -16,23 +21,58 @@ public struct LawQueries: Sendable {
     public let publicOnly: Bool
     /// The read these queries run in, or `nil` when each query is its own read transaction.
     let access: ReadAccess?
-    /// The document names, read once for this value (an index does not change under it).
-    private let names = NamesMemo()
+    /// What these queries derive from the index once and reuse (see ``QueryMemo``).
+    public let memo: QueryMemo
 
     /// Creates the queries over `knowledgeBase`; `publicOnly` hides non-public records.
-    /// Each query is one synchronous read transaction (the CLI).
+    /// Each query is one synchronous read transaction (the CLI). The value starts an empty
+    /// memo, which the values made from it by ``within(_:)`` share.
     public init(_ knowledgeBase: KnowledgeBase, publicOnly: Bool = false) {
         self.knowledgeBase = knowledgeBase
         self.publicOnly = publicOnly
         self.access = nil
+        self.memo = QueryMemo()
     }
 
     /// Creates the queries that run inside `access`: every query uses the connection and the
     /// transaction of that read (``KnowledgeBase/read(_:)``), whose cancellation interrupts them.
+    /// They start an empty memo of their own; ``within(_:)`` shares one instead.
     public init(within access: ReadAccess, publicOnly: Bool = false) {
         self.knowledgeBase = access.knowledgeBase
         self.publicOnly = publicOnly
         self.access = access
+        self.memo = QueryMemo()
+    }
+
+    /// These queries run inside `access` (a read of the same index), sharing this value's
+    /// memo: what one request derived from the index (the document names …) the next ones
+    /// reuse. A read of another index gets an empty memo, as ``init(within:publicOnly:)``.
+    public func within(_ access: ReadAccess) -> LawQueries {
+        LawQueries(
+            knowledgeBase: access.knowledgeBase, publicOnly: publicOnly, access: access,
+            memo: access.knowledgeBase === knowledgeBase ? memo : QueryMemo())
+    }
+
+    private init(knowledgeBase: KnowledgeBase, publicOnly: Bool, access: ReadAccess?, memo: QueryMemo) {
+        self.knowledgeBase = knowledgeBase
+        self.publicOnly = publicOnly
+        self.access = access
+        self.memo = memo
+    }
+
+    /// The value `key` names, derived from the index by `derive` the first time it is asked
+    /// for over this memo (in the read of these queries) and remembered for the next times.
+    ///
+    /// For what is costly to derive and the same for every question over the open index and
+    /// this audience (``publicOnly``): a calendar, a registry of names. Two requests asking
+    /// at once may both derive it; the value kept is one of theirs, equal to the other.
+    public func remembered<Value: Sendable>(
+        _ key: MemoKey<Value>, derive: (Database) throws -> Value
+    ) throws(QueryError) -> Value {
+        if let known = memo.value(key) { return known }
+        let derived = try read(derive)
+        memo.store(derived, for: key)
+        return derived
     }
 
     /// SQL condition on `document` that hides non-public records when ``publicOnly``.
@@ -64,9 +104,9 @@ public struct LawQueries: Sendable {
     /// The names of the visible documents (titles, short names, 文号, and the short forms
     /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
-        if let known = names.value { return known }
+        if let known = memo.value(.documentNames) { return known }
         let built = try readDocumentNames(db)
-        names.value = built
+        memo.store(built, for: .documentNames)
         return built
     }
 
@@ -176,13 +216,48 @@ public struct LawQueries: Sendable {
     }
 }
 
-/// The document names of one ``LawQueries`` value, built on first use: a lookup by name
-/// needs them, and one question may look up several names.
-private final class NamesMemo: Sendable {
-    private let stored = Mutex<DocumentNames?>(nil)
+/// What the queries over one open index, for one audience, derive from it once and reuse:
+/// the index file never changes while open, so neither does what is read from it.
+///
+/// A memo belongs to one ``LawQueries`` value and the values made from it by
+/// ``LawQueries/within(_:)``; a server keeps it as long as it serves that index and drops
+/// it with the index when a new one replaces it. Values are keyed by ``MemoKey``.
+public final class QueryMemo: Sendable {
+    private let values = Mutex<[String: any Sendable]>([:])
 
-    var value: DocumentNames? {
-        get { stored.withLock { $0 } }
-        set { stored.withLock { $0 = newValue } }
+    /// An empty memo.
+    public init() {}
+
+    /// The value remembered for `key`, if any.
+    func value<Value>(_ key: MemoKey<Value>) -> Value? {
+        // Unwrapped first: a missing entry cast to an optional `Value` would read as a stored `nil`.
+        guard let stored = values.withLock({ $0[key.name] }) else { return nil }
+        return stored as? Value
     }
+
+    /// Remembers `value` for `key` (replacing an equal one derived at the same time).
+    func store<Value>(_ value: Value, for key: MemoKey<Value>) {
+        values.withLock { $0[key.name] = value }
+    }
+
+    /// How many values are remembered.
+    public var count: Int {
+        values.withLock { $0.count }
+    }
+}
+
+/// The name of a value kept in a ``QueryMemo``, typed by the value.
+public struct MemoKey<Value: Sendable>: Sendable {
+    /// Distinguishes the values of one memo; one name, one type.
+    public let name: String
+
+    /// A key called `name`.
+    public init(_ name: String) {
+        self.name = name
+    }
+}
+
+extension MemoKey where Value == DocumentNames {
+    /// The names of the visible documents, for resolving what users type.
+    static var documentNames: MemoKey<DocumentNames> { MemoKey("documentNames") }
 }

@@ -49,6 +49,15 @@ struct ServeCommand: AsyncAnswering {
     @Option(help: "收到 SIGTERM 或 SIGINT 后，正在发送的回答最多还可用的秒数。")
     var shutdownGrace: Double = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "缓存最近回答（API 和网页）所用内存的上限，单位 MB（0 为不缓存）。",
+            discussion: "相同的请求在同一索引、同一天内直接以缓存回答；索引重新加载后缓存清空。出错的回答不缓存。"))
+    var responseCacheMb = 32
+
+    @Option(help: "同时运行的检索数（默认为处理器核数，至少 2；0 为由连接池决定）；其余的排队等候，等候的时间不计入 --query-timeout。")
+    var concurrentReads: Int?
+
     @Flag(help: "与 --public 同用时，也提供 /metrics 和 /healthz 的详情（这样的服务只应绑定在运维地址上）。")
     var exposeOperations = false
 
@@ -61,6 +70,12 @@ struct ServeCommand: AsyncAnswering {
         if let burst, burst < 1 { throw ValidationError("--burst 至少为 1") }
         if let clientConcurrency, clientConcurrency < 0 { throw ValidationError("--client-concurrency 不能小于 0") }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace 不能小于 0") }
+        if let concurrentReads, !(0...1024).contains(concurrentReads) {
+            throw ValidationError("--concurrent-reads 应在 0 到 1024 之间")
+        }
+        guard (0...Self.largestResponseCacheMb).contains(responseCacheMb) else {
+            throw ValidationError("--response-cache-mb 应在 0 到 \(Self.largestResponseCacheMb) 之间")
+        }
     }
 
     func answer() async throws {
@@ -74,8 +89,19 @@ struct ServeCommand: AsyncAnswering {
             clientConcurrency: clientConcurrency.map { $0 == 0 ? nil : $0 }
                 ?? (`public` ? ServerConfiguration.publicClientConcurrency : nil),
             shutdownGracePeriod: .milliseconds(Int64((shutdownGrace * 1000).rounded())),
-            exposeOperations: `public` ? exposeOperations : true)
+            exposeOperations: `public` ? exposeOperations : true,
+            responseCache: responseCacheLimits,
+            concurrentReads: concurrentReads.map { $0 == 0 ? nil : $0 } ?? ServerConfiguration.defaultConcurrentReads)
         try await LawServer.run(configuration: configuration)
+    }
+
+    /// The largest response cache accepted, in MB.
+    static let largestResponseCacheMb = 4096
+
+    /// The response cache's bounds: `--response-cache-mb` megabytes, and 128 answers per
+    /// megabyte (a search answer is about 6 KB), as in ``ResponseCacheLimits/standard``.
+    private var responseCacheLimits: ResponseCacheLimits {
+        ResponseCacheLimits(entries: responseCacheMb * 128, bytes: responseCacheMb << 20)
     }
 
     /// The rate limit in force: the options, else the public default in public mode.

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Caching of successful answers: an `ETag` (a hash of the final body) and a
+/// Caching of successful answers: an `ETag` (a hash of the final body, made here unless the
+/// ``ResponseCacheMiddleware`` brought it with the answer) and a
 /// `Cache-Control` with the configured `max-age` on API and page answers, and 304 Not
 /// Modified when the request's `If-None-Match` names the tag. Everything else (errors,
 /// operations answers) is `no-store`.
@@ -22,10 +23,18 @@ struct ConditionalGETMiddleware: RouterMiddleware {
         let audience = audiences.audience(of: context)
         var response = try await next(request, context)
         guard response.status == .ok, audience == .api || audience == .page else {
+            response.headers[.eTag] = nil
             response.headers[.cacheControl] = "no-store"
             return response
         }
-        let tag = Self.entityTag(try await response.collectBody())
+        // A tag set inside is that of the body as it is now (a step that changes the body drops it).
+        let tag: String
+        if let brought = response.headers[.eTag] {
+            tag = brought
+            response.headers[.eTag] = nil  // set again below, in this step's place among the headers
+        } else {
+            tag = Self.entityTag(try await response.collectBody())
+        }
         response.headers[.eTag] = tag
         response.headers[.cacheControl] = cacheControl
         guard Self.matches(request.headers[.ifNoneMatch], tag) else { return response }

@@ -19,8 +19,12 @@ struct MaskingMiddleware: RouterMiddleware {
         let body = try await response.collectBody()
         let text = String(decoding: body.readableBytesView, as: UTF8.self)
         let masked = masker.mask(text)
-        // Setting the body keeps `Content-Length` in its place with the new length.
-        if masked != text { response.body = ResponseBody(byteBuffer: ByteBuffer(string: masked)) }
+        // Setting the body keeps `Content-Length` in its place with the new length; a tag
+        // made for the unmasked body no longer names it.
+        if masked != text {
+            response.body = ResponseBody(byteBuffer: ByteBuffer(string: masked))
+            response.headers[.eTag] = nil
+        }
         return response
     }
 }

@@ -153,12 +153,15 @@ enum ComplianceRoutes {
         _ given: String?, service: LawService, today: CalendarDate = .todayInChina()
     ) async -> (day: String?, note: String?) {
         if let given { return (given, nil) }
-        let knowledgeBase = service.index.current().knowledgeBase
-        let covered = try? await knowledgeBase.read { access in
-            try access.read { db in try StoredCompliance.calendar(db)?.coveredYears }
+        let covered = try? await service.query { queries in
+            try queries.remembered(coveredYears) { db in try StoredCompliance.calendar(db)?.coveredYears }
         }
         return defaultDay(today: today, covered: covered ?? nil)
     }
+
+    /// The years the index's working-day calendar covers (`nil`: it has none), read once per
+    /// open index.
+    static let coveredYears = MemoKey<ClosedRange<Int>?>("compliance.coveredYears")
 
     /// The day judged when none is given: `nil` (today) while `covered` includes today's year,
     /// else the last day of `covered`, with the note saying why.

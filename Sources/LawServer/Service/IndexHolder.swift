@@ -67,20 +67,30 @@ final class IndexHolder: Sendable {
     /// The queries over the current index. At most every ``checkInterval`` it also starts a
     /// check, in the background, of whether the file was replaced; a request never waits
     /// for a new index to be opened and verified.
+    ///
+    /// The queries carry the memo of the index (``QueryMemo``): what one request derives
+    /// from it the next ones reuse, until a reload replaces both.
     func current() -> LawQueries {
+        served().queries
+    }
+
+    /// The current index's queries and generation, read together; like ``current()``, it
+    /// starts a check of the file when one is due, so that a server answering every request
+    /// from its response cache still notices a new index.
+    func served() -> (queries: LawQueries, generation: Int) {
         let now = clock.now
-        let (queries, due) = state.withLock { state -> (LawQueries, Bool) in
+        let (queries, generation, due) = state.withLock { state -> (LawQueries, Int, Bool) in
             guard !state.checking, state.lastCheck.duration(to: now) >= checkInterval else {
-                return (state.queries, false)
+                return (state.queries, state.generation, false)
             }
             state.checking = true
             state.lastCheck = now
-            return (state.queries, true)
+            return (state.queries, state.generation, true)
         }
         if due {
             DispatchQueue.global(qos: .utility).async { self.reloadIfReplaced() }
         }
-        return queries
+        return (queries, generation)
     }
 
     /// Opens and verifies the file if it is not the one being served, then swaps it in.

@@ -9,8 +9,8 @@ import ServiceLifecycle
 /// ``routes(for:)`` is the single route table: the router and `/openapi.json` are both
 /// built from it. Every request passes, in order, through the access log and metrics,
 /// the ``ResponseFinisher``'s steps (HEAD, caching, CORS, security headers, masking, error
-/// answers) and the request guards (rate, method and size, concurrency) before reaching
-/// its route.
+/// answers), the request guards (rate, method and size), the response cache and the
+/// concurrency turns before reaching its route.
 public enum LawServer {
     /// Every route of the server, `/openapi.json` (which describes them all) included.
     static func routes(for service: LawService) -> [Route] {
@@ -37,13 +37,14 @@ public enum LawServer {
     /// The router: middleware, then every route for GET and HEAD.
     static func makeRouter(service: LawService) -> Router<LawRequestContext> {
         let routes = routes(for: service)
+        let audiences = RouteAudiences(routes)
         let router = Router(context: LawRequestContext.self)
         // Middleware must be added before the routes it wraps; the first added is the outermost.
         router.addMiddleware {
             // Outermost: logs and counts every request with the status finally sent.
             AccessLogMiddleware(metrics: service.metrics)
             // Then every answer, errors included, is finished: see ResponseFinisher for its steps.
-            ResponseFinisher.middleware(service: service, audiences: RouteAudiences(routes))
+            ResponseFinisher.middleware(service: service, audiences: audiences)
             // Then what no route serves is refused before any work is done for it: clients
             // over their rate first (they cost the least to refuse), then requests of the
             // wrong shape, and only then a turn of the client and of the server is awaited.
@@ -51,6 +52,10 @@ public enum LawServer {
                 RateLimitMiddleware(limiter: limiter, metrics: service.metrics)
             }
             RequestShapeMiddleware(maximumTargetLength: service.configuration.maximumTargetLength)
+            // An answer the cache holds costs no query: it is given without waiting for a turn.
+            ResponseCacheMiddleware(
+                cache: service.responseCache, flights: ResponseFlights(), index: service.index,
+                publicMode: service.configuration.publicMode, audiences: audiences, metrics: service.metrics)
             ConcurrencyLimitMiddleware(
                 clientLimiter: service.clientLimiter, inFlight: service.inFlight, metrics: service.metrics)
         }

@@ -25,6 +25,10 @@ final class LawService: Sendable {
     let clientLimiter: ClientConcurrencyLimiter?
     /// Responses started and not yet sent, on every connection.
     let responses = ResponseTracker()
+    /// Recent successful answers of the API and the pages, emptied when the index is reloaded.
+    let responseCache: ResponseCache
+    /// Turns of the reads of the index; `nil` when as many run at once as the pool allows.
+    let readTurns: ReadTurns?
 
     /// Opens the index of `configuration` and prepares the service.
     init(configuration: ServerConfiguration, logger: Logger = Logger(label: "lawkb")) throws(IndexError) {
@@ -32,14 +36,20 @@ final class LawService: Sendable {
         self.logger = logger
         let metrics = ServerMetrics()
         self.metrics = metrics
+        let responseCache = ResponseCache(limits: configuration.responseCache)
+        self.responseCache = responseCache
         self.index = try IndexHolder(
             path: configuration.indexPath, publicOnly: configuration.publicMode,
             checkInterval: configuration.reloadCheckInterval, logger: logger,
-            onReload: { metrics.recordEvent("index_reloads") })
+            onReload: {
+                responseCache.removeAll()
+                metrics.recordEvent("index_reloads")
+            })
         self.policy = PublicationPolicy(publicMode: configuration.publicMode)
         self.masker = SensitiveNumberMasker()
         self.rateLimiter = configuration.rateLimit.map { RateLimiter(limit: $0) }
         self.inFlight = ConcurrencyGate(maximum: configuration.maximumConcurrentRequests)
+        self.readTurns = configuration.concurrentReads.map { ReadTurns(maximum: $0) }
         self.clientLimiter = configuration.clientConcurrency.map {
             ClientConcurrencyLimiter(perClient: $0, queueLength: configuration.clientQueueLength)
         }
@@ -48,9 +58,12 @@ final class LawService: Sendable {
     /// Runs `body` over the current index within the query time limit.
     ///
     /// `body` runs in one read transaction of the index, on GRDB's connection pool, without
-    /// blocking a Swift concurrency thread. Failures become ``ServiceError``s; a query stopped
-    /// by the time limit answers 503 `query_timeout`, and the connection it used serves the
-    /// next query as usual.
+    /// blocking a Swift concurrency thread or an event loop, with the queries' memo of the
+    /// index (``IndexHolder``). Failures become ``ServiceError``s; a query stopped by the time
+    /// limit answers 503 `query_timeout`, and the connection it used serves the next query as
+    /// usual. A failure of the moment (time limit, interruption, index unavailable) also
+    /// keeps the request's answer out of the response cache (``ResponseStorability``), even
+    /// when the route answers without what failed.
     func query<Value: Sendable>(_ body: @escaping @Sendable (LawQueries) throws -> Value) async throws(ServiceError) -> Value {
         try await query(within: configuration.queryTimeLimit, body)
     }
@@ -67,10 +80,24 @@ final class LawService: Sendable {
     }
 
     /// Runs `body` in one read of the current index, cancelled when it has run for `limit`.
+    /// The read first waits for a turn (``ServerConfiguration/concurrentReads``); the limit
+    /// counts from the start of the read, after the wait.
     ///
     /// - Throws: ``QueryTimedOut`` (its cause the interruption) when the limit stopped it,
     ///   ``ReadInterruption`` when the request itself was cancelled, otherwise what `body` threw.
     func read<Value: Sendable>(
+        within limit: Duration, _ body: @escaping @Sendable (LawQueries) throws -> Value
+    ) async throws -> Value {
+        if let readTurns {
+            await readTurns.acquire()
+            defer { readTurns.release() }
+            return try await readNow(within: limit, body)
+        }
+        return try await readNow(within: limit, body)
+    }
+
+    /// ``read(within:_:)`` once its turn has come.
+    private func readNow<Value: Sendable>(
         within limit: Duration, _ body: @escaping @Sendable (LawQueries) throws -> Value
     ) async throws -> Value {
         let current = index.current()
@@ -78,7 +105,7 @@ final class LawService: Sendable {
         return try await deadline.run {
             try await current.knowledgeBase.read { access in
                 deadline.readStarted()
-                return try body(LawQueries(within: access, publicOnly: current.publicOnly))
+                return try body(current.within(access))
             }
         }
     }
@@ -90,6 +117,7 @@ final class LawService: Sendable {
     }
 
     private func serviceError(for error: any Error) -> ServiceError {
+        if Self.isMomentary(error) { ResponseStorability.refuse() }
         switch error {
         case let error as ServiceError:
             return error
@@ -110,6 +138,20 @@ final class LawService: Sendable {
         default:
             logger.error("query failed", metadata: ["error": "\(error)"])
             return ServiceError.internalError.caused(by: error)
+        }
+    }
+
+    /// Whether `error` depends on the moment (load, cancellation, storage) rather than on the
+    /// request and the index: the same request may answer otherwise the next time.
+    static func isMomentary(_ error: any Error) -> Bool {
+        switch error {
+        case is ServiceError:
+            return false  // a route's own answer, made from the request and the index
+        case let error as QueryError:
+            if case .unavailable = error { return true }
+            return false
+        default:
+            return true  // time limit, interruption, storage failure, anything unforeseen
         }
     }
 }

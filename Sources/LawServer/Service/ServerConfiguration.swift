@@ -1,3 +1,4 @@
+import Foundation
 import LawIndex
 
 /// Everything that shapes how the query service runs: where it listens, which index it
@@ -42,6 +43,12 @@ public struct ServerConfiguration: Sendable {
     /// are served. On by default off public mode; a public server shows them only when
     /// asked (for an operator's address that the public cannot reach).
     var exposeOperations: Bool
+    /// Reads of the index run at once; further ones wait their turn (``ReadTurns``). `nil`
+    /// leaves it to the connection pool (five readers).
+    var concurrentReads: Int?
+    /// How many successful API and page answers are kept to answer the same requests again
+    /// (``ResponseCache``); ``ResponseCacheLimits/off`` keeps none.
+    var responseCache: ResponseCacheLimits
 
     /// Creates a configuration; the defaults suit a local, non-public server.
     public init(
@@ -59,7 +66,9 @@ public struct ServerConfiguration: Sendable {
         clientConcurrency: Int? = nil,
         clientQueueLength: Int = 32,
         shutdownGracePeriod: Duration = .seconds(30),
-        exposeOperations: Bool? = nil
+        exposeOperations: Bool? = nil,
+        responseCache: ResponseCacheLimits = .standard,
+        concurrentReads: Int? = ServerConfiguration.defaultConcurrentReads
     ) {
         self.host = host
         self.port = port
@@ -76,7 +85,13 @@ public struct ServerConfiguration: Sendable {
         self.clientQueueLength = clientQueueLength
         self.shutdownGracePeriod = shutdownGracePeriod
         self.exposeOperations = exposeOperations ?? !publicMode
+        self.responseCache = responseCache
+        self.concurrentReads = concurrentReads
     }
+
+    /// Reads at once by default: one per core (at least two), each search being one core's
+    /// work from start to end.
+    public static let defaultConcurrentReads = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Requests of one client answered at once in public mode unless configured otherwise.
     /// One: a page is a single request (no scripts, no external resources), and on a

@@ -18,6 +18,11 @@ struct ListParser {
 
     /// Reads and parses the list file at `file`.
     func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
+        if let data = FileManager.default.contents(atPath: file),
+            let document = data.withUnsafeBytes({ CanonicalMapping(file: file, bytes: $0.bindMemory(to: UInt8.self)) })
+        {
+            return try parse(document, file: file, warnings: &warnings)
+        }
         guard let text = try TextFile.read(file) else {
             throw CorpusError(file: file, message: "无法读取")
         }
@@ -26,8 +31,20 @@ struct ListParser {
 
     /// Parses `text`, the contents of the list file at `file` (whose folders say which
     /// department and kind the list should be).
+    ///
+    /// Text in the form lawkb's own writers emit is read by ``CanonicalYAML``; anything else
+    /// by Yams (``Sidecar``). Both give the same list, warnings and errors.
     func parse(text: String, file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
-        let yaml = try Sidecar(file: file, yaml: text)
+        if let document = CanonicalMapping(file: file, text: text) {
+            return try parse(document, file: file, warnings: &warnings)
+        }
+        return try parse(try Sidecar(file: file, yaml: text), file: file, warnings: &warnings)
+    }
+
+    /// Parses the list read into `yaml` from `file`.
+    func parse<Document: YAMLMappingReading>(
+        _ yaml: Document, file: String, warnings: inout [String]
+    ) throws(CorpusError) -> ListVersion {
         warnings += yaml.unknownKeys(allowed: Self.listKeys)
         let department = try self.department(yaml)
         let kind = try self.kind(yaml)
@@ -63,7 +80,7 @@ struct ListParser {
         return list
     }
 
-    private func department(_ yaml: Sidecar) throws(CorpusError) -> Department {
+    private func department(_ yaml: some YAMLMappingReading) throws(CorpusError) -> Department {
         guard let name = try yaml.string("department") else {
             throw CorpusError(file: yaml.file, line: yaml.line, message: "缺少 department（部门）")
         }
@@ -76,7 +93,7 @@ struct ListParser {
         return department
     }
 
-    private func kind(_ yaml: Sidecar) throws(CorpusError) -> ListKind {
+    private func kind(_ yaml: some YAMLMappingReading) throws(CorpusError) -> ListKind {
         guard let name = try yaml.string("kind") else {
             throw CorpusError(file: yaml.file, line: yaml.line, message: "缺少 kind（清单种类）")
         }
@@ -89,7 +106,7 @@ struct ListParser {
         return kind
     }
 
-    private func status(_ yaml: Sidecar) throws(CorpusError) -> ListStatus {
+    private func status(_ yaml: some YAMLMappingReading) throws(CorpusError) -> ListStatus {
         switch try yaml.string("status")?.lowercased() {
         case nil, "official", "正式": return .official
         case "sample", "示例": return .sample
@@ -100,11 +117,16 @@ struct ListParser {
         }
     }
 
-    private func items(_ yaml: Sidecar, kind: ListKind, warnings: inout [String]) throws(CorpusError) -> [ListItem] {
+    private func items(_ yaml: some YAMLMappingReading, kind: ListKind, warnings: inout [String]) throws(CorpusError)
+        -> [ListItem]
+    {
         var seen: [String: Int] = [:]
         var items: [ListItem] = []
-        for entry in try yaml.mappings("items") {
-            warnings += entry.unknownKeys(allowed: Self.itemKeys)
+        var itemWarnings: [[String]] = []
+        let entries = try yaml.mappings("items")
+        items.reserveCapacity(entries.count)
+        for entry in entries {
+            var local = entry.unknownKeys(allowed: Self.itemKeys)
             guard let id = try entry.string("id") else {
                 throw CorpusError(file: yaml.file, line: entry.line, message: "有一个事项没有 id")
             }
@@ -117,16 +139,26 @@ struct ListParser {
             guard let name = try entry.string("name") else {
                 throw CorpusError(file: yaml.file, line: entry.line, message: "事项 \(id) 没有 name（名称）")
             }
-            var item = ListItem(
-                id: id, name: name, columns: try columns(entry), levels: try levels(entry, warnings: &warnings),
+            let item = ListItem(
+                id: id, name: name, columns: try columns(entry), levels: try levels(entry, warnings: &local),
                 fields: try entry.pairs("fields").map { ListField(name: $0.key, value: $0.value) },
                 line: entry.line)
             if !item.levels.isEmpty && !kind.hasLevels {
-                warnings.append("\(yaml.file):\(entry.line(of: "levels")): item \(id) has levels but a \(kind.rawValue) has none")
+                local.append("\(yaml.file):\(entry.line(of: "levels")): item \(id) has levels but a \(kind.rawValue) has none")
             }
-            item.citations = citations(of: item)
-            warnings += outOfRangeWarnings(item, entry: entry)
             items.append(item)
+            itemWarnings.append(local)
+        }
+        let analyses = CitationAnalysis.analyse(items.map(Self.citingTexts), parser: citations)
+        for index in items.indices {
+            warnings += itemWarnings[index]
+            items[index].citations = analyses[index].citations
+            let entry = entries[index]
+            for (key, reference) in analyses[index].outOfRange {
+                warnings.append(
+                    "\(entry.file):\(entry.line(of: key)): 事项 \(items[index].id) 引用的“\(reference.prefix(60))”"
+                        + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
+            }
         }
         if items.isEmpty {
             warnings.append("\(yaml.file):\(yaml.line): the list has no items")
@@ -134,7 +166,7 @@ struct ListParser {
         return items
     }
 
-    private func levels(_ entry: Sidecar, warnings: inout [String]) throws(CorpusError) -> [BenchmarkLevel] {
+    private func levels(_ entry: some YAMLMappingReading, warnings: inout [String]) throws(CorpusError) -> [BenchmarkLevel] {
         var levels: [BenchmarkLevel] = []
         for level in try entry.mappings("levels") {
             warnings += level.unknownKeys(allowed: Self.levelKeys)
@@ -147,7 +179,7 @@ struct ListParser {
     }
 
     /// The values of `Column`'s columns in `entry`, each under its key.
-    private func columns<Column: TextColumn>(_ entry: Sidecar) throws(CorpusError) -> ColumnValues<Column> {
+    private func columns<Column: TextColumn>(_ entry: some YAMLMappingReading) throws(CorpusError) -> ColumnValues<Column> {
         var values = ColumnValues<Column>()
         for column in Column.allCases {
             values[column] = try entry.string(column.key)
@@ -157,35 +189,76 @@ struct ListParser {
 
     /// The texts of the item that hold citations, each with the key whose line locates it:
     /// its own columns, then each level's parts (located at `levels`).
-    private func citingTexts(of item: ListItem) -> [(key: String, text: String?)] {
-        ListColumn.allCases.filter(\.holdsCitations).map { ($0.key, item[$0]) }
-            + item.levels.flatMap { level in LevelColumn.allCases.filter(\.holdsCitations).map { ("levels", level[$0]) } }
-    }
-
-    /// A warning, at the line of the field, for each `第…条` of the item whose number is beyond
-    /// any article: it is not read as a citation.
-    private func outOfRangeWarnings(_ item: ListItem, entry: Sidecar) -> [String] {
-        var warnings: [String] = []
-        for (key, text) in citingTexts(of: item) {
-            guard let text else { continue }
-            for reference in citations.outOfRangeReferences(in: text) {
-                warnings.append(
-                    "\(entry.file):\(entry.line(of: key)): 事项 \(item.id) 引用的“\(reference.prefix(60))”"
-                        + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
-            }
+    static func citingTexts(of item: ListItem) -> [(key: String, text: String)] {
+        let own = ListColumn.allCases.filter(\.holdsCitations).compactMap { column in
+            item[column].map { (column.key, $0) }
         }
-        return warnings
+        let levels = item.levels.flatMap { level in
+            LevelColumn.allCases.filter(\.holdsCitations).compactMap { column in level[column].map { ("levels", $0) } }
+        }
+        return own + levels
+    }
+}
+
+/// The citations of each item of a list, and the `第…条` beyond any article that are not read
+/// as citations (each with the key of the text it is in), worked out on all cores: on a long
+/// list this is most of the time of reading it. Each distinct text is parsed once per share
+/// of the items: lists repeat their 法律依据 from item to item.
+struct CitationAnalysis: Sendable {
+    var citations: [Citation] = []
+    var outOfRange: [(key: String, reference: String)] = []
+
+    /// Items per share of the work.
+    static let share = 2048
+
+    /// The analysis of each item, given its citing texts (``ListParser/citingTexts(of:)``), in order.
+    static func analyse(_ texts: [[(key: String, text: String)]], parser: CitationParser) -> [CitationAnalysis] {
+        let shares = (texts.count + share - 1) / share
+        let results = ShareResults<[CitationAnalysis]>(count: shares)
+        DispatchQueue.concurrentPerform(iterations: shares) { index in
+            let range = (index * share)..<min(texts.count, (index + 1) * share)
+            var cache: [String: (citations: [Citation], outOfRange: [String])] = [:]
+            results[index] = range.map { item in analyse(texts[item], parser: parser, cache: &cache) }
+        }
+        return results.values.flatMap { $0 ?? [] }
     }
 
-    /// Citations in the item's columns and level parts that hold them, without repeats.
-    private func citations(of item: ListItem) -> [Citation] {
+    private static func analyse(
+        _ texts: [(key: String, text: String)], parser: CitationParser,
+        cache: inout [String: (citations: [Citation], outOfRange: [String])]
+    ) -> CitationAnalysis {
+        var analysis = CitationAnalysis()
         var seen = Set<Citation>()
-        var result: [Citation] = []
-        for text in citingTexts(of: item).compactMap(\.text) {
-            for citation in citations.citations(in: text, currentDocument: nil) where seen.insert(citation).inserted {
-                result.append(citation)
+        for (key, text) in texts {
+            let found: (citations: [Citation], outOfRange: [String])
+            if let known = cache[text] {
+                found = known
+            } else {
+                found = (parser.citations(in: text, currentDocument: nil), parser.outOfRangeReferences(in: text))
+                cache[text] = found
             }
+            for citation in found.citations where seen.insert(citation).inserted {
+                analysis.citations.append(citation)
+            }
+            analysis.outOfRange += found.outOfRange.map { (key, $0) }
         }
-        return result
+        return analysis
     }
+}
+
+/// Slots written from concurrent iterations, each index by exactly one of them.
+final class ShareResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
 }

@@ -25,6 +25,7 @@ public struct IndexBuilder: Sendable {
     /// `path`, replacing any previous index atomically.
     public func build(to path: String) throws(IndexError) -> IndexReport {
         let started = Date()
+        var timings = PhaseTimings()
         let removed = TemporaryIndexFile.sweepStale(for: path)
         let corpus: Corpus
         let thesaurus: Thesaurus
@@ -34,21 +35,25 @@ public struct IndexBuilder: Sendable {
         } catch {
             throw .corpus(error)
         }
+        timings.lap("load")
         try createDirectory(for: path)
         let fingerprint = CorpusFingerprint.compute(root: corpusRoot, artifact: artifact) ?? ""
         let temporary = TemporaryIndexFile(for: path)
         temporary.remove()
         var report: IndexReport
         do throws(IndexError) {
+            timings.restart()
             report = try write(corpus, thesaurus: thesaurus, fingerprint: fingerprint, to: temporary.path)
             report.path = path
             try temporary.moveIntoPlace()
+            timings.append(report.timings)
         } catch {
             temporary.remove()
             throw error
         }
         temporary.remove()
         report.removedTemporaryFiles = removed
+        report.timings = timings
         report.bytes =
             (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
             .int64Value ?? 0
@@ -62,15 +67,22 @@ public struct IndexBuilder: Sendable {
     ) throws(IndexError) -> IndexReport {
         do {
             let queue = try DatabaseQueue(path: path, configuration: KnowledgeBase.configuration(readonly: false))
-            var writer = IndexWriter(artifact: artifact)
+            let settings = BuildSettings.current
+            try queue.writeWithoutTransaction { db in try settings.prepare(db) }
+            var writer = IndexWriter(artifact: artifact, settings: settings)
             try queue.write { db in
                 try Schema.create(db)
                 try writer.write(corpus, fingerprint: fingerprint, into: db)
                 try writer.write(thesaurus, into: db)
             }
-            try queue.vacuum()
+            if settings.vacuum {
+                try queue.vacuum()
+                writer.timings.lap("vacuum")
+            }
             try queue.close()
-            return writer.report(path: path, warnings: corpus.warnings)
+            var report = writer.report(path: path, warnings: corpus.warnings)
+            report.timings = writer.timings
+            return report
         } catch {
             throw .storage(path: path, message: "\(error)")
         }

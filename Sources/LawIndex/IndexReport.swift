@@ -52,4 +52,7 @@ public struct IndexReport: Codable, Sendable {
     public var filings: Int = 0
     /// Dated events (联合执法完成 …) stored for `compliance` (0 in a public index).
     public var events: Int = 0
+    /// Seconds spent in each phase of the build (loading the corpus, writing rows, building
+    /// the full-text index …).
+    public var timings = PhaseTimings()
 }

@@ -34,11 +34,17 @@ struct IndexWriter {
     var obligations = 0
     var filings = 0
     var events = 0
+    /// Seconds spent in each phase of the build.
+    var timings = PhaseTimings()
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
 
-    init(artifact: IndexArtifact) {
+    /// How the build file is written.
+    let settings: BuildSettings
+
+    init(artifact: IndexArtifact, settings: BuildSettings = .current) {
         self.artifact = artifact
+        self.settings = settings
     }
 
     /// Separator between the levels of a location: 第二章 › 第九条.
@@ -71,8 +77,14 @@ struct IndexWriter {
         if artifact == .public {
             maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
         }
+        timings.lap("rows")
+        try settings.configureFullText(db)
         try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('rebuild')")
-        try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('optimize')")
+        timings.lap("full_text")
+        if settings.optimize {
+            try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('optimize')")
+            timings.lap("optimize")
+        }
         try writeMeta(fingerprint: fingerprint, db)
     }
 
@@ -126,7 +138,8 @@ struct IndexWriter {
                 location: (article.path + [article.label]).joined(separator: Self.locationSeparator),
                 article: article.number, text: article.text, line: article.line, db)
             let place = CitationPlace(file: regulation.file, line: article.line, date: date, citingRegulation: index)
-            try insertCitations(article.citations, unitID: unitID, place: place, targets: targets, db)
+            try insertCitations(
+                article.citations, unitID: unitID, unitText: article.text, place: place, targets: targets, db)
             articles += 1
         }
     }
@@ -158,7 +171,8 @@ struct IndexWriter {
                 title: section.title, location: section.path.joined(separator: Self.locationSeparator),
                 article: nil, text: section.text, line: section.line, db)
             let place = CitationPlace(file: plan.file, line: section.line, date: m.date, citingRegulation: nil)
-            try insertCitations(section.citations, unitID: unitID, place: place, targets: targets, db)
+            try insertCitations(
+                section.citations, unitID: unitID, unitText: section.text, place: place, targets: targets, db)
         }
         for (ordinal, deadline) in plan.deadlines.enumerated() {
             try db.execute(
@@ -182,40 +196,62 @@ struct IndexWriter {
         documentID: Int64, ordinal: Int, kind: String, title: String, location: String,
         article: Int?, text: String, line: Int, _ db: Database
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO unit (document_id, ordinal, kind, title, location, article, text, line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [documentID, ordinal, kind, title, location, article, text, line])
+                """
+        ).execute(arguments: [documentID, ordinal, kind, title, location, article, text, line])
         units += 1
         return db.lastInsertedRowID
     }
 
     /// Stores `list`, each citation linked to the version of the law it resolves to from
-    /// `place`; citations that open no article are kept unlinked and reported.
+    /// `place`; citations that open no article are kept unlinked and reported. The words of a
+    /// citation are stored as their place in `unitText`, the text of the citing unit, when
+    /// they are written there (``StoredSpan``).
     mutating func insertCitations(
-        _ list: [Citation], unitID: Int64, place: CitationPlace, targets: CitationTargets, _ db: Database
+        _ list: [Citation], unitID: Int64, unitText: String, place: CitationPlace, targets: CitationTargets,
+        _ db: Database
     ) throws {
+        guard !list.isEmpty else { return }
+        let scalars = Array(unitText.unicodeScalars)
         for citation in list {
             let target = targets.versions.target(
                 of: citation, on: place.date, citingRegulation: place.citingRegulation,
                 in: targets.regulations)
             let documentID = target.regulation.map { targets.documentIDs[$0] }
-            try db.execute(
+            let text = StoredSpan(citation.text, at: Self.span(of: citation.text, in: scalars))
+            try db.cachedStatement(
                 sql: """
-                    INSERT INTO citation (unit_id, document_id, name, article, paragraph, item, text)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    INSERT INTO citation_row (unit_id, document_id, name, article, paragraph, item,
+                                              text, text_at, text_length)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(
                 arguments: [
                     unitID, documentID, citation.name, citation.article, citation.paragraph,
-                    citation.item, citation.text,
+                    citation.item, text.literal, text.start, text.length,
                 ])
             citations += 1
             if let problem = UnresolvedCitation(citation, target: target, place: place, regulations: targets.regulations) {
                 unresolved.append(problem)
             }
         }
+    }
+
+    /// Where `text` is first written in `scalars` (0-based, in scalars), if it is.
+    static func span(of text: String, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        let needle = Array(text.unicodeScalars)
+        guard let first = needle.first, needle.count <= scalars.count else { return nil }
+        var start = 0
+        while start + needle.count <= scalars.count {
+            if scalars[start] == first && scalars[start..<(start + needle.count)].elementsEqual(needle) {
+                return start..<(start + needle.count)
+            }
+            start += 1
+        }
+        return nil
     }
 
     /// Stores on every version of each law how often the other documents cite the law: the

@@ -8,7 +8,7 @@ import LawCorpus
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 7
+    public static let version = 8
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -21,7 +21,15 @@ public enum Schema {
     static let ftsTable = "unit_fts"
 
     /// Columns that hold JSON, as `table.column`: masking touches only the strings inside them.
-    static let jsonColumns: Set<String> = ["list_item.levels", "list_item.fields", "list_item.benchmark_check"]
+    static let jsonColumns: Set<String> = [
+        "list_item_row.levels", "list_item_row.fields", "list_item_row.benchmark_check",
+    ]
+
+    /// The SQL reading back a text stored as a ``StoredSpan`` in columns `column`,
+    /// `column_at` and `column_length` of `table`, beside a join with its `unit`.
+    static func storedText(_ column: String, table: String) -> String {
+        "coalesce(\(table).\(column), substr(unit.text, \(table).\(column)_at, \(table).\(column)_length))"
+    }
 
     /// Creates all tables in an empty database.
     public static func create(_ db: Database) throws {
@@ -83,22 +91,26 @@ public enum Schema {
                     line INTEGER NOT NULL
                 );
                 CREATE INDEX unit_document ON unit(document_id, article);
-                CREATE TABLE list_item (
+                CREATE TABLE list_item_row (      -- read through the view list_item
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES document(id),
                     unit_id INTEGER NOT NULL REFERENCES unit(id),
                     ordinal INTEGER NOT NULL,
                     item_id TEXT NOT NULL,         -- stable across versions
-                    name TEXT NOT NULL,
-                \(ListColumn.keys.map { "    \($0) TEXT,\n" }.joined())\
+                \(ListColumn.keys.map { "    \($0) TEXT, \($0)_at INTEGER, \($0)_length INTEGER,\n" }.joined())\
                     levels TEXT NOT NULL,          -- JSON array of BenchmarkLevel
                     benchmark_check TEXT,          -- JSON BenchmarkCheck: the levels against the statute; NULL without levels
                     fields TEXT NOT NULL,          -- JSON array of ListField
                     line INTEGER NOT NULL
                 );
-                CREATE INDEX list_item_document ON list_item(document_id, ordinal);
-                CREATE INDEX list_item_unit ON list_item(unit_id);
-                CREATE TABLE citation (
+                CREATE INDEX list_item_document ON list_item_row(document_id, ordinal);
+                CREATE INDEX list_item_unit ON list_item_row(unit_id);
+                CREATE VIEW list_item AS           -- an item's name is its unit's title, its columns are read from the unit's text
+                    SELECT item.id, item.document_id, item.unit_id, item.ordinal, item.item_id, unit.title AS name,
+                \(ListColumn.keys.map { "        \(storedText($0, table: "item")) AS \($0),\n" }.joined())\
+                        item.levels, item.benchmark_check, item.fields, item.line
+                    FROM list_item_row AS item JOIN unit ON unit.id = item.unit_id;
+                CREATE TABLE citation_row (        -- read through the view citation
                     id INTEGER PRIMARY KEY,
                     unit_id INTEGER NOT NULL REFERENCES unit(id),
                     document_id INTEGER REFERENCES document(id),  -- NULL: cited document not in the corpus
@@ -106,10 +118,14 @@ public enum Schema {
                     article INTEGER NOT NULL,
                     paragraph INTEGER,
                     item INTEGER,
-                    text TEXT NOT NULL
+                    text TEXT, text_at INTEGER, text_length INTEGER  -- the words cited, or their place in the unit's text
                 );
-                CREATE INDEX citation_target ON citation(document_id, article);
-                CREATE INDEX citation_unit ON citation(unit_id);
+                CREATE INDEX citation_target ON citation_row(document_id, article);
+                CREATE INDEX citation_unit ON citation_row(unit_id);
+                CREATE VIEW citation AS
+                    SELECT citation.id, citation.unit_id, citation.document_id, citation.name, citation.article,
+                           citation.paragraph, citation.item, \(storedText("text", table: "citation")) AS text
+                    FROM citation_row AS citation JOIN unit ON unit.id = citation.unit_id;
                 CREATE TABLE version_comparison (  -- two versions of a law, articles aligned by content
                     id INTEGER PRIMARY KEY,
                     from_document_id INTEGER NOT NULL REFERENCES document(id),  -- the older version

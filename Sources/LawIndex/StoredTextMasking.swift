@@ -12,15 +12,42 @@ import LawCorpus
 struct StoredTextMasking {
     let masker: SensitiveNumberMasker
 
-    /// Masks every stored value; returns how many values changed.
+    /// Masks every stored value; returns how many values changed, counting the values of
+    /// `list_item` and `citation` read from their unit's text (``StoredSpan``) as readers see them.
     func maskAll(_ db: Database) throws -> Int {
-        var changed = 0
+        var changed = try countSpannedValuesToMask(db)
         for table in try Self.maskedTables(db) {
             for column in try Self.textColumns(of: table, db) {
                 changed += try mask(column: column, of: table, db)
             }
         }
         return changed
+    }
+
+    /// Values of `list_item` and `citation` stored as a place in their unit's text (or, for an
+    /// item's name, as its unit's title) that hold a personal number: masking the unit masks them.
+    private func countSpannedValuesToMask(_ db: Database) throws -> Int {
+        let spanned = ListColumn.keys.map { ("list_item_row", $0) } + [("citation_row", "text")]
+        var count = 0
+        for (table, column) in spanned {
+            let values = try String.fetchCursor(
+                db,
+                sql: """
+                    SELECT substr(unit.text, row.\(column)_at, row.\(column)_length)
+                    FROM \(table) AS row JOIN unit ON unit.id = row.unit_id
+                    WHERE row.\(column) IS NULL AND row.\(column)_at IS NOT NULL
+                    """)
+            while let value = try values.next() {
+                if masker.containsSensitiveNumber(value) { count += 1 }
+            }
+        }
+        // An item's name is its unit's title.
+        let names = try String.fetchCursor(
+            db, sql: "SELECT unit.title FROM list_item_row AS row JOIN unit ON unit.id = row.unit_id")
+        while let name = try names.next() {
+            if masker.containsSensitiveNumber(name) { count += 1 }
+        }
+        return count
     }
 
     /// Ordinary tables, without `meta` and the full-text index's own tables.

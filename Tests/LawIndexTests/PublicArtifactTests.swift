@@ -22,19 +22,19 @@ struct PublicArtifactTests {
         }
     }
 
-    /// Every stored text value of every ordinary table (the full-text index's own tables aside),
-    /// as `table.column: value`.
+    /// Every stored text value of every ordinary table and view (the full-text index's own
+    /// tables aside), as `table.column: value`: views read values stored once in other tables.
     static func storedTexts(of knowledgeBase: KnowledgeBase) throws -> [String] {
         try knowledgeBase.reader.read { db in
             var texts: [String] = []
             let tables = try String.fetchAll(
                 db,
                 sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'unit_fts%'
+                    SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'unit_fts%'
                     """)
             for table in tables {
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))")
-                    .filter { ($0["type"] as String) == "TEXT" }.map { $0["name"] as String }
+                    .filter { ($0["type"] as String) == "TEXT" || ($0["type"] as String).isEmpty }.map { $0["name"] as String }
                 for column in columns {
                     let values = try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) IS NOT NULL")
                     texts += values.map { "\(table).\(column): \($0)" }

@@ -11,9 +11,8 @@ extension LawQueries {
         department: String? = nil, asOf: String? = nil, overdueOnly: Bool = false
     ) throws(QueryError) -> ComplianceReport {
         let day = try Self.date(asOf, parameter: "as_of")
-        let (evaluator, code) = try read { db in
-            (try complianceEvaluator(db), try department.map { try departmentCode(named: $0, db) })
-        }
+        let evaluator = try remembered(.complianceEvaluator) { db in try complianceEvaluator(db) }
+        let code = try read { db in try department.map { try departmentCode(named: $0, db) } }
         do {
             return try evaluator.report(asOf: day, department: code, overdueOnly: overdueOnly)
         } catch {
@@ -37,7 +36,8 @@ extension LawQueries {
         return month
     }
 
-    /// The evaluator over everything the index stores about obligations.
+    /// The evaluator over everything the index stores about obligations: the same for every
+    /// question over one open index, so read once (``remembered(_:derive:)``).
     func complianceEvaluator(_ db: Database) throws -> ComplianceEvaluator {
         guard let obligations = try StoredCompliance.obligations(db) else {
             throw QueryError.invalidParameter(
@@ -123,4 +123,9 @@ extension LawQueries {
                 compliance: rows.filter { $0.measure == deadline.measure && $0.rule == deadline.rule })
         }
     }
+}
+
+extension MemoKey where Value == ComplianceEvaluator {
+    /// The obligations, calendar, lists and filings of the open index, as one evaluator.
+    static var complianceEvaluator: MemoKey<ComplianceEvaluator> { MemoKey("complianceEvaluator") }
 }

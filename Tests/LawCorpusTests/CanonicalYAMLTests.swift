@@ -44,7 +44,9 @@ import Testing
         do {
             let yams = try Sidecar(file: file, yaml: text)
             let (fastLines, yamsLines) = (dump(fast).split(separator: "\n"), dump(yams).split(separator: "\n"))
-            if let first = Array(zip(fastLines, yamsLines)).firstIndex(where: { $0.0 != $0.1 }) ?? (fastLines.count == yamsLines.count ? nil : min(fastLines.count, yamsLines.count)) {
+            let sameLength = fastLines.count == yamsLines.count
+            let firstDifferent = Array(zip(fastLines, yamsLines)).firstIndex(where: { $0.0 != $0.1 })
+            if let first = firstDifferent ?? (sameLength ? nil : min(fastLines.count, yamsLines.count)) {
                 let fastLine = first < fastLines.count ? String(fastLines[first].prefix(300)) : "(end)"
                 let yamsLine = first < yamsLines.count ? String(yamsLines[first].prefix(300)) : "(end)"
                 Issue.record("fast: \(fastLine)\nyams: \(yamsLine)")
@@ -171,7 +173,10 @@ import Testing
     /// or is read as Yams reads it.
     @Test func damagedListsAreReadAlikeOrLeftToYams() {
         let items = Array(Fixture.loaded.lists.flatMap(\.items).prefix(6))
-        let insertions: [String] = [":", ": ", " #", "#", "\"", "\\", "|-", "- ", "\n", "\n  ", "  ", " ", "\t", "'", "&", "*", "!", "[", "{", ",", "?", "%", "---", "\u{85}", "\u{FEFF}", "中"]
+        let insertions: [String] = [
+            ":", ": ", " #", "#", "\"", "\\", "|-", "- ", "\n", "\n  ", "  ", " ", "\t", "'", "&", "*", "!", "[", "{", ",",
+            "?", "%", "---", "\u{85}", "\u{FEFF}", "中",
+        ]
         var random = SplitMix64(seed: 13)
         var readFast = 0
         for round in 0..<600 {

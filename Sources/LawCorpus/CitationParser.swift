@@ -8,14 +8,70 @@
 public struct CitationParser: Sendable {
     /// The register that turns names into canonical titles.
     public let names: DocumentNames
+    /// Each spelling of `names`, longest first, with its folded form to look for in texts.
+    private let spellings: [(spelling: String, folded: FoldedText.Word)]
+    /// What this parser already worked out: names resolved, texts analysed.
+    private let memo: CitationMemo
 
     /// A parser resolving names with `names`.
     public init(names: DocumentNames) {
         self.names = names
+        spellings = names.names.map { ($0, FoldedText.Word(String($0.map(FoldedText.fold)))) }
+        memo = CitationMemo()
     }
 
     /// Words meaning "this document".
     static let selfReferences = ["本条例", "本法", "本规定", "本办法", "本细则", "本规则", "本决定", "本准则"]
+    private static let selfReferenceWords = selfReferences.map(FoldedText.Word.init)
+
+    /// Separators between articles of a list or range, longest first.
+    private static let continuations = ["以及", "或者", "、", "和", "及", "或", "至", "到"].map(FoldedText.Word.init)
+    /// Separators between paragraphs or items.
+    private static let listSeparators = ["以及", "或者", "、", "和", "及", "或"].map(FoldedText.Word.init)
+
+    /// The codes (``FoldedText/codes``) of the characters the grammar looks for.
+    private enum Code {
+        static let di = FoldedText.code("第")
+        static let tiao = FoldedText.code("条")
+        static let kuan = FoldedText.code("款")
+        static let xiang = FoldedText.code("项")
+        static let comma = FoldedText.code("、")
+        static let open = FoldedText.code("《")
+        static let close = FoldedText.code("》")
+        static let leftParenthesis = FoldedText.code("(")
+        static let rightParenthesis = FoldedText.code(")")
+    }
+
+    /// Whether `text` may hold a citation or a `第…条` reference at all: every one starts with
+    /// 第, and no other character folds (NFKC) to 第, so a text without it has none. Checked on
+    /// the UTF-8 bytes, before any folding.
+    static func mayReference(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var i = 0
+            let end = bytes.count - 2
+            while i < end {
+                // 第 is U+7B2C: E7 AC AC.
+                if bytes[i] == 0xE7 && bytes[i + 1] == 0xAC && bytes[i + 2] == 0xAC { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The citations of `text` (as ``citations(in:currentDocument:)`` with no current document)
+    /// and its references beyond any article (``outOfRangeReferences(in:)``), folding it once.
+    /// Texts already analysed by this parser are answered from memory: lists repeat their
+    /// 法律依据 from item to item.
+    public func analyse(_ text: String) -> (citations: [Citation], outOfRange: [String]) {
+        guard Self.mayReference(text) else { return ([], []) }
+        if let known = memo.analysis(of: text) { return known }
+        let folded = FoldedText(text)
+        let found = (citations(in: folded, currentDocument: nil), outOfRangeReferences(in: folded))
+        memo.remember(found, for: text)
+        return found
+    }
 
     /// The largest range (`第一条至第九十条`) expanded; longer ones keep only their ends.
     static let maximumRange = 50
@@ -26,15 +82,19 @@ public struct CitationParser: Sendable {
     /// Every citation in `text`, in order. `currentDocument` is the canonical title that
     /// `本法`/`本条例` and bare `第X条` refer to; with `nil`, bare `第X条` are not citations.
     public func citations(in text: String, currentDocument: String?) -> [Citation] {
-        let t = FoldedText(text)
+        guard Self.mayReference(text) else { return [] }
+        return citations(in: FoldedText(text), currentDocument: currentDocument)
+    }
+
+    private func citations(in t: FoldedText, currentDocument: String?) -> [Citation] {
         var result: [Citation] = []
         var depth = 0  // inside 《…》
         var lowerBound = 0  // a document name may not reach back before the last match
         var i = 0
         while i < t.count {
-            let c = t.folded[i]
-            if c == "《" { depth += 1 } else if c == "》" { depth = max(0, depth - 1) }
-            guard c == "第", depth == 0, let match = references(in: t, at: i) else {
+            let c = t.codes[i]
+            if c == Code.open { depth += 1 } else if c == Code.close { depth = max(0, depth - 1) }
+            guard c == Code.di, depth == 0, let match = references(in: t, at: i) else {
                 i += 1
                 continue
             }
@@ -45,7 +105,7 @@ public struct CitationParser: Sendable {
                 i = match.end
                 continue
             }
-            let matched = t.text(start..<match.end)
+            let matched = memo.intern(t.text(start..<match.end))
             result += match.references.map {
                 Citation(
                     document: document, name: name, article: $0.article, paragraph: $0.paragraph,
@@ -62,19 +122,23 @@ public struct CitationParser: Sendable {
     /// number): ``citations(in:currentDocument:)`` does not read them as citations, and a corpus
     /// editor should hear about them.
     public func outOfRangeReferences(in text: String) -> [String] {
-        let t = FoldedText(text)
+        guard Self.mayReference(text) else { return [] }
+        return outOfRangeReferences(in: FoldedText(text))
+    }
+
+    private func outOfRangeReferences(in t: FoldedText) -> [String] {
         var result: [String] = []
         var i = 0
         while i < t.count {
-            guard t.folded[i] == "第" else {
+            guard t.codes[i] == Code.di else {
                 i += 1
                 continue
             }
             var j = skipSpaces(t, i + 1)
-            if j < t.count, t.folded[j] == "(" { j += 1 }
+            if j < t.count, t.codes[j] == Code.leftParenthesis { j += 1 }
             let (reading, end) = t.numeralReading(at: j)
             var k = end
-            if k < t.count, t.folded[k] == ")" { k += 1 }
+            if k < t.count, t.codes[k] == Code.rightParenthesis { k += 1 }
             k = skipSpaces(t, k)
             let tooLarge: Bool
             switch reading {
@@ -82,7 +146,7 @@ public struct CitationParser: Sendable {
             case .number(let value): tooLarge = value > ChineseNumeral.maximumOrdinal
             case .invalid: tooLarge = false
             }
-            if tooLarge, k < t.count, "条款项".contains(t.folded[k]) {
+            if tooLarge, k < t.count, [Code.tiao, Code.kuan, Code.xiang].contains(t.codes[k]) {
                 result.append(t.text(i..<(k + 1)))
                 i = k + 1
             } else {
@@ -102,7 +166,7 @@ public struct CitationParser: Sendable {
         let t = FoldedText(typed)
         guard t.count > 0, t.count <= Self.maximumTypedLength else { return nil }
         // `…第X条…` covering the whole input.
-        for k in 0..<t.count where t.folded[k] == "第" {
+        for k in 0..<t.count where t.codes[k] == Code.di {
             if let match = references(in: t, at: k), skipSpaces(t, match.end) == t.count,
                 let first = match.references.first
             {
@@ -149,11 +213,10 @@ public struct CitationParser: Sendable {
         var end = first.end
         // Continuations: 、第三十三条  和第三十四条  至第六十九条  、三十三条
         while true {
-            let separators = ["以及", "或者", "、", "和", "及", "或", "至", "到"]
-            guard let separator = separators.first(where: { t.has($0, at: end) }) else { break }
+            guard let separator = Self.continuations.first(where: { t.has($0, at: end) }) else { break }
             let next = skipSpaces(t, end + separator.count)
             guard let group = articleGroup(in: t, at: next) else { break }
-            if separator == "至" || separator == "到", let from = refs.last?.article,
+            if separator.text == "至" || separator.text == "到", let from = refs.last?.article,
                 let to = group.references.first?.article, to > from + 1, to - from <= Self.maximumRange
             {
                 refs += (from + 1..<to).map { Reference(article: $0) }
@@ -168,32 +231,32 @@ public struct CitationParser: Sendable {
     /// separator), expanded to references.
     private func articleGroup(in t: FoldedText, at index: Int) -> (references: [Reference], end: Int)? {
         var i = index
-        let hasDi = t.has("第", at: i)
+        let hasDi = t.has(Code.di, at: i)
         if hasDi { i += 1 }
         var articles: [Int] = []
         guard let (n, e) = number(in: t, at: skipSpaces(t, i)) else { return nil }
         articles.append(n)
         i = skipSpaces(t, e)
-        while t.has("、", at: i), let (m, e2) = number(in: t, at: skipSpaces(t, i + 1)) {
+        while t.has(Code.comma, at: i), let (m, e2) = number(in: t, at: skipSpaces(t, i + 1)) {
             let after = skipSpaces(t, e2)
-            guard t.has("、", at: after) || t.has("条", at: after) else { break }
+            guard t.has(Code.comma, at: after) || t.has(Code.tiao, at: after) else { break }
             articles.append(m)
             i = after
         }
-        guard t.has("条", at: i) else { return nil }
+        guard t.has(Code.tiao, at: i) else { return nil }
         i += 1
         guard hasDi || articles.count == 1 else { return nil }
 
         // Paragraphs: 第一款、第二款 (和第三款)
         var paragraphs: [Int] = []
         var j = skipSpaces(t, i)
-        while let (p, e) = unit("款", in: t, at: j) {
+        while let (p, e) = unit(Code.kuan, in: t, at: j) {
             paragraphs.append(p)
             i = e
             let next = skipSpaces(t, e)
             if let separator = listSeparator(in: t, at: next) {
                 j = skipSpaces(t, next + separator)
-            } else if t.has("第", at: next) {
+            } else if t.has(Code.di, at: next) {
                 j = next
             } else {
                 break
@@ -202,13 +265,13 @@ public struct CitationParser: Sendable {
         // Items: 第（二）项、第三项
         var items: [Int] = []
         j = skipSpaces(t, i)
-        while let (item, e) = unit("项", in: t, at: j) {
+        while let (item, e) = unit(Code.xiang, in: t, at: j) {
             items.append(item)
             i = e
             let next = skipSpaces(t, e)
             if let separator = listSeparator(in: t, at: next) {
                 j = skipSpaces(t, next + separator)
-            } else if t.has("第", at: next) {
+            } else if t.has(Code.di, at: next) {
                 j = next
             } else {
                 break
@@ -234,23 +297,23 @@ public struct CitationParser: Sendable {
     /// The length of a separator between paragraphs or items (`第一款、第二款`, `第一项和第二项`)
     /// at `index`, when one is there.
     private func listSeparator(in t: FoldedText, at index: Int) -> Int? {
-        ["以及", "或者", "、", "和", "及", "或"].first { t.has($0, at: index) }?.count
+        Self.listSeparators.first { t.has($0, at: index) }?.count
     }
 
     /// `第N款` / `第N项` / `第（N）项` at `index`.
-    private func unit(_ unit: Character, in t: FoldedText, at index: Int) -> (Int, Int)? {
-        guard t.has("第", at: index) else { return nil }
+    private func unit(_ unit: UInt32, in t: FoldedText, at index: Int) -> (Int, Int)? {
+        guard t.has(Code.di, at: index) else { return nil }
         var i = skipSpaces(t, index + 1)
-        let parenthesised = i < t.count && t.folded[i] == "("
+        let parenthesised = i < t.count && t.codes[i] == Code.leftParenthesis
         if parenthesised { i += 1 }
         guard let (n, e) = number(in: t, at: i) else { return nil }
         i = e
         if parenthesised {
-            guard i < t.count, t.folded[i] == ")" else { return nil }
+            guard i < t.count, t.codes[i] == Code.rightParenthesis else { return nil }
             i += 1
         }
         i = skipSpaces(t, i)
-        guard i < t.count, t.folded[i] == unit else { return nil }
+        guard i < t.count, t.codes[i] == unit else { return nil }
         return (n, i + 1)
     }
 
@@ -261,7 +324,9 @@ public struct CitationParser: Sendable {
 
     private func skipSpaces(_ t: FoldedText, _ index: Int) -> Int {
         var i = index
-        while i < t.count, TextSupport.isSpace(t.original[i]) || t.folded[i] == " " { i += 1 }
+        // Spaces as written (ASCII, ideographic, no-break) all fold to a space, a tab or a
+        // carriage return, and nothing else folds to these.
+        while i < t.count, t.codes[i] == 0x20 || t.codes[i] == 0x09 || t.codes[i] == 0x0D { i += 1 }
         return i
     }
 
@@ -270,31 +335,38 @@ public struct CitationParser: Sendable {
     private func documentBefore(_ index: Int, in t: FoldedText, lowerBound: Int, currentDocument: String?)
         -> (start: Int, document: String?, name: String?)
     {
-        if index > lowerBound, t.folded[index - 1] == "》" {
+        if index > lowerBound, t.codes[index - 1] == Code.close {
             var k = index - 2
             var nesting = 0
             while k >= lowerBound {
-                if t.folded[k] == "》" { nesting += 1 }
-                if t.folded[k] == "《" {
+                if t.codes[k] == Code.close { nesting += 1 }
+                if t.codes[k] == Code.open {
                     if nesting == 0 { break }
                     nesting -= 1
                 }
                 k -= 1
             }
             if k >= lowerBound {
-                let name = t.text((k + 1)..<(index - 1))
-                return (k, names.resolve(name), name)
+                let name = memo.intern(t.text((k + 1)..<(index - 1)))
+                return (k, resolve(name), name)
             }
         }
-        for word in Self.selfReferences where index - word.count >= lowerBound && t.has(word, endingAt: index) {
+        for word in Self.selfReferenceWords where index - word.count >= lowerBound && t.has(word, endingAt: index) {
             return (index - word.count, currentDocument, nil)
         }
-        for spelling in names.names {
-            let folded = String(spelling.map(FoldedText.fold))
+        for (spelling, folded) in spellings {
             if index - folded.count >= lowerBound, t.has(folded, endingAt: index) {
-                return (index - folded.count, names.resolve(spelling), spelling)
+                return (index - folded.count, resolve(spelling), spelling)
             }
         }
         return (index, currentDocument, nil)
+    }
+
+    /// `names.resolve(name)`, worked out once per name as written.
+    private func resolve(_ name: String) -> String? {
+        if let known = memo.resolved(name) { return known }
+        let resolved = names.resolve(name)
+        memo.remember(resolved, forName: name)
+        return resolved
     }
 }

@@ -202,8 +202,9 @@ struct ListParser {
 
 /// The citations of each item of a list, and the `第…条` beyond any article that are not read
 /// as citations (each with the key of the text it is in), worked out on all cores: on a long
-/// list this is most of the time of reading it. Each distinct text is parsed once per share
-/// of the items: lists repeat their 法律依据 from item to item.
+/// list this is most of the time of reading it. Texts are analysed by
+/// ``CitationParser/analyse(_:)``, which skips those without 第 and remembers the others: lists
+/// repeat their 法律依据 from item to item.
 struct CitationAnalysis: Sendable {
     var citations: [Citation] = []
     var outOfRange: [(key: String, reference: String)] = []
@@ -217,32 +218,37 @@ struct CitationAnalysis: Sendable {
         let results = ShareResults<[CitationAnalysis]>(count: shares)
         DispatchQueue.concurrentPerform(iterations: shares) { index in
             let range = (index * share)..<min(texts.count, (index + 1) * share)
-            var cache: [String: (citations: [Citation], outOfRange: [String])] = [:]
-            results[index] = range.map { item in analyse(texts[item], parser: parser, cache: &cache) }
+            results[index] = range.map { item in analyse(texts[item], parser: parser) }
         }
         return results.values.flatMap { $0 ?? [] }
     }
 
-    private static func analyse(
-        _ texts: [(key: String, text: String)], parser: CitationParser,
-        cache: inout [String: (citations: [Citation], outOfRange: [String])]
-    ) -> CitationAnalysis {
+    /// The analysis of one item: the citations of its texts in order, each once.
+    static func analyse(_ texts: [(key: String, text: String)], parser: CitationParser) -> CitationAnalysis {
         var analysis = CitationAnalysis()
-        var seen = Set<Citation>()
+        var seen: Set<Citation>?  // once there are many, so that finding one stays cheap
         for (key, text) in texts {
-            let found: (citations: [Citation], outOfRange: [String])
-            if let known = cache[text] {
-                found = known
-            } else {
-                found = (parser.citations(in: text, currentDocument: nil), parser.outOfRangeReferences(in: text))
-                cache[text] = found
-            }
-            for citation in found.citations where seen.insert(citation).inserted {
-                analysis.citations.append(citation)
+            let found = parser.analyse(text)
+            for citation in found.citations {
+                if seen == nil, analysis.citations.count >= linearLimit { seen = Set(analysis.citations) }
+                let isNew =
+                    seen == nil
+                    ? !analysis.citations.contains { Self.same($0, citation) } : seen!.insert(citation).inserted
+                if isNew { analysis.citations.append(citation) }
             }
             analysis.outOfRange += found.outOfRange.map { (key, $0) }
         }
         return analysis
+    }
+
+    /// Citations of one item compared one by one before a set is kept.
+    static let linearLimit = 32
+
+    /// `a == b`, comparing the numbers before the texts: most citations of an item differ in
+    /// their article, and comparing numbers is cheaper than comparing Unicode strings.
+    private static func same(_ a: Citation, _ b: Citation) -> Bool {
+        a.article == b.article && a.paragraph == b.paragraph && a.item == b.item && a.document == b.document
+            && a.name == b.name && a.text == b.text
     }
 }
 

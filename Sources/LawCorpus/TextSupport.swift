@@ -12,12 +12,117 @@ struct FoldedText {
     /// kept as written.
     let folded: [Character]
 
+    /// Each folded character as one number: its Unicode scalar value when its canonical (NFC)
+    /// form is one scalar, ``FoldedText/compound`` otherwise. Two characters with codes other than
+    /// ``FoldedText/compound`` are equal (`==`, canonical equivalence) exactly when their codes
+    /// are, so parsers compare codes instead of `Character`s where that is exact.
+    let codes: [UInt32]
+
     init(_ text: some StringProtocol) {
-        original = Array(text)
-        folded = original.map(FoldedText.fold)
+        var original: [Character] = []
+        var folded: [Character] = []
+        var codes: [UInt32] = []
+        original.reserveCapacity(text.utf8.count / 2)
+        folded.reserveCapacity(text.utf8.count / 2)
+        codes.reserveCapacity(text.utf8.count / 2)
+        for c in text {
+            original.append(c)
+            if let scalar = Self.stableScalar(c) {
+                folded.append(c)
+                codes.append(scalar)
+            } else {
+                let f = FoldedText.fold(c)
+                folded.append(f)
+                codes.append(Self.code(f))
+            }
+        }
+        self.original = original
+        self.folded = folded
+        self.codes = codes
     }
 
     var count: Int { folded.count }
+
+    /// The code of a character made of several scalars (even in NFC); such characters are
+    /// compared as `Character`s.
+    static let compound = UInt32.max
+
+    /// The scalar of `c` when `c` is one scalar that both NFKC and NFC leave as it is (ASCII,
+    /// CJK punctuation, unified ideographs); `nil` for any other character.
+    @inline(__always)
+    static func stableScalar(_ c: Character) -> UInt32? {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        let v = first.value
+        // Of CJK Symbols and Punctuation, U+3000, U+3036 and U+3038…U+303A change under NFKC.
+        guard v < 0x80 || (0x4E00...0x9FFF).contains(v) || (0x3001...0x3035).contains(v) || v == 0x3037
+            || (0x303B...0x303F).contains(v)
+        else { return nil }
+        return scalars.index(after: scalars.startIndex) == scalars.endIndex ? v : nil
+    }
+
+    /// The code of `c` (see ``codes``): its NFC scalar, or ``compound``.
+    static func code(_ c: Character) -> UInt32 {
+        if let scalar = stableScalar(c) { return scalar }
+        let canonical = String(c).precomposedStringWithCanonicalMapping.unicodeScalars
+        guard let first = canonical.first, canonical.count == 1 else { return compound }
+        return first.value
+    }
+
+    /// Whether the folded character at `index` equals `c`, given `code`, the code of `c`.
+    @inline(__always)
+    func isCharacter(_ c: Character, code: UInt32, at index: Int) -> Bool {
+        let here = codes[index]
+        if here != Self.compound && code != Self.compound { return here == code }
+        return here == code && folded[index] == c
+    }
+
+    /// Whether the folded character at `index` may appear in a number (``TextSupport/isNumeral(_:)``).
+    @inline(__always)
+    func isNumeral(at index: Int) -> Bool {
+        let code = codes[index]
+        if code < 0x80 { return (0x30...0x39).contains(code) }
+        if code == Self.compound { return TextSupport.isNumeral(folded[index]) }
+        return (0xFF10...0xFF19).contains(code) || Self.numeralCodes.contains(code)
+    }
+
+    /// The codes of ``ChineseNumeral/characters``.
+    static let numeralCodes = Set(ChineseNumeral.characters.map(code))
+
+    /// Whether the folded character at `index` has `code`, the code of a one-scalar character.
+    @inline(__always)
+    func has(_ code: UInt32, at index: Int) -> Bool {
+        index >= 0 && index < codes.count && codes[index] == code
+    }
+
+    /// Whether the folded text has `word` (given with its codes) at `index`.
+    func has(_ word: Word, at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= codes.count else { return false }
+        for k in 0..<word.count where !isCharacter(word.characters[k], code: word.codes[k], at: index + k) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the folded text ends with `word` just before `index`.
+    func has(_ word: Word, endingAt index: Int) -> Bool {
+        has(word, at: index - word.count)
+    }
+
+    /// A word to look for in folded text, with the codes of its characters worked out once.
+    struct Word: Sendable {
+        let text: String
+        let characters: [Character]
+        let codes: [UInt32]
+
+        init(_ text: String) {
+            self.text = text
+            characters = Array(text)
+            codes = characters.map(FoldedText.code)
+        }
+
+        var count: Int { characters.count }
+    }
 
     /// The characters of `range` as written.
     func text(_ range: Range<Int>) -> String { String(original[range]) }
@@ -52,7 +157,7 @@ struct FoldedText {
     /// `index`; equal to `index` when there is none.
     func numeralRunEnd(from index: Int) -> Int {
         var i = index
-        while i < folded.count, TextSupport.isNumeral(folded[i]) { i += 1 }
+        while i < folded.count, isNumeral(at: i) { i += 1 }
         return i
     }
 

@@ -37,7 +37,7 @@ public struct IndexBuilder: Sendable {
         }
         timings.lap("load")
         try createDirectory(for: path)
-        let fingerprint = CorpusFingerprint.compute(root: corpusRoot, artifact: artifact) ?? ""
+        let fingerprint = CorpusFingerprint.Snapshot(root: corpusRoot, artifact: artifact) ?? .empty
         let temporary = TemporaryIndexFile(for: path)
         temporary.remove()
         var report: IndexReport
@@ -63,7 +63,7 @@ public struct IndexBuilder: Sendable {
 
     /// Writes the whole index into the file at `path`.
     private func write(
-        _ corpus: Corpus, thesaurus: Thesaurus, fingerprint: String, to path: String
+        _ corpus: Corpus, thesaurus: Thesaurus, fingerprint: CorpusFingerprint.Snapshot, to path: String
     ) throws(IndexError) -> IndexReport {
         do {
             let queue = try DatabaseQueue(path: path, configuration: KnowledgeBase.configuration(readonly: false))

@@ -55,4 +55,13 @@ public struct IndexReport: Codable, Sendable {
     /// Seconds spent in each phase of the build (loading the corpus, writing rows, building
     /// the full-text index …).
     public var timings = PhaseTimings()
+    /// Whether the previous index was updated in place of a full build: only the changed
+    /// list files were read again (`reindexedFiles`).
+    public var incremental = false
+    /// Why the index was built whole (`nil` when `incremental`).
+    public var fallback: FullBuildReason?
+    /// The corpus file behind `fallback`, relative to the corpus directory, when one is.
+    public var fallbackFile: String?
+    /// The list files read again by an update, relative to the corpus directory.
+    public var reindexedFiles: [String] = []
 }

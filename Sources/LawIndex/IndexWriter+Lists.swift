@@ -20,17 +20,17 @@ extension IndexWriter {
 
     /// Inserts one list version as a document, and each item as a searchable unit.
     mutating func insertList(
-        _ list: ListVersion, departmentID: Int64, targets: CitationTargets, _ db: Database
+        _ list: ListVersion, departmentID: Int64, targets: CitationTargets, id: Int64? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO document (kind, title, short_name, issuer, status, version, file, notes,
+                INSERT INTO document (id, kind, title, short_name, issuer, status, version, file, notes,
                                       department_id, list_kind, published, filed, published_at, sample, public,
                                       in_force_from, in_force_until, effective)
-                VALUES ('list', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, 'list', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                list.title, list.kind.rawValue, list.department.name, list.status.rawValue,
+                id, list.title, list.kind.rawValue, list.department.name, list.status.rawValue,
                 list.version.description, list.file, list.note, departmentID, list.kind.rawValue,
                 list.published?.description, list.filed?.description, list.publishedAt,
                 list.status == .sample, list.isPublic, list.inForceFrom.description,

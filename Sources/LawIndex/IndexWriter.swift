@@ -36,6 +36,8 @@ struct IndexWriter {
     var events = 0
     /// Seconds spent in each phase of the build.
     var timings = PhaseTimings()
+    /// The document whose citations are being stored, and how many of them are stored.
+    private var citationSequence: (document: Int64, next: Int) = (-1, 0)
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
 
@@ -50,7 +52,7 @@ struct IndexWriter {
     /// Separator between the levels of a location: 第二章 › 第九条.
     static let locationSeparator = " › "
 
-    mutating func write(_ corpus: Corpus, fingerprint: String, into db: Database) throws {
+    mutating func write(_ corpus: Corpus, fingerprint: CorpusFingerprint.Snapshot, into db: Database) throws {
         let versions = RegulationVersions(corpus.regulations)
         var ids: [Int64] = []
         for (index, regulation) in corpus.regulations.enumerated() {
@@ -192,18 +194,42 @@ struct IndexWriter {
 
     // MARK: - Shared
 
+    /// Stores a unit under its stable id (``StableIDs``) and returns the id.
     mutating func insertUnit(
         documentID: Int64, ordinal: Int, kind: String, title: String, location: String,
         article: Int?, text: String, line: Int, _ db: Database
     ) throws -> Int64 {
+        let id: Int64
+        do {
+            id = try StableIDs.unit(document: documentID, ordinal: ordinal, file: "")
+        } catch {
+            throw StableIDs.LimitExceeded(file: try Self.file(ofDocument: documentID, db), what: error.what, limit: error.limit)
+        }
         try db.cachedStatement(
             sql: """
-                INSERT INTO unit (document_id, ordinal, kind, title, location, article, text, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO unit (id, document_id, ordinal, kind, title, location, article, text, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [documentID, ordinal, kind, title, location, article, text, line])
+        ).execute(arguments: [id, documentID, ordinal, kind, title, location, article, text, line])
         units += 1
-        return db.lastInsertedRowID
+        return id
+    }
+
+    /// The next citation id of the document of unit `unitID` (``StableIDs``).
+    private mutating func nextCitationID(unitID: Int64, _ db: Database) throws -> Int64 {
+        let documentID = StableIDs.document(ofUnit: unitID)
+        let place = citationSequence.document == documentID ? citationSequence.next : 0
+        citationSequence = (documentID, place + 1)
+        do {
+            return try StableIDs.citation(document: documentID, place: place, file: "")
+        } catch {
+            throw StableIDs.LimitExceeded(file: try Self.file(ofDocument: documentID, db), what: error.what, limit: error.limit)
+        }
+    }
+
+    /// The corpus file of a stored document, to name it in an error.
+    private static func file(ofDocument id: Int64, _ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT file FROM document WHERE id = ?", arguments: [id]) ?? "#\(id)"
     }
 
     /// Stores `list`, each citation linked to the version of the law it resolves to from
@@ -222,15 +248,16 @@ struct IndexWriter {
                 in: targets.regulations)
             let documentID = target.regulation.map { targets.documentIDs[$0] }
             let text = StoredSpan(citation.text, at: Self.span(of: citation.text, in: scalars))
+            let id = try nextCitationID(unitID: unitID, db)
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO citation_row (unit_id, document_id, name, article, paragraph, item,
+                    INSERT INTO citation_row (id, unit_id, document_id, name, article, paragraph, item,
                                               text, text_at, text_length)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
-                    unitID, documentID, citation.name, citation.article, citation.paragraph,
+                    id, unitID, documentID, citation.name, citation.article, citation.paragraph,
                     citation.item, text.literal, text.start, text.length,
                 ])
             citations += 1
@@ -256,24 +283,36 @@ struct IndexWriter {
 
     /// Stores on every version of each law how often the other documents cite the law: the
     /// measure of its authority in this corpus that ranking uses (``Schema``'s `cited`).
-    private func countCitations(_ db: Database) throws {
-        try db.execute(
+    ///
+    /// One pass over the citations counts them by the title they cite, leaving out those
+    /// from a version of the same law.
+    func countCitations(_ db: Database) throws {
+        let counts = try Row.fetchAll(
+            db,
             sql: """
-                UPDATE document SET cited = (
-                    SELECT count(*) FROM citation
-                    JOIN document AS target ON target.id = citation.document_id
-                    JOIN unit ON unit.id = citation.unit_id
-                    JOIN document AS citing ON citing.id = unit.document_id
-                    WHERE target.title = document.title AND citing.title != document.title)
-                WHERE kind = 'regulation'
+                SELECT target.title AS title, count(*) AS cited
+                FROM citation_row AS citation
+                JOIN document AS target ON target.id = citation.document_id
+                JOIN unit ON unit.id = citation.unit_id
+                JOIN document AS citing ON citing.id = unit.document_id
+                WHERE citing.title != target.title
+                GROUP BY target.title
                 """)
+        try db.execute(sql: "UPDATE document SET cited = 0 WHERE kind = 'regulation' AND cited != 0")
+        for row in counts {
+            try db.execute(
+                sql: "UPDATE document SET cited = ? WHERE kind = 'regulation' AND title = ?",
+                arguments: [row["cited"] as Int, row["title"] as String])
+        }
     }
 
-    private func writeMeta(fingerprint: String, _ db: Database) throws {
+    private func writeMeta(fingerprint: CorpusFingerprint.Snapshot, _ db: Database) throws {
+        try fingerprint.store(db)
+        try StoredCounts.store(benchmarks, db)
         let joinedNotes = notes.joined(separator: "\n")
         let values: [String: String] = [
             "schema_version": String(Schema.version),
-            "corpus_fingerprint": fingerprint,
+            "corpus_fingerprint": fingerprint.value,
             IndexArtifact.metaKey: artifact.rawValue,
             "built_at": ISO8601DateFormatter().string(from: Date()),
             "notes": artifact == .public ? masker.mask(joinedNotes) : joinedNotes,

@@ -8,7 +8,7 @@ import LawCorpus
 /// and `snippet()`/`highlight()` read it from there.
 public enum Schema {
     /// Bumped whenever the tables change; an index of another version is rebuilt.
-    public static let version = 8
+    public static let version = 9
 
     /// Column weights for `bm25(unit_fts, …)`: a match in a unit's title (a measure's
     /// heading, the law's name and article label) counts more than one in its text.
@@ -80,7 +80,7 @@ public enum Schema {
                     PRIMARY KEY (name, document_id)
                 );
                 CREATE TABLE unit (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY,        -- document id × 2^20 + ordinal (StableIDs)
                     document_id INTEGER NOT NULL REFERENCES document(id),
                     ordinal INTEGER NOT NULL,      -- reading order inside the document
                     kind TEXT NOT NULL,            -- article | list_item | preamble | part | measure | point | …
@@ -91,10 +91,9 @@ public enum Schema {
                     line INTEGER NOT NULL
                 );
                 CREATE INDEX unit_document ON unit(document_id, article);
-                CREATE TABLE list_item_row (      -- read through the view list_item
-                    id INTEGER PRIMARY KEY,
+                CREATE TABLE list_item_row (      -- read through the view list_item; an item's id is its unit's
+                    unit_id INTEGER PRIMARY KEY REFERENCES unit(id),
                     document_id INTEGER NOT NULL REFERENCES document(id),
-                    unit_id INTEGER NOT NULL REFERENCES unit(id),
                     ordinal INTEGER NOT NULL,
                     item_id TEXT NOT NULL,         -- stable across versions
                 \(ListColumn.keys.map { "    \($0) TEXT, \($0)_at INTEGER, \($0)_length INTEGER,\n" }.joined())\
@@ -104,14 +103,13 @@ public enum Schema {
                     line INTEGER NOT NULL
                 );
                 CREATE INDEX list_item_document ON list_item_row(document_id, ordinal);
-                CREATE INDEX list_item_unit ON list_item_row(unit_id);
                 CREATE VIEW list_item AS           -- an item's name is its unit's title, its columns are read from the unit's text
-                    SELECT item.id, item.document_id, item.unit_id, item.ordinal, item.item_id, unit.title AS name,
+                    SELECT item.unit_id AS id, item.document_id, item.unit_id, item.ordinal, item.item_id, unit.title AS name,
                 \(ListColumn.keys.map { "        \(storedText($0, table: "item")) AS \($0),\n" }.joined())\
                         item.levels, item.benchmark_check, item.fields, item.line
                     FROM list_item_row AS item JOIN unit ON unit.id = item.unit_id;
                 CREATE TABLE citation_row (        -- read through the view citation
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY,        -- citing document id × 2^24 + its citations before this one
                     unit_id INTEGER NOT NULL REFERENCES unit(id),
                     document_id INTEGER REFERENCES document(id),  -- NULL: cited document not in the corpus
                     name TEXT,                     -- as written
@@ -229,6 +227,11 @@ public enum Schema {
                     day_from TEXT NOT NULL,        -- first day off
                     day_to TEXT NOT NULL,          -- last day off
                     work TEXT NOT NULL             -- adjusted working days, separated by spaces
+                );
+                CREATE TABLE source_file (       -- every corpus file the index was built from, to tell which changed
+                    path TEXT PRIMARY KEY NOT NULL,  -- relative to the corpus directory
+                    size INTEGER NOT NULL,         -- bytes
+                    modified INTEGER NOT NULL      -- milliseconds since 1970
                 );
                 CREATE TABLE thesaurus_entry (   -- Corpus/thesaurus.yaml, so an index alone can expand queries
                     id INTEGER PRIMARY KEY,        -- file order

@@ -42,6 +42,43 @@ struct TemporaryIndexFile {
         }
     }
 
+    /// Fills the temporary file with a copy of the index at `destination`, for an update to
+    /// change (``IndexUpdateRun``).
+    func copyDestination() throws(IndexError) {
+        let source = open(destination, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw copyError() }
+        defer { close(source) }
+        let target = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard target >= 0 else { throw copyError() }
+        defer { close(target) }
+        var info = stat()
+        guard fstat(source, &info) == 0 else { throw copyError() }
+        try copyByReading(source, target, bytes: Int(info.st_size))
+    }
+
+    /// Copies `bytes` from `source` to `target` through a buffer of 1 MiB.
+    private func copyByReading(_ source: Int32, _ target: Int32, bytes: Int) throws(IndexError) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var remaining = bytes
+        while remaining > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw copyError() }
+            var written = 0
+            while written < count {
+                let n = buffer.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw copyError() }
+                written += n
+            }
+            remaining -= count
+        }
+    }
+
+    private func copyError() -> IndexError {
+        .storage(path: path, message: "无法复制原索引 \(destination)：\(String(cString: strerror(errno)))")
+    }
+
     /// Removes the temporary files of builds of `destination` whose process no longer
     /// exists; returns their paths. Files of running builds (this one included) are kept.
     static func sweepStale(for destination: String) -> [String] {

@@ -104,7 +104,7 @@ struct IndexOptions: ParsableArguments {
     }
 
     private func build(_ artifact: IndexArtifact, at path: String) throws {
-        let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).build(to: path)
+        let report = try IndexBuilder(corpusRoot: corpus, artifact: artifact).update(path)
         Terminal.note(
             "已建立索引：\(report.documents) 个文件，\(report.units) 条，用时 "
                 + String(format: "%.2f 秒", report.seconds))

@@ -100,7 +100,14 @@ public final class KnowledgeBase: Sendable {
         return IndexArtifact(recorded: values.first { $0["key"] == IndexArtifact.metaKey }?["value"])
     }
 
-    /// A GRDB configuration whose connections know the `lawkb_han` tokenizer.
+    /// Page cache of each read-only connection, in KiB: a common word's position lists (a few
+    /// MB at 100,000 units) stay cached between searches instead of being read again from the
+    /// file on every search; small enough that a pool of readers stays within tens of MB.
+    public static let readerCacheKiB = 8192
+
+    /// A GRDB configuration whose connections know the `lawkb_han` tokenizer and the rank
+    /// function. Read-only connections keep a larger page cache (``readerCacheKiB``) and
+    /// their temporary tables in memory: they never write a file.
     public static func configuration(readonly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
@@ -108,6 +115,9 @@ public final class KnowledgeBase: Sendable {
         config.prepareDatabase { db in
             db.add(tokenizer: HanFTS5Tokenizer.self)
             try RankFunction.register(db)
+            if readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB); PRAGMA temp_store = MEMORY")
+            }
         }
         return config
     }

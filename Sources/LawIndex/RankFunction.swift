@@ -22,7 +22,9 @@ import GRDBSQLite
 /// positions counted from `earlinessScale` on), whichever is larger, times the document's
 /// weight. A very
 /// small tie-break, far below any difference of BM25, keeps equal scores in a meaningful
-/// order: a unit whose title holds a term, then the one whose text holds it earlier.
+/// order: a unit whose title holds a term first, then a unit of a document the query
+/// names or whose kind it names (``RankQuery/preferredDocuments``), then the one whose
+/// text holds a term earlier.
 ///
 /// Registered on every connection (``KnowledgeBase/configuration(readonly:)``). Every
 /// pointer the C interface hands over is checked; a failure answers an SQLite error.
@@ -117,6 +119,11 @@ public final class RankQuery {
     static let maximumOccurrences = 1024
     /// Weight of the tie-break relative to the score.
     static let tieBreakWeight = 1e-6
+    /// Shares of the tie-break: a title match outweighs the other two together, a preferred
+    /// document any difference of earliness.
+    static let titleTie = 0.5
+    static let preferredTie = 0.25
+    static let earlinessTie = 0.2
 
     /// What the function does with a unit that passes the filters.
     public enum Mode: Sendable, Equatable {
@@ -140,6 +147,8 @@ public final class RankQuery {
 
     let statistics: SearchStatistics
     let documentWeights: [Double]
+    /// For each document slot: whether its units are the kind the query most likely wants.
+    let preferredDocuments: [Bool]
     let phraseGroups: [Int]
     let groupCount: Int
     let proximity: ProximityWeights
@@ -175,12 +184,16 @@ public final class RankQuery {
     ///     else the factor of their scores.
     ///   - phraseGroups: for each phrase of the MATCH expression in order, the required group
     ///     it belongs to, or -1 for a phrase that does not score (an excluded term).
+    ///   - preferredDocuments: for each document slot, whether the query names it or its kind
+    ///     (the law 行政处罚法, the lists 不予处罚事项清单): its units win ties against others
+    ///     of equal score; slots beyond the array are not preferred.
     public init(
         statistics: SearchStatistics, documentWeights: [Double], phraseGroups: [Int],
-        proximity: ProximityWeights = ProximityWeights(), mode: Mode
+        preferredDocuments: [Bool] = [], proximity: ProximityWeights = ProximityWeights(), mode: Mode
     ) {
         self.statistics = statistics
         self.documentWeights = documentWeights
+        self.preferredDocuments = preferredDocuments
         self.phraseGroups = phraseGroups
         self.groupCount = (phraseGroups.max() ?? -1) + 1
         self.proximity = proximity
@@ -226,7 +239,8 @@ public final class RankQuery {
             let code = prepare(api, fts)
             guard code == SQLITE_OK else { return fail(code, context) }
         }
-        let (value, code) = bm25(api, fts, length: Double(statistics.unitLengths[position]))
+        let preferred = slot < preferredDocuments.count && preferredDocuments[slot]
+        let (value, code) = bm25(api, fts, length: Double(statistics.unitLengths[position]), preferred: preferred)
         guard code == SQLITE_OK else { return fail(code, context) }
         if case .best(let count) = mode { keep(Entry(id: rowid, score: value * documentWeights[slot]), among: count) }
         sqlite3_result_int(context, 0)
@@ -314,7 +328,9 @@ public final class RankQuery {
     /// the better of the text's and the title's, a title's positions counted from
     /// `earlinessScale` on: BM25 already weighs the title, and the factor only keeps a unit
     /// named after the query from falling behind one that mentions it late in a long text.
-    private func bm25(_ api: Fts5ExtensionApi, _ fts: OpaquePointer, length: Double) -> (Double, Int32) {
+    private func bm25(
+        _ api: Fts5ExtensionApi, _ fts: OpaquePointer, length: Double, preferred: Bool
+    ) -> (Double, Int32) {
         guard let instCount = api.xInstCount, let inst = api.xInst else { return (0, SQLITE_MISUSE) }
         var count: Int32 = 0
         var code = instCount(fts, &count)
@@ -369,7 +385,9 @@ public final class RankQuery {
                 titleEvents.isEmpty ? 1 : proximity.boost(titleEvents, groups: groupCount, scratch: &scratch))
         }
         let earliness = firstInText == Int.max ? 0 : 1 / (1 + Double(firstInText) / proximity.earlinessScale)
-        let tieBreak = 1 + Self.tieBreakWeight * ((inTitle ? 0.5 : 0) + 0.5 * earliness)
+        let tieBreak =
+            1 + Self.tieBreakWeight
+            * ((inTitle ? Self.titleTie : 0) + (preferred ? Self.preferredTie : 0) + Self.earlinessTie * earliness)
         return (score * boost * tieBreak, SQLITE_OK)
     }
 }

@@ -109,7 +109,8 @@ extension LawQueries {
         let expression = try QueryParser().parse(request.query)
         return try read { db in
             let statistics = try knowledgeBase.searchStatistics(db)
-            let scope = try SearchScope(request: request, queries: self, statistics: statistics, db)
+            let scope = try SearchScope(
+                request: request, terms: expression.terms, queries: self, statistics: statistics, db)
             let expanded = ExpandedExpression(expression, thesaurus: knowledgeBase.thesaurus)
             let literal = RankedMatch(expression: expression.fts5, phraseGroups: expression.phraseGroups)
             let first = try rankedTier(
@@ -159,6 +160,7 @@ extension LawQueries {
         let reranked = offset < Self.rerankDepth
         let query = RankQuery(
             statistics: statistics, documentWeights: scope.documentWeights, phraseGroups: match.phraseGroups,
+            preferredDocuments: scope.preferredDocuments,
             mode: limit > 0 ? .best(max(end, reranked ? Self.rerankDepth : 0)) : .count)
         try match.run(query, db)
         let best = query.best()
@@ -202,22 +204,32 @@ extension LawQueries {
     public static let repeatedTitleDiscount = 0.5
 
     /// Orders by score, discounting each repeat of an already-ranked title.
+    ///
+    /// Titles are numbered once, so that each round compares numbers, not strings; each
+    /// title's factor (``repeatedTitleDiscount`` to the power of its repeats so far) is kept.
     static func diversified(_ scored: [(id: Int64, title: String, score: Double)]) -> [(id: Int64, score: Double)] {
-        var remaining = scored
-        var seen: [String: Int] = [:]
+        var numbers: [String: Int] = [:]
+        var remaining = scored.map { candidate -> (id: Int64, title: Int, score: Double) in
+            let number = numbers[candidate.title] ?? numbers.count
+            numbers[candidate.title] = number
+            return (candidate.id, number, candidate.score)
+        }
+        var factors = [Double](repeating: 1, count: numbers.count)
         var result: [(id: Int64, score: Double)] = []
+        result.reserveCapacity(remaining.count)
         while !remaining.isEmpty {
             var best = 0
             var bestScore = -Double.infinity
-            for (index, candidate) in remaining.enumerated() {
-                let adjusted = candidate.score * pow(repeatedTitleDiscount, Double(seen[candidate.title] ?? 0))
+            for index in remaining.indices {
+                let candidate = remaining[index]
+                let adjusted = candidate.score * factors[candidate.title]
                 if adjusted > bestScore || (adjusted == bestScore && candidate.id < remaining[best].id) {
                     best = index
                     bestScore = adjusted
                 }
             }
             let chosen = remaining.remove(at: best)
-            seen[chosen.title, default: 0] += 1
+            factors[chosen.title] *= repeatedTitleDiscount
             result.append((chosen.id, bestScore))
         }
         return result
@@ -319,11 +331,16 @@ struct SearchScope {
     /// For each document slot of the index's ``SearchStatistics``: 0 when the request leaves
     /// it out, else its authority (``LawQueries/Authority``).
     var documentWeights: [Double]
+    /// For each document slot: whether its units are the kind of unit the query most likely
+    /// wants (``PreferredDocument``), which wins ties of score.
+    var preferredDocuments: [Bool]
 
     /// The documents the request's filters let through: visible ones; list versions in force
     /// on the day asked about; the document, department, kinds asked for; law versions in
     /// force that day, else current ones (superseded versions only when asked for by name).
-    init(request: SearchRequest, queries: LawQueries, statistics: SearchStatistics, _ db: Database) throws {
+    init(
+        request: SearchRequest, terms: [String], queries: LawQueries, statistics: SearchStatistics, _ db: Database
+    ) throws {
         let day = try LawQueries.date(request.asOf, parameter: "as_of")
         var filters: [SQL] = [
             queries.visible, "(document.kind != \(DocumentKind.list) OR \(Schema.inForce(on: day)))",
@@ -349,12 +366,51 @@ struct SearchScope {
             let superseded = [RegulationMetadata.Status.amended, RegulationMetadata.Status.repealed]
             filters.append("coalesce(document.status, '') NOT IN \(superseded)")
         }
-        let allowed = try SQLRequest<Int64>(
-            "SELECT document.id FROM document WHERE \(filters.joined(operator: .and))"
-        ).fetchSet(db)
+        let documents = try SQLRequest<PreferredDocument>(
+            """
+            SELECT document.id, document.kind, document.title, document.short_name, document.list_kind
+            FROM document WHERE \(filters.joined(operator: .and))
+            """
+        ).fetchAll(db)
+        let allowed = Set(documents.map(\.id))
+        let preferred = Set(documents.filter { $0.isWanted(by: terms) }.map(\.id))
         let authority = LawQueries.Authority(mostCited: statistics.mostCited)
         documentWeights = zip(statistics.documentIDs, statistics.documentCitations).map { id, cited in
             allowed.contains(id) ? authority.boost(cited: cited) : 0
+        }
+        preferredDocuments = statistics.documentIDs.map(preferred.contains)
+    }
+}
+
+/// A document as the tie-break between equal scores sees it: whether the query names it
+/// (a law searched by its name, 行政处罚法, wants its articles) or names its kind (免罚,
+/// 不予处罚 want the items of 不予处罚事项清单 before those of other lists).
+struct PreferredDocument: Decodable, FetchableRecord {
+    var id: Int64
+    var kind: DocumentKind
+    var title: String
+    var shortName: String?
+    var listKind: ListKind?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title
+        case shortName = "short_name"
+        case listKind = "list_kind"
+    }
+
+    /// Whether one of the query's `terms` is the name of this law (full or short), or part
+    /// of the name or of an alias of this list's kind.
+    func isWanted(by terms: [String]) -> Bool {
+        terms.contains { term in
+            switch kind {
+            case .regulation:
+                return term == title || term == shortName
+            case .list:
+                guard let listKind else { return false }
+                return ([listKind.rawValue] + listKind.aliases).contains { $0.contains(term) }
+            case .plan:
+                return false
+            }
         }
     }
 }

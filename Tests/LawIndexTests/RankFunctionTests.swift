@@ -16,9 +16,9 @@ import Testing
         (-3, 2, "其他", "无关的内容。"),
     ]
 
-    /// A database with the lawkb schema holding ``units``, on connections that know the
-    /// tokenizer and the rank function.
-    static func database() throws -> DatabaseQueue {
+    /// A database with the lawkb schema holding `units` (by default ``units``), on connections
+    /// that know the tokenizer and the rank function.
+    static func database(_ units: [(Int64, Int64, String, String)] = units) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(configuration: KnowledgeBase.configuration(readonly: false))
         try queue.write { db in
             try Schema.create(db)
@@ -125,6 +125,30 @@ import Testing
             #expect(ranked.map(\.id) == [7])
             #expect(!query.idfDeferred)
             #expect((ranked.first?.score ?? 0) > 0)
+        }
+    }
+
+    /// Two units alike in every way the score sees, in two documents: the one of the document
+    /// the query prefers wins the tie, whatever the ids; without a preference the lower id wins.
+    @Test func aPreferredDocumentWinsATieOfScore() throws {
+        let twins: [(Int64, Int64, String, String)] = [
+            (10, 1, "第五条", "符合条件的，不予处罚。"),
+            (20, 2, "第五条", "符合条件的，不予处罚。"),
+            (30, 2, "其他", "无关的内容。"),
+        ]
+        try Self.database(twins).read { db in
+            let statistics = try SearchStatistics.read(db)
+            let plain = RankQuery(statistics: statistics, documentWeights: [1, 1], phraseGroups: [0], mode: .best(5))
+            let tied = try Self.ranked("\"不予处罚\"", plain, db).best
+            #expect(tied.map(\.id) == [10, 20])
+            #expect(tied.map(\.score)[0] == tied.map(\.score)[1])
+            let preferring = RankQuery(
+                statistics: statistics, documentWeights: [1, 1], phraseGroups: [0], preferredDocuments: [false, true],
+                mode: .best(5))
+            let ranked = try Self.ranked("\"不予处罚\"", preferring, db).best
+            #expect(ranked.map(\.id) == [20, 10])
+            // Only a tie is broken: the scores stay equal to a millionth.
+            #expect(abs(ranked[0].score / ranked[1].score - 1) < 1e-5)
         }
     }
 

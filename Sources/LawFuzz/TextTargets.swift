@@ -162,7 +162,8 @@
             _ = StatutoryPenalty.read(String(text[..<middle]), item: text.count % 7)
         }
 
-        /// A query is an expression whose terms are all quoted for FTS5, or a clear error.
+        /// A query is an expression whose terms are all quoted for FTS5 (a quoted term may be
+        /// a prefix, `"罚"*`), or a clear error.
         static func query(_ text: String) {
             do {
                 let expression = try QueryParser().parse(text)
@@ -181,7 +182,7 @@
                 }
                 Invariant.check(!inString, "unbalanced quotes in \(expression.fts5)")
                 let leftover = String(outside).replacingOccurrences(of: "AND", with: "").replacingOccurrences(of: "OR", with: "")
-                    .replacingOccurrences(of: "NOT", with: "").filter { !"() ".contains($0) }
+                    .replacingOccurrences(of: "NOT", with: "").filter { !"() *".contains($0) }
                 Invariant.check(leftover.isEmpty, "unquoted text \(leftover) in \(expression.fts5)")
             } catch {
                 Invariant.check(!error.description.isEmpty, "an empty error")

@@ -31,7 +31,7 @@
                         String(validating: UnsafeBufferPointer(rebasing: input[range]), as: UTF8.self) != nil,
                         "range \(range) is not valid UTF-8")
                     Invariant.check(range.lowerBound >= previousStart, "token at \(range) before \(previousStart)")
-                    Invariant.check(!(colocated && (first || mode == .query)), "colocated token at \(range) in \(mode)")
+                    Invariant.check(!(colocated && (first || mode == .document)), "colocated token at \(range) in \(mode)")
                     previousStart = range.lowerBound
                     first = false
                     return true

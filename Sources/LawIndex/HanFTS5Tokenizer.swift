@@ -8,7 +8,9 @@ import LawTokenizer
 /// characters one token; `trigram` cannot find two-character words), so every
 /// connection that reads or writes the index registers this tokenizer (see
 /// ``KnowledgeBase/configuration(readonly:)``). Tokens carry byte offsets into the
-/// original text, so `highlight()`, `snippet()` and `bm25()` work on it.
+/// original text; a bigram's range covers both of its characters, so that matches are
+/// highlighted by ``SnippetFunction`` (`lawkb_snippet`), which merges overlapping ranges,
+/// rather than by FTS5's own `snippet()` and `highlight()`, which garble them.
 public final class HanFTS5Tokenizer: FTS5CustomTokenizer {
     /// The name used in `CREATE VIRTUAL TABLE … USING fts5(…, tokenize='lawkb_han')`.
     public static let name = "lawkb_han"
@@ -18,8 +20,10 @@ public final class HanFTS5Tokenizer: FTS5CustomTokenizer {
     /// Called by SQLite through GRDB; the tokenizer takes no arguments.
     public init(db: Database, arguments: [String]) throws {}
 
-    /// Tokenizes `pText` for FTS5: queries get the bigram chain, everything else
-    /// (documents, auxiliary functions) gets characters plus colocated bigrams.
+    /// Tokenizes `pText` for FTS5: queries in ``TokenizationMode/query``, everything else
+    /// (documents, auxiliary functions) in ``TokenizationMode/document``. A query's last
+    /// token is matched as a prefix when the expression says so (`"…"*`), which FTS5
+    /// handles itself.
     public func tokenize(
         context: UnsafeMutableRawPointer?,
         tokenization: FTS5Tokenization,

@@ -115,6 +115,7 @@ public final class KnowledgeBase: Sendable {
         config.prepareDatabase { db in
             db.add(tokenizer: HanFTS5Tokenizer.self)
             try RankFunction.register(db)
+            try SnippetFunction.register(db)
             if readonly {
                 try db.execute(sql: "PRAGMA cache_size = -\(readerCacheKiB); PRAGMA temp_store = MEMORY")
             }

@@ -150,6 +150,7 @@ public final class RankQuery {
     /// For each document slot: whether its units are the kind the query most likely wants.
     let preferredDocuments: [Bool]
     let phraseGroups: [Int]
+    let phraseSpans: [Int]
     let groupCount: Int
     let proximity: ProximityWeights
     let mode: Mode
@@ -187,14 +188,18 @@ public final class RankQuery {
     ///   - preferredDocuments: for each document slot, whether the query names it or its kind
     ///     (the law 行政处罚法, the lists 不予处罚事项清单): its units win ties against others
     ///     of equal score; slots beyond the array are not preferred.
+    ///   - phraseSpans: for each phrase, how many positions of a text it spans where it
+    ///     matches (a phrase of n Han characters spans n, though it is n − 1 bigram tokens);
+    ///     phrases beyond the array span their number of tokens.
     public init(
-        statistics: SearchStatistics, documentWeights: [Double], phraseGroups: [Int],
+        statistics: SearchStatistics, documentWeights: [Double], phraseGroups: [Int], phraseSpans: [Int] = [],
         preferredDocuments: [Bool] = [], proximity: ProximityWeights = ProximityWeights(), mode: Mode
     ) {
         self.statistics = statistics
         self.documentWeights = documentWeights
         self.preferredDocuments = preferredDocuments
         self.phraseGroups = phraseGroups
+        self.phraseSpans = phraseSpans
         self.groupCount = (phraseGroups.max() ?? -1) + 1
         self.proximity = proximity
         self.mode = mode
@@ -295,7 +300,9 @@ public final class RankQuery {
         guard code == SQLITE_OK else { return code }
         rowCount = rows
         let phrases = Int(max(0, phraseCount(fts)))
-        phraseSizes = (0..<phrases).map { Int(max(0, phraseSize(fts, Int32($0)))) }
+        phraseSizes = (0..<phrases).map {
+            $0 < phraseSpans.count ? phraseSpans[$0] : Int(max(0, phraseSize(fts, Int32($0))))
+        }
         frequencies = Array(repeating: 0, count: phrases)
         idfDeferred = phrases == 1 && phraseGroups == [0]
         idf = Array(repeating: idfDeferred ? 1 : 0, count: phrases)

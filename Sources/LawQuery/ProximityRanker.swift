@@ -68,55 +68,79 @@ public struct ProximityRanker: Sendable {
         var length: Int
     }
 
-    private func queryHashes(_ term: String) -> [UInt64] {
-        var hashes: [UInt64] = []
+    private func queryHashes(_ term: String) -> QueryChain {
+        var chain = QueryChain()
         var copy = term
         copy.withUTF8 { bytes in
-            tokenizer.tokenize(bytes, mode: .query) { token, _, _ in
-                hashes.append(TokenHash.of(token))
-                return true
-            }
-        }
-        return hashes
-    }
-}
-
-/// The tokens of a document by position: the token starting there and its colocated bigram.
-struct DocumentPositions {
-    private var primary: [UInt64] = []
-    private var colocated: [UInt64] = []
-
-    init(_ text: String, tokenizer: HanTokenizer) {
-        var primary: [UInt64] = []
-        var colocated: [UInt64] = []
-        var copy = text
-        copy.withUTF8 { bytes in
-            tokenizer.tokenize(bytes, mode: .document) { token, _, isColocated in
-                if isColocated, !colocated.isEmpty {
-                    colocated[colocated.count - 1] = TokenHash.of(token)
+            tokenizer.tokenize(bytes, mode: .query) { token, _, isColocated in
+                if isColocated, !chain.positions.isEmpty {
+                    chain.positions[chain.positions.count - 1].append(TokenHash.of(token))
                 } else {
-                    primary.append(TokenHash.of(token))
-                    colocated.append(0)
+                    chain.positions.append([TokenHash.of(token)])
                 }
                 return true
             }
         }
-        self.primary = primary
-        self.colocated = colocated
+        chain.lastIsPrefix = tokenizer.endsInLoneHanCharacter(term)
+        return chain
+    }
+}
+
+/// A query phrase as FTS5 matches it: the token hashes at each position (a token and its
+/// colocated alternatives), the last one a prefix when the phrase ends in a lone Han
+/// character.
+struct QueryChain {
+    var positions: [[UInt64]] = []
+    var lastIsPrefix = false
+
+    var isEmpty: Bool { positions.isEmpty }
+    var count: Int { positions.count }
+}
+
+/// The tokens of a document by position: the hash of each token, and of its first
+/// character (what a prefix of one Han character matches).
+struct DocumentPositions {
+    private var tokens: [UInt64] = []
+    private var leads: [UInt64] = []
+
+    init(_ text: String, tokenizer: HanTokenizer) {
+        var tokens: [UInt64] = []
+        var leads: [UInt64] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            tokenizer.tokenize(bytes, mode: .document) { token, _, isColocated in
+                guard !isColocated else { return true }
+                tokens.append(TokenHash.of(token))
+                leads.append(TokenHash.of(UnsafeBufferPointer(rebasing: token[..<Self.firstScalarLength(token)])))
+                return true
+            }
+        }
+        self.tokens = tokens
+        self.leads = leads
     }
 
-    /// Where the query token chain `hashes` matches at consecutive positions.
-    func occurrences(of hashes: [UInt64]) -> [ProximityRanker.Occurrence] {
-        guard hashes.count <= primary.count else { return [] }
+    /// Bytes of the first UTF-8 scalar of a (valid, non-empty) token.
+    private static func firstScalarLength(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let lead = token.first else { return 0 }
+        let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return min(length, token.count)
+    }
+
+    /// Where the query token chain `chain` matches at consecutive positions.
+    func occurrences(of chain: QueryChain) -> [ProximityRanker.Occurrence] {
+        guard !chain.isEmpty, chain.count <= tokens.count else { return [] }
         var result: [ProximityRanker.Occurrence] = []
-        for start in 0...(primary.count - hashes.count) {
+        let last = chain.count - 1
+        for start in 0...(tokens.count - chain.count) {
             var matches = true
-            for (offset, hash) in hashes.enumerated()
-            where primary[start + offset] != hash && colocated[start + offset] != hash {
-                matches = false
-                break
+            for (offset, hashes) in chain.positions.enumerated() {
+                let hash = offset == last && chain.lastIsPrefix ? leads[start + offset] : tokens[start + offset]
+                if !hashes.contains(hash) {
+                    matches = false
+                    break
+                }
             }
-            if matches { result.append(.init(start: start, length: hashes.count)) }
+            if matches { result.append(.init(start: start, length: chain.count)) }
         }
         return result
     }

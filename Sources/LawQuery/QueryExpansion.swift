@@ -93,7 +93,16 @@ struct ExpandedExpression {
         } + literal.excluded.map { _ in -1 }
     }
 
-    /// One written form in FTS5: a phrase, or a NEAR group of its parts.
+    /// For each phrase of ``fts5`` in order, the positions of a text it spans where it
+    /// matches (``SearchExpression/span(of:)``), for the ranking's proximity factor.
+    var phraseSpans: [Int] {
+        zip(literal.required, alternatives).flatMap { terms, added in
+            terms.map(SearchExpression.span(of:)) + added.flatMap { $0.form.parts.map(SearchExpression.span(of:)) }
+        } + literal.excluded.map(SearchExpression.span(of:))
+    }
+
+    /// One written form in FTS5: a phrase, or a NEAR group of its parts (each a phrase of
+    /// ``SearchExpression/quote(_:)``, a prefix where it ends in a single Han character).
     static func fts5(_ form: Thesaurus.WrittenForm) -> String {
         let phrases = form.parts.map(SearchExpression.quote)
         return phrases.count == 1 ? phrases[0] : "NEAR(" + phrases.joined(separator: " ") + ", \(nearDistance))"

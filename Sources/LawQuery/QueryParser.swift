@@ -16,7 +16,8 @@ public struct SearchExpression: Equatable, Sendable {
     /// Terms that must not match.
     public var excluded: [String]
 
-    /// The FTS5 MATCH expression: every term quoted as an FTS5 string, operators added here.
+    /// The FTS5 MATCH expression: every term quoted as an FTS5 phrase (``quote(_:)``),
+    /// operators added here.
     public var fts5: String {
         let groups = required.map { group -> String in
             let quoted = group.map(Self.quote)
@@ -32,8 +33,10 @@ public struct SearchExpression: Equatable, Sendable {
     /// All terms that are searched for, for display.
     public var terms: [String] { required.flatMap { $0 } }
 
-    /// `term` as an FTS5 string: in double quotes, each quote inside doubled. Scalar by
-    /// scalar, so that a quote carrying a combining mark is doubled too.
+    /// `term` as an FTS5 phrase: in double quotes, each quote inside doubled (scalar by
+    /// scalar, so that a quote carrying a combining mark is doubled too), and followed by
+    /// `*` when it ends in a single Han character, which the index holds either alone or as
+    /// the first half of a bigram (``HanTokenizer/endsInLoneHanCharacter(_:)``).
     static func quote(_ term: String) -> String {
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
@@ -42,8 +45,24 @@ public struct SearchExpression: Equatable, Sendable {
             if scalar == "\"" { quoted.append(scalar) }
         }
         quoted.append("\"")
+        if tokenizer.endsInLoneHanCharacter(term) { quoted.append("*") }
         return String(quoted)
     }
+
+    /// For each phrase of ``fts5`` in order (the required groups' terms, then the excluded
+    /// ones), the positions of a text it spans where it matches: one more than its tokens
+    /// when it ends in a Han run of two or more characters (``span(of:)``).
+    public var phraseSpans: [Int] {
+        required.flatMap { $0.map(Self.span(of:)) } + excluded.map(Self.span(of:))
+    }
+
+    /// The positions of a text the phrase `term` spans where it matches: 行政处罚 4, 罚 1.
+    static func span(of term: String) -> Int {
+        tokenizer.documentSpan(ofQuery: term)
+    }
+
+    /// The tokenizer that decides which phrases are prefixes and how far phrases reach.
+    private static let tokenizer = HanTokenizer()
 }
 
 /// Turns user text into a ``SearchExpression``.

@@ -112,7 +112,8 @@ extension LawQueries {
             let scope = try SearchScope(
                 request: request, terms: expression.terms, queries: self, statistics: statistics, db)
             let expanded = ExpandedExpression(expression, thesaurus: knowledgeBase.thesaurus)
-            let literal = RankedMatch(expression: expression.fts5, phraseGroups: expression.phraseGroups)
+            let literal = RankedMatch(
+                expression: expression.fts5, phraseGroups: expression.phraseGroups, phraseSpans: expression.phraseSpans)
             let first = try rankedTier(
                 literal, scope: scope, statistics: statistics, offset: request.offset, limit: request.limit, db)
             guard expanded.isExpanded else {
@@ -123,7 +124,8 @@ extension LawQueries {
             }
             let onlyExpanded = RankedMatch(
                 expression: "(\(expanded.fts5)) NOT (\(expression.fts5))",
-                phraseGroups: expanded.phraseGroups + expression.phraseGroups.map { _ in -1 })
+                phraseGroups: expanded.phraseGroups + expression.phraseGroups.map { _ in -1 },
+                phraseSpans: expanded.phraseSpans + expression.phraseSpans)
             let second = try rankedTier(
                 onlyExpanded, scope: scope, statistics: statistics,
                 offset: max(0, request.offset - first.total), limit: request.limit - first.page.count, db)
@@ -160,7 +162,7 @@ extension LawQueries {
         let reranked = offset < Self.rerankDepth
         let query = RankQuery(
             statistics: statistics, documentWeights: scope.documentWeights, phraseGroups: match.phraseGroups,
-            preferredDocuments: scope.preferredDocuments,
+            phraseSpans: match.phraseSpans, preferredDocuments: scope.preferredDocuments,
             mode: limit > 0 ? .best(max(end, reranked ? Self.rerankDepth : 0)) : .count)
         try match.run(query, db)
         let best = query.best()
@@ -250,7 +252,7 @@ extension LawQueries {
                    document.list_kind, document.version, \(Self.listStatus) AS status,
                    (SELECT name FROM department WHERE department.id = document.department_id) AS department,
                    (SELECT item_id FROM list_item WHERE list_item.unit_id = unit.id) AS item_id,
-                   snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48) AS snippet
+                   lawkb_snippet(unit_fts, 1, \(Highlight.open), \(Highlight.close), '…', 48, \(match)) AS snippet
             FROM unit_fts
             JOIN unit ON unit.id = unit_fts.rowid
             JOIN document ON document.id = unit.document_id
@@ -305,6 +307,8 @@ private struct HitRow: Decodable, FetchableRecord {
 struct RankedMatch {
     var expression: String
     var phraseGroups: [Int]
+    /// For each phrase, the positions of a text it spans where it matches.
+    var phraseSpans: [Int]
 
     /// Runs the rank function over the matches of ``expression``: `query` then holds the
     /// best units and their count.

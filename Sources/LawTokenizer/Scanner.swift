@@ -6,6 +6,8 @@
 /// number being collected. Scalars arrive in order and each one is classified:
 ///
 /// - Han: ends a word; forms the bigram with the pending character, then becomes pending.
+///   In a query, a pending character whose run a separator ended is emitted alone first,
+///   with the bigram colocated as its alternative (see ``HanTokenizer``).
 /// - letter / digit: ends the Han run or a word of the other kind, then extends the word.
 /// - transparent (quotation and book-title marks, the enumeration comma 、): ends a word but
 ///   not a Han run.
@@ -47,6 +49,19 @@ struct Scanner {
     /// Set when a scalar did not fit: the rest of the run extends the range, not the text.
     var wordFull = false
 
+    /// Characters in the current Han run so far, counted up to 2 (a query needs to know only
+    /// whether the run is a single character).
+    var runLength = 0
+    /// In a query: the pending character's run was ended by a separator, and what follows
+    /// decides how the character is emitted.
+    var runEnded = false
+    /// In a query: the last token emitted was a Han run's only character, at the end of the
+    /// text, which FTS5 must then match as a prefix.
+    private(set) var endsInLoneHanCharacter = false
+    /// In a query: the text ended in a Han run of two or more characters, whose last
+    /// character its last bigram covers without a token of its own.
+    private(set) var endsInHanBigram = false
+
     /// Set when `body` asked to stop.
     var stopped = false
 
@@ -81,7 +96,7 @@ struct Scanner {
             if stopped { return }
         }
         flushWord(body)
-        flushHan(body)
+        finishHan(body)
     }
 
     /// Decodes the multi-byte sequence starting with `lead` at `index`: the scalar and its
@@ -235,24 +250,34 @@ struct Scanner {
 
     // MARK: Events
 
-    /// A Han character: in a document, the pending character and its bigram with this one
-    /// (colocated, same range); in a query, just the bigram. This one becomes pending.
+    /// A Han character: the bigram of the pending character with this one, which then
+    /// becomes pending. The bigram's range covers both characters. In a query whose
+    /// pending character a separator ended, that character is emitted alone instead, with
+    /// the bigram colocated as its alternative: the document may hold the two characters
+    /// either side by side or apart.
     @inline(__always)
     mutating func han(_ value: UInt32, _ start: Int, _ end: Int, _ body: Body) {
         if wordKind != .none { flushWord(body) }
         let current = scratch + pendingLength
         let length = Scalars.encode(value, into: current)
         if pendingLength > 0 {
-            let range = pendingStart..<pendingEnd
-            if query {
-                emit(scratch, pendingLength &+ length, range, false, body)
+            let range = pendingStart..<end
+            if runEnded {
+                // The alternative keeps the character's own range: the separator between the
+                // two may be any bytes, even invalid ones.
+                emit(scratch, pendingLength, pendingStart..<pendingEnd, false, body)
+                emit(scratch, pendingLength &+ length, pendingStart..<pendingEnd, true, body)
+                runEnded = false
+                runLength = 1
             } else {
-                emit(scratch, pendingLength, range, false, body)
-                emit(scratch, pendingLength &+ length, range, true, body)
+                emit(scratch, pendingLength &+ length, range, false, body)
+                runLength = 2
             }
             for offset in 0..<length {  // forward copy: the regions may overlap
                 scratch[offset] = current[offset]
             }
+        } else {
+            runLength = 1
         }
         pendingLength = length
         pendingStart = start
@@ -300,19 +325,42 @@ struct Scanner {
         if wordKind != .none { flushWord(body) }
     }
 
-    /// Anything that separates: ends a word and a Han run.
+    /// Anything that separates: ends a word and a Han run. In a query the run's last
+    /// character waits for what follows (``han(_:_:_:_:)``, ``flushHan(_:)``, ``finishHan(_:)``).
     @inline(__always)
     mutating func separator(_ body: Body) {
         if wordKind != .none { flushWord(body) }
-        if pendingLength > 0 { flushHan(body) }
+        if pendingLength > 0 {
+            if query {
+                runEnded = true
+            } else {
+                flushHan(body)
+            }
+        }
     }
 
-    /// Ends a Han run: its last character is emitted alone (in both modes).
+    /// Ends a Han run that a word follows: its last character is emitted alone (in both modes).
     @inline(__always)
     mutating func flushHan(_ body: Body) {
         guard pendingLength > 0 else { return }
         emit(scratch, pendingLength, pendingStart..<pendingEnd, false, body)
         pendingLength = 0
+        runEnded = false
+    }
+
+    /// Ends the text. A document emits its last Han run's last character alone; a query
+    /// does so only for a run of one character (the run's bigrams already fix the rest),
+    /// which FTS5 must then match as a prefix: the character may begin a bigram.
+    mutating func finishHan(_ body: Body) {
+        guard pendingLength > 0 else { return }
+        if !query || runLength == 1 {
+            flushHan(body)
+            endsInLoneHanCharacter = query && !stopped
+        } else {
+            endsInHanBigram = !stopped
+        }
+        pendingLength = 0
+        runEnded = false
     }
 
     /// Emits the word being collected, if any.

@@ -218,7 +218,7 @@ import Testing
         let file = directory.appendingPathComponent("bad.yaml").path
         var bytes = Array("department: 乌审旗市场监督管理局\nkind: 不予处罚事项清单\nversion: 2024-01-01\nitems:\n  - id: A\n    name: ".utf8)
         bytes += [0xE4, 0xB8, 0x0A]
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         let parser = ListParser(
             registry: try #require(try CorpusLoader(root: Fixture.corpus).loadDepartments()),
             citations: CitationParser(names: DocumentNames()))

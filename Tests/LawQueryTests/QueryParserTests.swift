@@ -46,12 +46,12 @@ import Testing
         for character in expression.fts5 {
             if character == "\"" {
                 inString.toggle()
-            } else if !inString {
+            } else if !inString, !(character == "*" && previous == "\"") {
+                // A `*` right after a phrase is the parser's own prefix mark.
                 outside.append(character)
             }
             previous = character
         }
-        _ = previous
         #expect(!inString)
         let leftover = outside.replacingOccurrences(of: "AND", with: "").replacingOccurrences(of: "OR", with: "")
             .replacingOccurrences(of: "NOT", with: "").filter { !"() ".contains($0) }
@@ -113,13 +113,19 @@ import Testing
         }
     }
 
-    /// What an FTS5 expression holds outside its strings, operators and parentheses removed;
-    /// read scalar by scalar, as FTS5 reads bytes.
+    /// What an FTS5 expression holds outside its strings, operators, parentheses and the
+    /// prefix marks right after a phrase removed; read scalar by scalar, as FTS5 reads bytes.
     static func unquotedText(in fts5: String) -> String {
         var outside = String.UnicodeScalarView()
         var inString = false
+        var previous: Unicode.Scalar?
         for scalar in fts5.unicodeScalars {
-            if scalar == "\"" { inString.toggle() } else if !inString { outside.append(scalar) }
+            if scalar == "\"" {
+                inString.toggle()
+            } else if !inString, !(scalar == "*" && previous == "\"") {
+                outside.append(scalar)
+            }
+            previous = scalar
         }
         guard !inString else { return "unbalanced" }
         return String(outside).replacingOccurrences(of: "AND", with: "").replacingOccurrences(of: "OR", with: "")

@@ -112,7 +112,7 @@ extension CorpusLoader {
 }
 
 /// Slots written from concurrent iterations, each index by exactly one of them.
-private final class ParallelResults<Value>: @unchecked Sendable {
+final class ParallelResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()
 

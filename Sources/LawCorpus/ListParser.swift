@@ -215,7 +215,7 @@ struct CitationAnalysis: Sendable {
     /// The analysis of each item, given its citing texts (``ListParser/citingTexts(of:)``), in order.
     static func analyse(_ texts: [[(key: String, text: String)]], parser: CitationParser) -> [CitationAnalysis] {
         let shares = (texts.count + share - 1) / share
-        let results = ShareResults<[CitationAnalysis]>(count: shares)
+        let results = ParallelResults<[CitationAnalysis]>(count: shares)
         DispatchQueue.concurrentPerform(iterations: shares) { index in
             let range = (index * share)..<min(texts.count, (index + 1) * share)
             results[index] = range.map { item in analyse(texts[item], parser: parser) }
@@ -250,21 +250,4 @@ struct CitationAnalysis: Sendable {
         a.article == b.article && a.paragraph == b.paragraph && a.item == b.item && a.document == b.document
             && a.name == b.name && a.text == b.text
     }
-}
-
-/// Slots written from concurrent iterations, each index by exactly one of them.
-final class ShareResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }

@@ -32,38 +32,9 @@ public enum SnippetFunction {
     /// text that matches everywhere (a single common character).
     static let maximumCandidates = 2048
 
-    /// Why the function could not be registered.
-    public struct RegistrationError: Error, CustomStringConvertible {
-        /// What failed.
-        public let message: String
-        public var description: String { "无法注册摘要函数 \(SnippetFunction.name)：\(message)" }
-    }
-
     /// Registers the function on `db`.
     public static func register(_ db: Database) throws {
-        guard let connection = db.sqliteConnection else { throw RegistrationError(message: "连接已关闭") }
-        guard let api = fts5API(connection) else { throw RegistrationError(message: "SQLite 未提供 FTS5") }
-        guard let create = api.pointee.xCreateFunction else { throw RegistrationError(message: "FTS5 接口不完整") }
-        let code = name.withCString { create(api, $0, nil, snippetCallback, nil) }
-        guard code == SQLITE_OK else { throw RegistrationError(message: "SQLite 错误 \(code)") }
-    }
-
-    /// The `fts5_api` of `connection`, through `SELECT fts5(?1)` with a bound pointer.
-    private static func fts5API(_ connection: OpaquePointer) -> UnsafeMutablePointer<fts5_api>? {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, nil) == SQLITE_OK,
-            let statement
-        else { return nil }
-        defer { sqlite3_finalize(statement) }
-        var api: UnsafeMutablePointer<fts5_api>?
-        let tag: StaticString = "fts5_api_ptr"
-        withUnsafeMutablePointer(to: &api) { slot in
-            tag.utf8Start.withMemoryRebound(to: CChar.self, capacity: tag.utf8CodeUnitCount + 1) { type in
-                guard sqlite3_bind_pointer(statement, 1, slot, type, nil) == SQLITE_OK else { return }
-                _ = sqlite3_step(statement)
-            }
-        }
-        return api
+        try FTS5Extension.register(name, snippetCallback, on: db)
     }
 
     /// Which phrases of the FTS5 expression `expression` are prefixes (a quoted string

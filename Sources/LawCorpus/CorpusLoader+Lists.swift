@@ -73,41 +73,19 @@ extension CorpusLoader {
         return lists
     }
 
-    /// Each version of a list is one file: two files with the same department, kind and version
-    /// would make which of them is in force depend on file order, so they are an error naming both.
+    /// Each version of a list is one file (``ListVersionOrder/checkUnique(_:)``).
     static func checkUniqueVersions(_ lists: [ListVersion]) throws(CorpusError) {
-        struct Key: Hashable {
-            var department: String
-            var kind: ListKind
-            var version: CalendarDate
-        }
-        var first: [Key: String] = [:]
-        for list in lists.sorted(by: { $0.file < $1.file }) {
-            let key = Key(department: list.department.id, kind: list.kind, version: list.version)
-            if let earlier = first[key] {
-                throw CorpusError(
-                    file: list.file,
-                    message: "与 \(earlier) 同为\(list.department.name)\(list.kind.rawValue)的 \(list.version) 版本；"
-                        + "同一版本只能有一个文件，请删除或改正其中一个")
-            }
-            first[key] = list.file
-        }
+        try ListVersionOrder.checkUnique(lists.map(\.place))
     }
 
     /// Orders versions of each list and sets when each stops being in force: the day the next one starts.
     static func setInForcePeriods(_ lists: inout [ListVersion], warnings: inout [String]) {
-        lists.sort {
-            ($0.department.id, $0.kind.rawValue, $0.inForceFrom, $0.version)
-                < ($1.department.id, $1.kind.rawValue, $1.inForceFrom, $1.version)
+        lists.sort { ListVersionPlace.precedes($0.place, $1.place) }
+        let periods = ListVersionOrder.inForceUntil(lists.map(\.place))
+        for index in lists.indices {
+            lists[index].inForceUntil = periods.until[index]
         }
-        for index in lists.indices.dropLast() {
-            let next = lists[index + 1]
-            guard next.department.id == lists[index].department.id, next.kind == lists[index].kind else { continue }
-            if next.inForceFrom == lists[index].inForceFrom {
-                warnings.append("\(next.file): comes into force on \(next.inForceFrom), the same day as \(lists[index].file)")
-            }
-            lists[index].inForceUntil = next.inForceFrom
-        }
+        warnings += periods.warnings
     }
 }
 

@@ -16,25 +16,13 @@ struct DocumentReplacement {
     /// Every stored list version, in id order (the order a full build stores them in).
     private var rows: [ListRow] = []
 
-    /// What orders list versions: department, kind, first day in force, version (as the loader sorts them).
-    struct ListKey: Comparable {
-        var department: String
-        var kind: String
-        var from: CalendarDate
-        var version: CalendarDate
-
-        static func < (a: ListKey, b: ListKey) -> Bool {
-            (a.department, a.kind, a.from, a.version) < (b.department, b.kind, b.from, b.version)
-        }
-    }
-
     /// A stored list version.
     struct ListRow {
         var id: Int64
-        var file: String
         var departmentID: Int64
-        var departmentName: String
-        var key: ListKey
+        /// Where it stands among the versions of its list, as the loader orders them.
+        var place: ListVersionPlace
+        var file: String { place.file }
     }
 
     /// A changed file's list version and the document it replaces.
@@ -81,13 +69,11 @@ struct DocumentReplacement {
                     db, sql: "SELECT id FROM department WHERE code = ?", arguments: [list.department.id])
             else { throw IndexUpdateRun.Fallback(reason: .listOrderChanged, file: relative) }
             rows[position].departmentID = departmentID
-            rows[position].departmentName = list.department.name
-            rows[position].key = ListKey(
-                department: list.department.id, kind: list.kind.rawValue, from: list.inForceFrom, version: list.version)
+            rows[position].place = list.place
             replacements.append(Replacement(list: list, row: rows[position]))
         }
-        try checkUniqueVersions()
-        for (earlier, later) in zip(rows, rows.dropFirst()) where !(earlier.key < later.key) {
+        try ListVersionOrder.checkUnique(rows.map(\.place))
+        for (earlier, later) in zip(rows, rows.dropFirst()) where !ListVersionPlace.precedes(earlier.place, later.place) {
             let moved = changed.first { relative in
                 let file = (root as NSString).appendingPathComponent(relative)
                 return file == earlier.file || file == later.file
@@ -121,23 +107,13 @@ struct DocumentReplacement {
     /// Sets when each list version stops being in force: the day the next version of its list
     /// starts; returns the loader's warnings for versions starting on the same day.
     func setInForcePeriods() throws -> [String] {
-        var warnings: [String] = []
-        for (index, row) in rows.enumerated() {
-            var until: CalendarDate?
-            if index + 1 < rows.count {
-                let next = rows[index + 1]
-                if next.key.department == row.key.department, next.key.kind == row.key.kind {
-                    until = next.key.from
-                    if next.key.from == row.key.from {
-                        warnings.append("\(next.file): comes into force on \(next.key.from), the same day as \(row.file)")
-                    }
-                }
-            }
+        let periods = ListVersionOrder.inForceUntil(rows.map(\.place))
+        for (row, until) in zip(rows, periods.until) {
             try db.execute(
                 sql: "UPDATE document SET in_force_until = ? WHERE id = ? AND in_force_until IS NOT ?",
                 arguments: [until?.description, row.id, until?.description])
         }
-        return warnings
+        return periods.warnings
     }
 
     private func delete(document id: Int64) throws {
@@ -157,27 +133,6 @@ struct DocumentReplacement {
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
     }
 
-    /// Two files with the same department, kind and version are an error naming both, as the
-    /// loader words it (the file that sorts first is the one kept).
-    private func checkUniqueVersions() throws {
-        struct Version: Hashable {
-            var department: String
-            var kind: String
-            var version: CalendarDate
-        }
-        var first: [Version: String] = [:]
-        for row in rows.sorted(by: { $0.file < $1.file }) {
-            let version = Version(department: row.key.department, kind: row.key.kind, version: row.key.version)
-            if let earlier = first[version] {
-                throw CorpusError(
-                    file: row.file,
-                    message: "与 \(earlier) 同为\(row.departmentName)\(row.key.kind)的 \(row.key.version) 版本；"
-                        + "同一版本只能有一个文件，请删除或改正其中一个")
-            }
-            first[version] = row.file
-        }
-    }
-
     private static func storedLists(_ db: Database) throws -> [ListRow] {
         let sql = """
             SELECT document.id, document.file, document.department_id, department.code, department.name,
@@ -189,9 +144,10 @@ struct DocumentReplacement {
             guard let from = CalendarDate(iso: row["in_force_from"] ?? ""),
                 let version = CalendarDate(iso: row["version"] ?? "")
             else { throw IndexUpdateRun.Fallback(reason: .listOrderChanged, file: row["file"]) }
-            return ListRow(
-                id: row["id"], file: row["file"], departmentID: row["department_id"], departmentName: row["name"],
-                key: ListKey(department: row["code"], kind: row["list_kind"], from: from, version: version))
+            let place = ListVersionPlace(
+                department: row["code"], departmentName: row["name"], kind: row["list_kind"], inForceFrom: from,
+                version: version, file: row["file"])
+            return ListRow(id: row["id"], departmentID: row["department_id"], place: place)
         }
     }
 }

@@ -28,7 +28,7 @@ extension CorpusLoader {
 
     /// Every list version under `lists/`, in path order.
     func loadLists(
-        registry: DepartmentRegistry?, parser: CitationParser,
+        registry: DepartmentRegistry?, parser: CitationParser, deferringItems: Bool = false,
         warnings: inout [String]
     ) throws(CorpusError) -> [ListVersion] {
         let directory = (root as NSString).appendingPathComponent("lists")
@@ -52,7 +52,10 @@ extension CorpusLoader {
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
             var fileWarnings: [String] = []
             do throws(CorpusError) {
-                let list = try listParser.parse(sorted[index], warnings: &fileWarnings)
+                let list =
+                    deferringItems
+                    ? try listParser.parseHeader(sorted[index], warnings: &fileWarnings)
+                    : try listParser.parse(sorted[index], warnings: &fileWarnings)
                 results[index] = .success((list, fileWarnings))
             } catch {
                 results[index] = .failure(error)
@@ -90,18 +93,20 @@ extension CorpusLoader {
 }
 
 /// Slots written from concurrent iterations, each index by exactly one of them.
-final class ParallelResults<Value>: @unchecked Sendable {
+public final class ParallelResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) {
+    /// `count` empty slots.
+    public init(count: Int) {
         storage = Array(repeating: nil, count: count)
     }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
 
-    var values: [Value?] { lock.withLock { storage } }
+    /// The slots, in order.
+    public var values: [Value?] { lock.withLock { storage } }
 }

@@ -36,6 +36,14 @@ public struct CorpusLoader: Sendable {
     /// (no title, broken article numbering, invalid UTF-8, a bad sidecar value), located by
     /// file and line; lesser problems become `warnings`.
     public func load() throws(CorpusError) -> Corpus {
+        try load(deferringItems: false)
+    }
+
+    /// Loads the corpus; with `deferringItems`, the items of a list file in the form lawkb's
+    /// writers emit are left in the file (``ListVersion/itemsAreDeferred``), to be read a part at
+    /// a time through ``Corpus/itemSource`` while they are stored: an index of a million items
+    /// need not hold them all in memory. Their problems are then found as they are read.
+    public func load(deferringItems: Bool) throws(CorpusError) -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusError(file: root, line: nil, message: "找不到语料目录")
@@ -71,17 +79,21 @@ public struct CorpusLoader: Sendable {
             plans.append(try loadPlan(file, parser: parser, warnings: &warnings))
         }
         let registry = try loadDepartments()
-        var lists = try loadLists(registry: registry, parser: parser, warnings: &warnings)
+        var lists = try loadLists(registry: registry, parser: parser, deferringItems: deferringItems, warnings: &warnings)
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
         let obligations = try loadObligations(plans: plans, registry: registry)
         let calendar = try WorkingDayCalendar.load(corpus: root)
         let events = try loadEvents(registry: registry, obligations: obligations, calendar: calendar)
         let filings = try loadFilings(registry: registry, obligations: obligations, events: events)
-        return Corpus(
+        var corpus = Corpus(
             plans: plans, regulations: regulations, warnings: warnings,
             departments: registry?.departments ?? [], lists: lists, obligations: obligations, filings: filings,
             events: events, calendar: calendar)
+        if let registry {
+            corpus.itemSource = ListItemSource(parser: ListParser(registry: registry, citations: parser))
+        }
+        return corpus
     }
 
     // MARK: - Files

@@ -45,6 +45,29 @@ struct ListParser {
     func parse<Document: YAMLMappingReading>(
         _ yaml: Document, file: String, warnings: inout [String]
     ) throws(CorpusError) -> ListVersion {
+        var list = try header(yaml, file: file, warnings: &warnings)
+        var reader = ListItemReader(file: file, kind: list.kind, line: yaml.line, citations: citations)
+        list.items = try reader.read(try yaml.mappings("items"), warnings: &warnings)
+        reader.finish(warnings: &warnings)
+        return list
+    }
+
+    /// Reads the list file at `file` without its items when they can be read a part at a time
+    /// (``ListItemStream``): the file is in the form ``CanonicalYAML`` reads and holds its items
+    /// as a block sequence. Other files are read whole.
+    func parseHeader(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
+        guard let data = FileManager.default.contents(atPath: file),
+            let reader = CanonicalSequenceReader(data: data, deferring: "items"), reader.isDeferred
+        else { return try parse(file, warnings: &warnings) }
+        var list = try header(try CanonicalMapping(file: file, node: reader.root), file: file, warnings: &warnings)
+        list.itemsAreDeferred = true
+        return list
+    }
+
+    /// The list version `yaml` describes, without its items.
+    func header<Document: YAMLMappingReading>(
+        _ yaml: Document, file: String, warnings: inout [String]
+    ) throws(CorpusError) -> ListVersion {
         warnings += yaml.unknownKeys(allowed: Self.listKeys)
         let department = try self.department(yaml)
         let kind = try self.kind(yaml)
@@ -71,13 +94,11 @@ struct ListParser {
         if let folderKind = ListKind.resolve(folder), folderKind != kind {
             warnings.append("\(file):\(yaml.line(of: "kind")): kind \(kind.rawValue) does not match its folder \(folder)")
         }
-        var list = ListVersion(
+        return ListVersion(
             file: file, department: department, kind: kind,
             title: try yaml.string("title") ?? "\(department.name)\(kind.rawValue)",
             version: version, published: published, filed: filed, publishedAt: try yaml.string("published_at"),
             status: try status(yaml), isPublic: try yaml.bool("public") ?? true, note: try yaml.string("note"))
-        list.items = try items(yaml, kind: kind, warnings: &warnings)
-        return list
     }
 
     private func department(_ yaml: some YAMLMappingReading) throws(CorpusError) -> Department {
@@ -115,76 +136,6 @@ struct ListParser {
                 file: yaml.file, line: yaml.line(of: "status"),
                 message: "status 应为 sample（示例）或 official（正式），不是“\(other)”")
         }
-    }
-
-    private func items(_ yaml: some YAMLMappingReading, kind: ListKind, warnings: inout [String]) throws(CorpusError)
-        -> [ListItem]
-    {
-        var seen: [String: Int] = [:]
-        var items: [ListItem] = []
-        var itemWarnings: [[String]] = []
-        let entries = try yaml.mappings("items")
-        items.reserveCapacity(entries.count)
-        for entry in entries {
-            var local = entry.unknownKeys(allowed: Self.itemKeys)
-            guard let id = try entry.string("id") else {
-                throw CorpusError(file: yaml.file, line: entry.line, message: "有一个事项没有 id")
-            }
-            if let first = seen[id] {
-                throw CorpusError(
-                    file: yaml.file, line: entry.line(of: "id"),
-                    message: "事项编号 \(id) 重复（第 \(first) 行已用过）")
-            }
-            seen[id] = entry.line(of: "id")
-            guard let name = try entry.string("name") else {
-                throw CorpusError(file: yaml.file, line: entry.line, message: "事项 \(id) 没有 name（名称）")
-            }
-            let item = ListItem(
-                id: id, name: name, columns: try columns(entry), levels: try levels(entry, warnings: &local),
-                fields: try entry.pairs("fields").map { ListField(name: $0.key, value: $0.value) },
-                line: entry.line)
-            if !item.levels.isEmpty && !kind.hasLevels {
-                local.append("\(yaml.file):\(entry.line(of: "levels")): item \(id) has levels but a \(kind.rawValue) has none")
-            }
-            items.append(item)
-            itemWarnings.append(local)
-        }
-        let analyses = CitationAnalysis.analyse(items.map(Self.citingTexts), parser: citations)
-        for index in items.indices {
-            warnings += itemWarnings[index]
-            items[index].citations = analyses[index].citations
-            let entry = entries[index]
-            for (key, reference) in analyses[index].outOfRange {
-                warnings.append(
-                    "\(entry.file):\(entry.line(of: key)): 事项 \(items[index].id) 引用的“\(reference.prefix(60))”"
-                        + "超出任何条号（上限 \(ChineseNumeral.maximumOrdinal)），未作为引用读取")
-            }
-        }
-        if items.isEmpty {
-            warnings.append("\(yaml.file):\(yaml.line): the list has no items")
-        }
-        return items
-    }
-
-    private func levels(_ entry: some YAMLMappingReading, warnings: inout [String]) throws(CorpusError) -> [BenchmarkLevel] {
-        var levels: [BenchmarkLevel] = []
-        for level in try entry.mappings("levels") {
-            warnings += level.unknownKeys(allowed: Self.levelKeys)
-            guard let name = try level.string("level") else {
-                throw CorpusError(file: entry.file, line: level.line, message: "有一个裁量阶次没有 level（阶次名称）")
-            }
-            levels.append(BenchmarkLevel(level: name, columns: try columns(level)))
-        }
-        return levels
-    }
-
-    /// The values of `Column`'s columns in `entry`, each under its key.
-    private func columns<Column: TextColumn>(_ entry: some YAMLMappingReading) throws(CorpusError) -> ColumnValues<Column> {
-        var values = ColumnValues<Column>()
-        for column in Column.allCases {
-            values[column] = try entry.string(column.key)
-        }
-        return values
     }
 
     /// The texts of the item that hold citations, each with the key whose line locates it:

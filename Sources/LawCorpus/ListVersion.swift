@@ -25,8 +25,11 @@ public struct ListVersion: Sendable {
     public var isPublic: Bool
     /// A note on the whole list.
     public var note: String?
-    /// The items, in published order.
+    /// The items, in published order; empty when ``itemsAreDeferred``.
     public var items: [ListItem]
+    /// Whether the items were left in the file, to be read a part at a time
+    /// (``CorpusLoader/load(deferringItems:)``, ``ListItemSource``).
+    public internal(set) var itemsAreDeferred = false
     /// The day after the last day this version is in force: the next version's start; set by the loader.
     public var inForceUntil: CalendarDate?
 

@@ -189,6 +189,9 @@ public struct Corpus: Sendable {
     public var events: [PlanEvent]
     /// The working-day calendar from `calendar/workdays.yaml`, when the corpus has one.
     public var calendar: WorkingDayCalendar?
+    /// Reads the items of the lists, those left in their files included
+    /// (``CorpusLoader/load(deferringItems:)``); set by the loader.
+    public internal(set) var itemSource: ListItemSource?
 
     /// Creates a corpus from its parts.
     public init(

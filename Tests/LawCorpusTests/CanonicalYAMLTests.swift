@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func theParserGivesTheSameListsAndWarningsFromEitherReader() throws {
-        let parser = ListParser(registry: try #require(try CorpusLoader(root: Fixture.corpus).loadDepartments()),
+        let parser = ListParser(
+            registry: try #require(try CorpusLoader(root: Fixture.corpus).loadDepartments()),
             citations: CitationParser(names: DocumentNames()))
         var fastReads = 0
         for file in Self.listFiles {
@@ -91,7 +92,8 @@ import Testing
             if quoted { return YAMLText.quoted(text) }
             if text.contains("\n") {
                 let pad = String(repeating: " ", count: indent + 2)
-                return "|-\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                return "|-\n"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
             }
             return text
@@ -180,21 +182,29 @@ import Testing
         var random = SplitMix64(seed: 13)
         var readFast = 0
         for round in 0..<600 {
-            var scalars = Array(Self.written(items: items, quoted: round % 2 == 0).unicodeScalars)
-            for _ in 0...(round % 3) {
-                let position = random.next(below: scalars.count)
-                if random.next(below: 3) == 0 {
-                    scalars.remove(at: position)
-                } else {
-                    let insertion = insertions[random.next(below: insertions.count)]
-                    scalars.insert(contentsOf: insertion.unicodeScalars, at: position)
-                }
-            }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars)
+            let text = Self.damaged(
+                Self.written(items: items, quoted: round % 2 == 0), changes: 1 + round % 3, insertions: insertions,
+                random: &random)
             if Self.expectSameReading(text) { readFast += 1 }
         }
         #expect(readFast > 100, "most damaged copies are still in the writers' form")
+    }
+
+    /// `text` with `changes` characters removed or texts from `insertions` inserted, at random places.
+    static func damaged(_ text: String, changes: Int, insertions: [String], random: inout SplitMix64) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for _ in 0..<changes {
+            let position = random.next(below: scalars.count)
+            if random.next(below: 3) == 0 {
+                scalars.remove(at: position)
+            } else {
+                let insertion = insertions[random.next(below: insertions.count)]
+                scalars.insert(contentsOf: insertion.unicodeScalars, at: position)
+            }
+        }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
     }
 
     @Test func utf8IsValidatedAsStringsAreMade() {
@@ -210,6 +220,21 @@ import Testing
         for bytes in all {
             let valid = bytes.withUnsafeBufferPointer { CanonicalYAML.isValidUTF8($0) }
             #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
+    @Test func theScanFindsTheLinesAndDeclinesWhatItLeavesToYams() {
+        let text = "department: 乌审旗市场监督管理局\n\n# 注释\nitems:\n  - id: A\n    name: 名称 ✓"
+        let lines = Array(text.utf8).withUnsafeBufferPointer { CanonicalYAML.readableLines($0) }
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines?.map { line in String(decoding: Array(text.utf8)[line.start..<line.end], as: UTF8.self) } == expected)
+        for declined in ["\t", "\r", "\u{7F}", "\u{85}", "\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{1}"] {
+            let bytes = Array((text + declined + "尾").utf8)
+            #expect(bytes.withUnsafeBufferPointer { CanonicalYAML.readableLines($0) } == nil, "\(declined.unicodeScalars.first!.value)")
+        }
+        for kept in ["\u{A0}", "\u{2027}", "\u{FFFD}", "😀", "\u{3000}"] {
+            let bytes = Array((text + kept).utf8)
+            #expect(bytes.withUnsafeBufferPointer { CanonicalYAML.readableLines($0) }?.count == expected.count)
         }
     }
 

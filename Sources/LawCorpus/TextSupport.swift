@@ -55,8 +55,9 @@ struct FoldedText {
         guard let first = scalars.first else { return nil }
         let v = first.value
         // Of CJK Symbols and Punctuation, U+3000, U+3036 and U+3038…U+303A change under NFKC.
-        guard v < 0x80 || (0x4E00...0x9FFF).contains(v) || (0x3001...0x3035).contains(v) || v == 0x3037
-            || (0x303B...0x303F).contains(v)
+        guard
+            v < 0x80 || (0x4E00...0x9FFF).contains(v) || (0x3001...0x3035).contains(v) || v == 0x3037
+                || (0x303B...0x303F).contains(v)
         else { return nil }
         return scalars.index(after: scalars.startIndex) == scalars.endIndex ? v : nil
     }
@@ -200,10 +201,13 @@ struct FoldedText {
     /// NFKC folding of one character, keeping characters whose folding is not one character.
     static func fold(_ c: Character) -> Character {
         if c.isASCII { return c }
-        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
-            (0x4E00...0x9FFF).contains(scalar.value)
-        {
-            return c  // CJK unified ideographs are stable under NFKC
+        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 {
+            let v = scalar.value
+            if (0x4E00...0x9FFF).contains(v) { return c }  // CJK unified ideographs are stable under NFKC
+            // Full-width ASCII (，（）：；１…) and the ideographic space are NFKC's <wide> forms of
+            // ASCII: folded here without asking Foundation, as they are in almost every text.
+            if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) { return Character(ascii) }
+            if v == 0x3000 { return " " }
         }
         let folded = String(c).precomposedStringWithCompatibilityMapping
         return folded.count == 1 ? folded.first! : c

@@ -134,6 +134,18 @@ import Testing
         #expect(CitationParser.mayReference("《行政处罚法》第三十三条"))
     }
 
+    /// Full-width ASCII and the ideographic space are folded without Foundation: the same
+    /// characters as NFKC gives, alone and before a combining mark (then NFKC is asked).
+    @Test func fullWidthFormsFoldAsNFKCDoes() {
+        for value in Array(UInt32(0xFF01)...0xFF5E) + [0x3000] {
+            let character = Character(Unicode.Scalar(value)!)
+            #expect(FoldedText.fold(character) == Character(String(character).precomposedStringWithCompatibilityMapping))
+            let marked = Character("\(character)\u{301}")
+            let nfkc = String(marked).precomposedStringWithCompatibilityMapping
+            #expect(FoldedText.fold(marked) == (nfkc.count == 1 ? nfkc.first! : marked))
+        }
+    }
+
     /// Codes equal exactly when characters are equal, for the characters the parser meets.
     @Test func codesAgreeWithCharacterEquality() {
         let characters: [Character] = [

@@ -1,7 +1,7 @@
 import LawCorpus
 
 /// What the writer needs to link a citation to the version of a law it names.
-struct CitationTargets {
+struct CitationTargets: Sendable {
     /// The corpus's regulations, every version.
     let regulations: [Regulation]
     /// Their versions and periods in force.
@@ -14,7 +14,7 @@ struct CitationTargets {
 }
 
 /// Where a citation is written and the date it speaks from.
-struct CitationPlace {
+struct CitationPlace: Sendable {
     /// The corpus file.
     let file: String
     /// The line of the article, plan section or list item.

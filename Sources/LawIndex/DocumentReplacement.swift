@@ -92,14 +92,13 @@ struct DocumentReplacement {
             regulations: corpus.regulations, versions: RegulationVersions(corpus.regulations),
             documentIDs: regulationIDs)
         var tally = try StoredCounts.storedTally(db) ?? StoredCounts.benchmarks(db)
+        defer { writer.releaseStatements() }
         for replacement in replacements {
             let id = replacement.row.id
             tally = StoredCounts.combine(tally, try StoredCounts.benchmarks(db, document: id), sign: -1)
             try delete(document: id)
+            // The writer writes the full-text entries with the units.
             try writer.insertList(replacement.list, departmentID: replacement.row.departmentID, targets: targets, id: id, db)
-            try db.execute(
-                sql: "INSERT INTO \(Schema.ftsTable)(rowid, title, text) SELECT id, title, text FROM unit WHERE document_id = ?",
-                arguments: [id])
         }
         try StoredCounts.store(StoredCounts.combine(tally, writer.benchmarks, sign: 1), db)
     }

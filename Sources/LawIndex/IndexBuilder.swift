@@ -22,7 +22,9 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Loads the corpus and its thesaurus (`thesaurus.yaml`, optional) and writes the index to
-    /// `path`, replacing any previous index atomically.
+    /// `path`, replacing any previous index atomically. The items of long list files are read
+    /// while they are stored (``ListItemPipeline``): a problem in one still leaves the previous
+    /// index as it was.
     public func build(to path: String) throws(IndexError) -> IndexReport {
         let started = Date()
         var timings = PhaseTimings()
@@ -30,7 +32,7 @@ public struct IndexBuilder: Sendable {
         let corpus: Corpus
         let thesaurus: Thesaurus
         do {
-            corpus = try CorpusLoader(root: corpusRoot).load()
+            corpus = try CorpusLoader(root: corpusRoot).load(deferringItems: true)
             thesaurus = try Thesaurus.load(corpusRoot: corpusRoot)
         } catch {
             throw .corpus(error)
@@ -83,6 +85,8 @@ public struct IndexBuilder: Sendable {
             var report = writer.report(path: path, warnings: corpus.warnings)
             report.timings = writer.timings
             return report
+        } catch let error as CorpusError {
+            throw .corpus(error)
         } catch {
             throw .storage(path: path, message: "\(error)")
         }

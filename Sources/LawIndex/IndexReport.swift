@@ -31,8 +31,17 @@ public struct IndexReport: Codable, Sendable {
     /// Citations that open no article (kept, but not linked): their document is not in the
     /// corpus, or the version that applies has no such article.
     public var unresolvedCitations: Int
-    /// Each of them, with file and line.
+    /// Those whose document is not in the corpus, and those whose document has no such article
+    /// in the version that applies (together `unresolvedCitations`).
+    public var unresolvedNotInCorpus = 0
+    public var unresolvedNoSuchArticle = 0
+    /// The first of them (at most ``unresolvedListLimit``), in corpus order, with file and line;
+    /// an update lists those of the files it read again.
     public var unresolved: [UnresolvedCitation] = []
+
+    /// How many unresolved citations a report lists: a generated or imported corpus may hold a
+    /// hundred thousand, and listing them all would make the report larger than the lists.
+    public static let unresolvedListLimit = 1000
     /// Benchmark levels checked against the statutes their items cite.
     public var benchmarks = BenchmarkTally()
     /// Parser observations worth a reader's attention (e.g. announced vs enumerated measures).

@@ -18,10 +18,40 @@ extension IndexWriter {
         return ids
     }
 
-    /// Inserts one list version as a document, and each item as a searchable unit.
+    /// Inserts one list version as a document, and each of its items, as `pipeline` gives
+    /// them (``ListItemPipeline``), as a searchable unit.
+    mutating func insertList(
+        _ list: ListVersion, departmentID: Int64, items pipeline: ListItemPipeline, _ db: Database
+    ) throws {
+        let (documentID, location) = try insertListDocument(list, departmentID: departmentID, id: nil, db)
+        var ordinal = 0
+        while true {
+            switch try pipeline.next() {
+            case .items(let items, let warnings):
+                try insertItems(items, documentID: documentID, from: ordinal, location: location, db)
+                ordinal += items.count
+                listWarnings += warnings
+            case .end(let warnings):
+                listWarnings += warnings
+                return
+            }
+        }
+    }
+
+    /// Inserts one list version, holding its items, as a document under `id` (a new id when
+    /// `nil`), and each item as a searchable unit.
     mutating func insertList(
         _ list: ListVersion, departmentID: Int64, targets: CitationTargets, id: Int64? = nil, _ db: Database
     ) throws {
+        let (documentID, location) = try insertListDocument(list, departmentID: departmentID, id: id, db)
+        let preparer = ListItemPreparer(list: list, targets: targets)
+        try insertItems(list.items.map(preparer.prepare), documentID: documentID, from: 0, location: location, db)
+    }
+
+    /// Inserts the document of a list version; returns its id and the location its items show.
+    private mutating func insertListDocument(
+        _ list: ListVersion, departmentID: Int64, id: Int64?, _ db: Database
+    ) throws -> (id: Int64, location: String) {
         try db.execute(
             sql: """
                 INSERT INTO document (id, kind, title, short_name, issuer, status, version, file, notes,
@@ -36,40 +66,35 @@ extension IndexWriter {
                 list.status == .sample, list.isPublic, list.inForceFrom.description,
                 list.inForceUntil?.description, list.inForceFrom.description,
             ])
-        let documentID = db.lastInsertedRowID
         documents += 1
         lists += 1
         let shortName = list.department.shortNames.first ?? list.department.name
-        let location = "\(shortName) › \(list.kind.rawValue)（\(list.version)）"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // the same bytes from every build of the same corpus
-        let checker = targets.checker
-        for (ordinal, item) in list.items.enumerated() {
-            let layout = Self.searchableLayout(of: item)
+        return (db.lastInsertedRowID, "\(shortName) › \(list.kind.rawValue)（\(list.version)）")
+    }
+
+    /// Stores prepared items of document `documentID`, the first as item `ordinal`.
+    private mutating func insertItems(
+        _ items: [PreparedListItem], documentID: Int64, from ordinal: Int, location: String, _ db: Database
+    ) throws {
+        var statement = try statements(db).item
+        for (offset, item) in items.enumerated() {
             let unitID = try insertUnit(
-                documentID: documentID, ordinal: ordinal, kind: "list_item", title: item.name,
-                location: location, article: nil, text: layout.text, line: item.line, db)
-            var arguments: StatementArguments = [documentID, unitID, ordinal, item.id]
-            for column in ListColumn.allCases {
-                let stored = StoredSpan(item[column], at: layout.spans[column])
-                arguments += [stored.literal, stored.start, stored.length]
-            }
-            arguments += [
-                String(decoding: try encoder.encode(item.levels), as: UTF8.self),
-                String(decoding: try encoder.encode(item.fields), as: UTF8.self),
-                try check(item, of: list, checker, encoder), item.line,
-            ]
-            try db.cachedStatement(sql: Self.insertListItem).execute(arguments: arguments)
-            let place = CitationPlace(file: list.file, line: item.line, date: list.version, citingRegulation: nil)
-            try insertCitations(
-                item.citations, unitID: unitID, unitText: layout.text, place: place, targets: targets, db)
+                documentID: documentID, ordinal: ordinal + offset, kind: "list_item", title: item.title,
+                location: location, article: nil, text: item.text, line: item.line, db)
+            statement.bind(documentID)
+            statement.bind(unitID)
+            statement.bind(ordinal + offset)
+            statement.bind(item.values)
+            try statement.run(db)
+            if let check = item.check { benchmarks.count(check) }
+            try insertCitations(item.citations, unitID: unitID, db)
             listItems += 1
         }
     }
 
     /// The statement inserting an item into `list_item_row`: each text column of ``ListColumn``
     /// as its place in the unit's text (or, when it is not there, its value).
-    private static let insertListItem: String = {
+    static let insertListItem: String = {
         let columns =
             ["document_id", "unit_id", "ordinal", "item_id"]
             + ListColumn.keys.flatMap { [$0, "\($0)_at", "\($0)_length"] }
@@ -77,16 +102,6 @@ extension IndexWriter {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         return "INSERT INTO list_item_row (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
     }()
-
-    /// The item's levels checked against its 处罚依据, as JSON (`nil` without levels), counted
-    /// for the report.
-    private mutating func check(
-        _ item: ListItem, of list: ListVersion, _ checker: BenchmarkChecker, _ encoder: JSONEncoder
-    ) throws -> String? {
-        guard let check = checker.check(item, on: list.version) else { return nil }
-        benchmarks.count(check)
-        return String(decoding: try encoder.encode(check), as: UTF8.self)
-    }
 
     /// The text of an item as searched and shown in snippets: each searchable column with its
     /// label, each level with its searchable parts, the department's own columns, then the remarks.

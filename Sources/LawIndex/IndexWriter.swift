@@ -19,9 +19,13 @@ struct IndexWriter {
     private(set) var citations = 0
     /// Benchmark levels checked against their statutes.
     var benchmarks = BenchmarkTally()
-    /// Citations that open no article, with where they are written.
+    /// Citations that open no article: the first (``IndexReport/unresolvedListLimit``) with
+    /// where they are written, and how many there are for each reason.
     private(set) var unresolved: [UnresolvedCitation] = []
+    private(set) var unresolvedCounts: [UnresolvedCitation.Reason: Int] = [:]
     var notes: [String] = []
+    /// Warnings about list items read while they are stored (``ListItemStream``).
+    var listWarnings: [String] = []
     /// Pairs of versions of one law whose articles were aligned.
     var comparisons = 0
     /// Lists left out of a public artifact because they are not marked public.
@@ -40,26 +44,38 @@ struct IndexWriter {
     private var citationSequence: (document: Int64, next: Int) = (-1, 0)
     /// Masks personal numbers in public artifacts.
     private let masker = SensitiveNumberMasker()
+    /// The statements run for every unit, item and citation, once prepared.
+    private var prepared: Statements?
 
     /// How the build file is written.
     let settings: BuildSettings
+    /// Whether each unit's full-text entry is written with the unit. A public artifact builds
+    /// the full-text index at the end instead, from the text once it is masked.
+    let writesFullTextWithUnits: Bool
 
     init(artifact: IndexArtifact, settings: BuildSettings = .current) {
         self.artifact = artifact
         self.settings = settings
+        writesFullTextWithUnits = artifact == .full
     }
 
     /// Separator between the levels of a location: 第二章 › 第九条.
     static let locationSeparator = " › "
 
     mutating func write(_ corpus: Corpus, fingerprint: CorpusFingerprint.Snapshot, into db: Database) throws {
+        defer { releaseStatements() }
+        try settings.configureFullText(db)
         let versions = RegulationVersions(corpus.regulations)
         var ids: [Int64] = []
         for (index, regulation) in corpus.regulations.enumerated() {
             ids.append(try insertRegulation(regulation, period: versions.period(ofRegulationAt: index), db))
         }
-        try insertComparisons(of: corpus.regulations, versions: versions, documentIDs: ids, db)
         let targets = CitationTargets(regulations: corpus.regulations, versions: versions, documentIDs: ids)
+        let lists = corpus.lists.filter { artifact == .full || $0.isPublic }
+        withheldLists = corpus.lists.count - lists.count
+        let pipeline = ListItemPipeline(lists: lists, source: corpus.itemSource, targets: targets)
+        defer { pipeline.stop() }
+        try insertComparisons(of: corpus.regulations, versions: versions, documentIDs: ids, db)
         for (index, regulation) in corpus.regulations.enumerated() {
             try insertArticles(of: regulation, at: index, documentID: ids[index], targets: targets, db)
         }
@@ -67,23 +83,18 @@ struct IndexWriter {
             try insertPlan(plan, targets: targets, db)
         }
         let departmentIDs = try insertDepartments(corpus.departments, db)
-        for list in corpus.lists {
-            guard artifact == .full || list.isPublic else {
-                withheldLists += 1
-                continue
-            }
-            try insertList(list, departmentID: departmentIDs[list.department.id]!, targets: targets, db)
+        for list in lists {
+            try insertList(list, departmentID: departmentIDs[list.department.id]!, items: pipeline, db)
         }
         try insertCompliance(of: corpus, departmentIDs: departmentIDs, db)
         try countCitations(db)
-        if artifact == .public {
-            maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
-        }
         timings.lap("rows")
-        try settings.configureFullText(db)
-        try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('rebuild')")
-        timings.lap("full_text")
-        if settings.optimize {
+        if !writesFullTextWithUnits {
+            maskedValues = try StoredTextMasking(masker: masker).maskAll(db)
+            try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('rebuild')")
+            timings.lap("full_text")
+        }
+        if try settings.shouldOptimize(db) {
             try db.execute(sql: "INSERT INTO unit_fts(unit_fts) VALUES('optimize')")
             timings.lap("optimize")
         }
@@ -94,8 +105,10 @@ struct IndexWriter {
         IndexReport(
             path: path, artifact: artifact, bytes: 0, documents: documents, units: units, articles: articles,
             lists: lists, listItems: listItems, withheldLists: withheldLists, maskedValues: maskedValues,
-            deadlines: deadlines, citations: citations, unresolvedCitations: unresolved.count,
-            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0,
+            deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCounts.values.reduce(0, +),
+            unresolvedNotInCorpus: unresolvedCounts[.documentNotInCorpus] ?? 0,
+            unresolvedNoSuchArticle: unresolvedCounts[.noSuchArticle] ?? 0,
+            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings + listWarnings, seconds: 0,
             thesaurusEntries: thesaurusEntries,
             comparisons: comparisons, obligations: obligations, filings: filings, events: events
         )
@@ -205,12 +218,23 @@ struct IndexWriter {
         } catch {
             throw StableIDs.LimitExceeded(file: try Self.file(ofDocument: documentID, db), what: error.what, limit: error.limit)
         }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO unit (id, document_id, ordinal, kind, title, location, article, text, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [id, documentID, ordinal, kind, title, location, article, text, line])
+        var statements = try self.statements(db)
+        statements.unit.bind(id)
+        statements.unit.bind(documentID)
+        statements.unit.bind(ordinal)
+        statements.unit.bind(kind)
+        statements.unit.bind(title)
+        statements.unit.bind(location)
+        statements.unit.bind(article)
+        statements.unit.bind(text)
+        statements.unit.bind(line)
+        try statements.unit.run(db)
+        if writesFullTextWithUnits {
+            statements.fullText.bind(id)
+            statements.fullText.bind(title)
+            statements.fullText.bind(text)
+            try statements.fullText.run(db)
+        }
         units += 1
         return id
     }
@@ -232,53 +256,101 @@ struct IndexWriter {
         try String.fetchOne(db, sql: "SELECT file FROM document WHERE id = ?", arguments: [id]) ?? "#\(id)"
     }
 
-    /// Stores `list`, each citation linked to the version of the law it resolves to from
-    /// `place`; citations that open no article are kept unlinked and reported. The words of a
-    /// citation are stored as their place in `unitText`, the text of the citing unit, when
-    /// they are written there (``StoredSpan``).
+    /// Stores the citations of `unitText`, the text of unit `unitID`, written at `place`
+    /// (``PreparedCitation/prepare(_:unitText:place:targets:)``); those that open no article
+    /// are kept unlinked and reported.
     mutating func insertCitations(
         _ list: [Citation], unitID: Int64, unitText: String, place: CitationPlace, targets: CitationTargets,
         _ db: Database
     ) throws {
+        try insertCitations(PreparedCitation.prepare(list, unitText: unitText, place: place, targets: targets), unitID: unitID, db)
+    }
+
+    /// Stores prepared citations of unit `unitID`.
+    mutating func insertCitations(_ list: [PreparedCitation], unitID: Int64, _ db: Database) throws {
         guard !list.isEmpty else { return }
-        let scalars = Array(unitText.unicodeScalars)
+        var statement = try statements(db).citation
         for citation in list {
-            let target = targets.versions.target(
-                of: citation, on: place.date, citingRegulation: place.citingRegulation,
-                in: targets.regulations)
-            let documentID = target.regulation.map { targets.documentIDs[$0] }
-            let text = StoredSpan(citation.text, at: Self.span(of: citation.text, in: scalars))
-            let id = try nextCitationID(unitID: unitID, db)
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO citation_row (id, unit_id, document_id, name, article, paragraph, item,
-                                              text, text_at, text_length)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(
-                arguments: [
-                    id, unitID, documentID, citation.name, citation.article, citation.paragraph,
-                    citation.item, text.literal, text.start, text.length,
-                ])
+            statement.bind(try nextCitationID(unitID: unitID, db))
+            statement.bind(unitID)
+            statement.bind(citation.values)
+            try statement.run(db)
             citations += 1
-            if let problem = UnresolvedCitation(citation, target: target, place: place, regulations: targets.regulations) {
-                unresolved.append(problem)
+            if let problem = citation.unresolved {
+                unresolvedCounts[problem.reason, default: 0] += 1
+                if unresolved.count < IndexReport.unresolvedListLimit { unresolved.append(problem) }
             }
         }
     }
 
-    /// Where `text` is first written in `scalars` (0-based, in scalars), if it is.
-    static func span(of text: String, in scalars: [Unicode.Scalar]) -> Range<Int>? {
-        let needle = Array(text.unicodeScalars)
-        guard let first = needle.first, needle.count <= scalars.count else { return nil }
-        var start = 0
-        while start + needle.count <= scalars.count {
-            if scalars[start] == first && scalars[start..<(start + needle.count)].elementsEqual(needle) {
-                return start..<(start + needle.count)
-            }
-            start += 1
+    /// The statements run for every unit, item and citation.
+    struct Statements {
+        var unit: RowBinder
+        var fullText: RowBinder
+        var item: RowBinder
+        var citation: RowBinder
+
+        init(_ db: Database) throws {
+            unit = try RowBinder(
+                db,
+                sql: """
+                    INSERT INTO unit (id, document_id, ordinal, kind, title, location, article, text, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            fullText = try RowBinder(db, sql: "INSERT INTO \(Schema.ftsTable)(rowid, title, text) VALUES (?, ?, ?)")
+            item = try RowBinder(db, sql: IndexWriter.insertListItem)
+            citation = try RowBinder(
+                db,
+                sql: """
+                    INSERT INTO citation_row (id, unit_id, document_id, name, article, paragraph, item,
+                                              text, text_at, text_length)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
         }
-        return nil
+    }
+
+    /// Lets go of the writer's statements, so that its connection can close.
+    mutating func releaseStatements() {
+        prepared = nil
+    }
+
+    /// The writer's statements, prepared on first use; ``releaseStatements()`` once writing is done.
+    mutating func statements(_ db: Database) throws -> Statements {
+        if let prepared { return prepared }
+        let made = try Statements(db)
+        prepared = made
+        return made
+    }
+
+    /// Where `text` is first written in `haystack` (0-based, in Unicode scalars, as SQLite's
+    /// `substr` counts), if it is. Compares UTF-8 bytes: in valid UTF-8 a match of a whole text
+    /// can only start where a scalar starts, so the first match in bytes is the first in scalars.
+    static func span(of text: String, in haystack: String) -> Range<Int>? {
+        var needle = text
+        var haystack = haystack
+        return needle.withUTF8 { needle in
+            haystack.withUTF8 { bytes -> Range<Int>? in
+                guard let first = needle.first, needle.count <= bytes.count else { return nil }
+                var start = 0
+                while start + needle.count <= bytes.count {
+                    if bytes[start] == first
+                        && memcmp(bytes.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                    {
+                        let before = scalarCount(UnsafeBufferPointer(rebasing: bytes[..<start]))
+                        return before..<(before + scalarCount(needle))
+                    }
+                    start += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The Unicode scalars of valid UTF-8 `bytes`: the bytes that are not continuation bytes.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Stores on every version of each law how often the other documents cite the law: the

@@ -18,11 +18,13 @@ enum StoredCounts {
         report.listItems = try count("list_item_row")
         report.deadlines = try count("deadline")
         report.citations = try count("citation_row")
-        report.unresolvedCitations = try count(
+        report.unresolvedNotInCorpus = try count("citation_row WHERE document_id IS NULL")
+        report.unresolvedNoSuchArticle = try count(
             """
-            citation_row AS citation WHERE citation.document_id IS NULL OR NOT EXISTS (
+            citation_row AS citation WHERE citation.document_id IS NOT NULL AND NOT EXISTS (
                 SELECT 1 FROM unit WHERE unit.document_id = citation.document_id AND unit.article = citation.article)
             """)
+        report.unresolvedCitations = report.unresolvedNotInCorpus + report.unresolvedNoSuchArticle
         report.comparisons = try count("version_comparison WHERE problem IS NULL")
         report.obligations = try count("obligation")
         report.filings = try count("filing")

@@ -45,8 +45,15 @@ struct IndexCommand: Answering {
         print(Self.describe(report, corpus: corpus))
         for note in report.notes { print("说明：\(note)") }
         for warning in report.warnings { Terminal.note("警告：\(warning)") }
-        for citation in report.unresolved { Terminal.note("未能打开的引用：\(citation.description)") }
+        for citation in report.unresolved.prefix(Self.unresolvedShown) { Terminal.note("未能打开的引用：\(citation.description)") }
+        let unlisted = report.unresolvedCitations - min(report.unresolved.count, Self.unresolvedShown)
+        if unlisted > 0 && !report.unresolved.isEmpty {
+            Terminal.note("另有 \(unlisted) 处未能打开的引用未列出（lawkb index --json 列出前 \(IndexReport.unresolvedListLimit) 处）")
+        }
     }
+
+    /// Unresolved citations named one by one on the terminal.
+    static let unresolvedShown = 100
 
     /// How the index was built: updated from the changed list files, or whole and why.
     static func describeMethod(_ report: IndexReport) -> String {
@@ -64,8 +71,8 @@ struct IndexCommand: Answering {
             return "  引用      \(report.citations) 处（其中 \(report.unresolvedCitations) 处未能打开；"
                 + "下面列出改动文件中的 \(report.unresolved.count) 处）"
         }
-        return "  引用      \(report.citations) 处（其中 \(report.unresolved.count { $0.reason == .documentNotInCorpus }) 处所引文件未收录，"
-            + "\(report.unresolved.count { $0.reason == .noSuchArticle }) 处所引条文在当时施行的版本中不存在）"
+        return "  引用      \(report.citations) 处（其中 \(report.unresolvedNotInCorpus) 处所引文件未收录，"
+            + "\(report.unresolvedNoSuchArticle) 处所引条文在当时施行的版本中不存在）"
     }
 
     /// The report as printed for people.

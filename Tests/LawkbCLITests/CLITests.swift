@@ -105,6 +105,28 @@ import Testing
         #expect(search.stdout.contains("处罚"))
     }
 
+    @Test func manyUnresolvedCitationsAreCountedAndTheFirstNamed() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lawkb-cli-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let corpus = scratch.appendingPathComponent("Corpus")
+        try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("Corpus"), to: corpus)
+        let folder = corpus.appendingPathComponent("lists/scjg/重点监管事项清单")
+        var lines = ["department: 乌审旗市场监督管理局", "kind: 重点监管事项清单", "version: 2024-06-01", "items:"]
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        for n in 1...150 {
+            lines += ["  - id: WJ-\(n)", "    name: 事项\(n)", "    basis: 《未收录的条例》第\(numerals[n % 9])条"]
+        }
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("2024-06-01.yaml"), atomically: true, encoding: .utf8)
+        let built = try CLIRunner(corpus: corpus.path).run(["index"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("其中 150 处所引文件未收录，0 处所引条文在当时施行的版本中不存在"))
+        let named = built.stderr.split(separator: "\n").filter { $0.contains("未能打开的引用：") }
+        #expect(named.count == 100)
+        #expect(named.first?.contains("2024-06-01.yaml:5: 《未收录的条例》第二条") == true)
+        #expect(built.stderr.contains("另有 50 处未能打开的引用未列出"))
+    }
+
     @Test func emptyAndHostileQueriesFailCleanly() throws {
         let empty = try cli.run(["search", "。，"])
         #expect(empty.status == 1)

@@ -50,17 +50,77 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
         "违法生产经营的食品货值金额", "工程合同价款", "应缴纳税款", "逃避缴纳的税款",
     ]
 
-    private typealias AmountRegex = Regex<(Substring, number: Substring, scale: Substring?, unit: Substring)>
+    /// Where a text states an amount: a number (digits or Chinese numerals), an optional 万/千,
+    /// and 元 or 倍 — what `(?<number>[0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千]+)(?<scale>[万千])?(?<unit>[元倍])`
+    /// matches, found by hand: a regex is compiled each time it is made, and making one for
+    /// every text was most of the time of checking benchmark levels.
+    struct AmountMatch {
+        var range: Range<String.Index>
+        var number: Substring
+        var scale: Substring?
+        var unit: Substring
 
-    /// A number (digits or Chinese numerals), an optional 万/千 and 元 or 倍.
-    private static func amountPattern() -> AmountRegex {
-        #/(?<number>[0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千]+)(?<scale>[万千])?(?<unit>[元倍])/#
+        static let numerals: Set<Character> = Set("〇零一二两三四五六七八九十百千")
+        static let scales: Set<Character> = ["万", "千"]
+        static let units: Set<Character> = ["元", "倍"]
+
+        /// Every amount stated in `text`, in order, as the regex's successive matches.
+        static func all(in text: String) -> [AmountMatch] {
+            let characters = Array(text)
+            var indices = Array(text.indices)
+            indices.append(text.endIndex)
+            var matches: [AmountMatch] = []
+            var start = 0
+            while start < characters.count {
+                guard let (numberEnd, scale, unit) = match(characters, at: start) else {
+                    start += 1
+                    continue
+                }
+                let end = unit + 1
+                matches.append(
+                    AmountMatch(
+                        range: indices[start]..<indices[end], number: text[indices[start]..<indices[numberEnd]],
+                        scale: scale.map { text[indices[$0]..<indices[$0 + 1]] }, unit: text[indices[unit]..<indices[end]]))
+                start = end
+            }
+            return matches
+        }
+
+        /// The end of the number, and the places of the scale and unit, of a match at `start`.
+        private static func match(_ c: [Character], at start: Int) -> (Int, Int?, Int)? {
+            func isDigit(_ index: Int) -> Bool { index < c.count && c[index].isASCII && c[index].isWholeNumber }
+            func run(from index: Int, while belongs: (Int) -> Bool) -> Int {
+                var end = index
+                while end < c.count && belongs(end) { end += 1 }
+                return end
+            }
+            /// A scale then a unit, or a unit, at `index` (the scale tried first, as `?` is greedy).
+            func tail(_ index: Int) -> (Int?, Int)? {
+                if index + 1 < c.count && scales.contains(c[index]) && units.contains(c[index + 1]) { return (index, index + 1) }
+                if index < c.count && units.contains(c[index]) { return (nil, index) }
+                return nil
+            }
+            if isDigit(start) {
+                let whole = run(from: start, while: isDigit)
+                if whole < c.count && c[whole] == "." && isDigit(whole + 1) {
+                    let fraction = run(from: whole + 1, while: isDigit)
+                    if let (scale, unit) = tail(fraction) { return (fraction, scale, unit) }
+                }
+                // A shorter run of digits is followed by a digit, neither a scale nor a unit.
+                return tail(whole).map { (whole, $0.0, $0.1) }
+            }
+            guard numerals.contains(c[start]) else { return nil }
+            // Only the longest run can be followed by a scale or unit: a shorter one is followed
+            // by a numeral, and 千 then a unit would let the longest run match as well.
+            let end = run(from: start) { numerals.contains(c[$0]) }
+            return tail(end).map { (end, $0.0, $0.1) }
+        }
     }
 
     /// Every range stated in `text`, in order.
     public static func ranges(in text: String) -> [AmountRange] {
         let folded = text.precomposedStringWithCompatibilityMapping
-        let matches = folded.matches(of: amountPattern())
+        let matches = AmountMatch.all(in: folded)
         var result: [AmountRange] = []
         var index = 0
         while index < matches.count {
@@ -69,10 +129,10 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
                 index += 1
                 continue
             }
-            let unit = String(first.output.unit)
+            let unit = String(first.unit)
             let after = folded[first.range.upperBound...]
             let of = unit == "倍" ? multiplied(before: first.range.lowerBound, in: folded) : nil
-            if let next = matches[safe: index + 1], String(next.output.unit) == unit, let nextValue = value(next),
+            if let next = matches[safe: index + 1], String(next.unit) == unit, let nextValue = value(next),
                 isRangeJoin(folded[first.range.upperBound..<next.range.lowerBound])
             {
                 let end =
@@ -114,13 +174,13 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
 
     /// The amount a match states, scale applied; `nil` when it is not a number or above
     /// ``maximumAmount`` (`9999999999999999999999元` is not a fine).
-    private static func value(_ match: AmountRegex.Match) -> Double? {
-        let digits = match.output.number
+    private static func value(_ match: AmountMatch) -> Double? {
+        let digits = match.number
         guard digits.count <= ChineseNumeral.maximumLength else { return nil }
         let base = Double(String(digits)) ?? ChineseNumeral.parse(digits).map(Double.init)
         guard let base, base.isFinite else { return nil }
         let scaled: Double
-        switch match.output.scale {
+        switch match.scale {
         case "万": scaled = base * 10_000
         case "千": scaled = base * 1_000
         default: scaled = base

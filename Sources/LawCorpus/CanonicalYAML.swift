@@ -178,6 +178,12 @@ extension CanonicalYAML {
         /// found that sequence (``DeferredSequence``).
         var deferredKey: String?
         var deferred: DeferredSequence?
+        /// Mappings and sequences open around the one being read.
+        private var nesting = 0
+
+        /// Deeper documents are left to Yams, whose parser stops at 1,000 levels with an error
+        /// naming the line: reading them here would take a stack frame per level.
+        static let maximumNesting = 256
 
         /// A reader of the same `bytes` whose lines are already known, at line `next`.
         init(bytes: UnsafeBufferPointer<UInt8>, lines: [(start: Int, end: Int)], next: Int) {
@@ -247,6 +253,8 @@ extension CanonicalYAML {
 
         /// A block mapping whose keys are at `indent`, the first at `column` of `line`.
         mutating func mapping(indent: Int, line: Int, column: Int) throws(Unsupported) -> Node {
+            try enter()
+            defer { nesting -= 1 }
             let firstLine = line
             var entries: [Entry] = []
             var line = line
@@ -267,6 +275,8 @@ extension CanonicalYAML {
 
         /// A block sequence whose `-` are at `indent`, the first on line `line`.
         mutating func sequence(indent: Int, line: Int) throws(Unsupported) -> Node {
+            try enter()
+            defer { nesting -= 1 }
             let firstLine = line
             var elements: [Node] = []
             var line = line
@@ -281,6 +291,11 @@ extension CanonicalYAML {
                 line = following
             }
             return .sequence(elements, line: firstLine + 1)
+        }
+
+        private mutating func enter() throws(Unsupported) {
+            guard nesting < Self.maximumNesting else { throw Unsupported() }
+            nesting += 1
         }
 
         /// The element of a block sequence whose `-` is at `indent` of `line`.

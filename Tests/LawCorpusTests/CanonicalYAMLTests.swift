@@ -223,6 +223,20 @@ import Testing
         }
     }
 
+    /// Each level of nesting takes a stack frame: deep documents are left to Yams, whose parser
+    /// stops at 1,000 levels with an error naming the line.
+    @Test func deepNestingIsLeftToYams() {
+        func nested(_ depth: Int) -> String {
+            var lines = ["department: 乌审旗市场监督管理局", "items:", "  - id: A", "    fields:"]
+            for level in 0..<depth { lines.append(String(repeating: " ", count: 6 + level) + "k\(level):") }
+            return lines.joined(separator: "\n") + "\n" + String(repeating: " ", count: 6 + depth) + "k: v\n"
+        }
+        #expect(CanonicalYAML.parse(nested(100)) != nil)
+        Self.expectSameReading(nested(100))
+        #expect(CanonicalYAML.parse(nested(CanonicalYAML.Reader.maximumNesting)) == nil)
+        #expect(throws: CorpusError.self) { try Sidecar(file: "deep.yaml", yaml: nested(1200)) }
+    }
+
     @Test func theScanFindsTheLinesAndDeclinesWhatItLeavesToYams() {
         let text = "department: 乌审旗市场监督管理局\n\n# 注释\nitems:\n  - id: A\n    name: 名称 ✓"
         let lines = Array(text.utf8).withUnsafeBufferPointer { CanonicalYAML.readableLines($0) }

@@ -370,26 +370,40 @@ struct SearchScope {
             let superseded = [RegulationMetadata.Status.amended, RegulationMetadata.Status.repealed]
             filters.append("coalesce(document.status, '') NOT IN \(superseded)")
         }
-        let documents = try SQLRequest<PreferredDocument>(
-            """
-            SELECT document.id, document.kind, document.title, document.short_name, document.list_kind
-            FROM document WHERE \(filters.joined(operator: .and))
-            """
-        ).fetchAll(db)
-        let allowed = Set(documents.map(\.id))
-        let preferred = Set(documents.filter { $0.isWanted(by: terms) }.map(\.id))
+        let allowed = Set(
+            try SQLRequest<Int64>("SELECT document.id FROM document WHERE \(filters.joined(operator: .and))").fetchAll(db))
+        let catalog = try Self.catalog(queries, db)
+        let wanted = PreferredDocument.WantedNames(terms)
         let authority = LawQueries.Authority(mostCited: statistics.mostCited)
         documentWeights = zip(statistics.documentIDs, statistics.documentCitations).map { id, cited in
             allowed.contains(id) ? authority.boost(cited: cited) : 0
         }
-        preferredDocuments = statistics.documentIDs.map(preferred.contains)
+        preferredDocuments = statistics.documentIDs.map { id in
+            allowed.contains(id) && catalog[id]?.isWanted(by: wanted) == true
+        }
     }
+
+    /// Every document as the tie-break sees it, by id: read once per open index
+    /// (``QueryMemo``), so that a search reads only the ids its filters let through.
+    static func catalog(_ queries: LawQueries, _ db: Database) throws -> [Int64: PreferredDocument] {
+        if let known = queries.memo.value(.searchDocuments) { return known }
+        let documents = try PreferredDocument.fetchAll(
+            db, sql: "SELECT id, kind, title, short_name, list_kind FROM document")
+        let catalog = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        queries.memo.store(catalog, for: .searchDocuments)
+        return catalog
+    }
+}
+
+extension MemoKey where Value == [Int64: PreferredDocument] {
+    /// Every document as ``SearchScope`` sees it.
+    static var searchDocuments: MemoKey<[Int64: PreferredDocument]> { MemoKey("searchDocuments") }
 }
 
 /// A document as the tie-break between equal scores sees it: whether the query names it
 /// (a law searched by its name, 行政处罚法, wants its articles) or names its kind (免罚,
 /// 不予处罚 want the items of 不予处罚事项清单 before those of other lists).
-struct PreferredDocument: Decodable, FetchableRecord {
+struct PreferredDocument: Decodable, FetchableRecord, Sendable {
     var id: Int64
     var kind: DocumentKind
     var title: String
@@ -405,16 +419,34 @@ struct PreferredDocument: Decodable, FetchableRecord {
     /// Whether one of the query's `terms` is the name of this law (full or short), or part
     /// of the name or of an alias of this list's kind.
     func isWanted(by terms: [String]) -> Bool {
-        terms.contains { term in
-            switch kind {
-            case .regulation:
-                return term == title || term == shortName
-            case .list:
-                guard let listKind else { return false }
-                return ([listKind.rawValue] + listKind.aliases).contains { $0.contains(term) }
-            case .plan:
-                return false
-            }
+        isWanted(by: WantedNames(terms))
+    }
+
+    /// ``isWanted(by:)`` with what the terms name worked out once for all documents.
+    func isWanted(by wanted: WantedNames) -> Bool {
+        switch kind {
+        case .regulation:
+            return wanted.terms.contains(title) || shortName.map(wanted.terms.contains) == true
+        case .list:
+            return listKind.map(wanted.listKinds.contains) ?? false
+        case .plan:
+            return false
+        }
+    }
+
+    /// The query's terms, and the kinds of list one of them names (part of the kind's name or
+    /// of an alias): worked out once per search, not once per document — a corpus holds
+    /// thousands of list versions and a dozen kinds.
+    struct WantedNames {
+        var terms: Set<String>
+        var listKinds: Set<ListKind>
+
+        init(_ terms: [String]) {
+            self.terms = Set(terms)
+            listKinds = Set(
+                ListKind.allCases.filter { kind in
+                    terms.contains { term in ([kind.rawValue] + kind.aliases).contains { $0.contains(term) } }
+                })
         }
     }
 }

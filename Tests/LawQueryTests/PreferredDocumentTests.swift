@@ -43,6 +43,25 @@ import Testing
         #expect(try Self.preferred("中华人民共和国行政处罚法").titles == ["中华人民共和国行政处罚法"])
     }
 
+    /// The documents are read once per open index; each search still covers what its own
+    /// filters let through.
+    @Test func searchesOverOneMemoKeepTheirOwnFilters() throws {
+        let shared = LawQueries(Fixture.queries.knowledgeBase)
+        let requests = [
+            SearchRequest(query: "免罚", department: "市监局", listKind: .noPenalty),
+            SearchRequest(query: "免罚"),
+            SearchRequest(query: "行政处罚法", kind: .regulation),
+            SearchRequest(query: "行政处罚法", asOf: "2020-05-01"),
+            SearchRequest(query: "行政处罚法"),
+        ]
+        for request in requests {
+            let fresh = try LawQueries(Fixture.queries.knowledgeBase).search(request)
+            let reused = try shared.search(request)
+            #expect(reused.total == fresh.total && reused.hits.map(\.id) == fresh.hits.map(\.id), "\(request)")
+        }
+        #expect(shared.memo.count > 0)
+    }
+
     @Test func aWordThatNamesNoDocumentPrefersNone() throws {
         #expect(try Self.preferred("超限运输").titles.isEmpty)
         // A query term that only names part of a law's name does not name the law.

@@ -72,8 +72,9 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
             var matches: [AmountMatch] = []
             var start = 0
             while start < characters.count {
-                guard let (numberEnd, scale, unit) = match(characters, at: start) else {
-                    start += 1
+                let (found, next) = match(characters, at: start)
+                guard let (numberEnd, scale, unit) = found else {
+                    start = next
                     continue
                 }
                 let end = unit + 1
@@ -86,8 +87,11 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
             return matches
         }
 
-        /// The end of the number, and the places of the scale and unit, of a match at `start`.
-        private static func match(_ c: [Character], at start: Int) -> (Int, Int?, Int)? {
+        /// The end of the number, and the places of the scale and unit, of a match at `start`;
+        /// without one, where the next match may start. A match tried from inside a run of
+        /// digits or numerals meets the same end of the run and what follows it, so a failed
+        /// run is skipped whole: a text of many numerals is read in one pass.
+        private static func match(_ c: [Character], at start: Int) -> ((Int, Int?, Int)?, next: Int) {
             func isDigit(_ index: Int) -> Bool { index < c.count && c[index].isASCII && c[index].isWholeNumber }
             func run(from index: Int, while belongs: (Int) -> Bool) -> Int {
                 var end = index
@@ -104,16 +108,17 @@ public struct AmountRange: Codable, Sendable, Equatable, CustomStringConvertible
                 let whole = run(from: start, while: isDigit)
                 if whole < c.count && c[whole] == "." && isDigit(whole + 1) {
                     let fraction = run(from: whole + 1, while: isDigit)
-                    if let (scale, unit) = tail(fraction) { return (fraction, scale, unit) }
+                    if let (scale, unit) = tail(fraction) { return ((fraction, scale, unit), fraction) }
                 }
                 // A shorter run of digits is followed by a digit, neither a scale nor a unit.
-                return tail(whole).map { (whole, $0.0, $0.1) }
+                // (The digits after a `.` are a run of their own: the next match may start there.)
+                return (tail(whole).map { (whole, $0.0, $0.1) }, whole)
             }
-            guard numerals.contains(c[start]) else { return nil }
+            guard numerals.contains(c[start]) else { return (nil, start + 1) }
             // Only the longest run can be followed by a scale or unit: a shorter one is followed
             // by a numeral, and 千 then a unit would let the longest run match as well.
             let end = run(from: start) { numerals.contains(c[$0]) }
-            return tail(end).map { (end, $0.0, $0.1) }
+            return (tail(end).map { (end, $0.0, $0.1) }, end)
         }
     }
 

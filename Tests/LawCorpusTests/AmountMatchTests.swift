@@ -46,4 +46,16 @@ import Testing
             #expect(Self.handMatches(text) == Self.regexMatches(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// A failed run of digits or numerals is skipped whole: a long one is read in one pass.
+    @Test func longRunsOfNumeralsAreReadOnce() {
+        let numerals = String(repeating: "一", count: 50_000)
+        #expect(AmountRange.AmountMatch.all(in: numerals + "人").isEmpty)
+        #expect(AmountRange.AmountMatch.all(in: numerals + "元").count == 1)
+        let digits = String(repeating: "7", count: 50_000)
+        #expect(AmountRange.AmountMatch.all(in: digits + "." + digits + "人").isEmpty)
+        for text in ["12.34.5元", "1.2.3.4倍", "一二.5千元", "5.千元"] {
+            #expect(Self.handMatches(text) == Self.regexMatches(text), "\(text)")
+        }
+    }
 }

@@ -49,6 +49,9 @@ final class CanonicalSequenceReader {
         self.line = sequence?.first ?? 0
     }
 
+    /// The document as text, from the bytes read (checked to be UTF-8), for reading it with Yams.
+    var text: String { String(decoding: data, as: UTF8.self) }
+
     /// The next elements of the deferred sequence, at most `count` of them; none once all are read.
     func next(_ count: Int) throws(CanonicalYAML.Unsupported) -> [CanonicalYAML.Node] {
         guard let sequence else { return [] }

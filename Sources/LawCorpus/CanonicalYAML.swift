@@ -372,6 +372,7 @@ extension CanonicalYAML {
         /// The next elements, at most `count`, of the sequence `sequence`, from line `next`;
         /// none once it is read to its end.
         mutating func elements(of sequence: DeferredSequence, count: Int) throws(Unsupported) -> [Node] {
+            nesting = 2  // inside the top-level mapping and the sequence, as when read whole
             var elements: [Node] = []
             while elements.count < count, let line = try peek(), line < sequence.end {
                 guard self.indent(line) == sequence.indent, isDash(line, at: sequence.indent) else { throw Unsupported() }

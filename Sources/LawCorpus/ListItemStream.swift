@@ -162,7 +162,7 @@ public final class ListItemStream {
             do {
                 nodes = try sequence.next(count)
             } catch {
-                try readWithYams()
+                try readWithYams(sequence.text)
                 return try next(count)
             }
             var entries: [CanonicalMapping] = []
@@ -212,9 +212,12 @@ public final class ListItemStream {
         state = .canonical(sequence)
     }
 
-    /// Reads the whole file with Yams and goes on from the item reached.
-    private func readWithYams() throws(CorpusError) {
-        guard let text = try TextFile.read(list.file) else {
+    /// Reads the whole file with Yams and goes on from the item reached: from `text`, the
+    /// bytes the items given so far were read from, else from the file.
+    private func readWithYams(_ text: String? = nil) throws(CorpusError) {
+        var read = text
+        if read == nil { read = try TextFile.read(list.file) }
+        guard let text = read else {
             throw CorpusError(file: list.file, message: "无法读取")
         }
         let yaml = try Sidecar(file: list.file, yaml: text)

@@ -137,6 +137,23 @@ import Testing
         #expect(items[30].fields.map(\.name) == ["联系人", "电话"])
     }
 
+    @Test func theRestOfAFileReadWithYamsIsTheFileFirstRead() throws {
+        let file = try Self.scratchFile()
+        let text = Self.list(count: 40) { n -> String? in
+            n == 31 ? "  - id: T-31\n    name: 事项31\n    fields: {联系人: 张某}" : nil
+        }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let whole = try Self.whole(file).get().0.items
+        var warnings: [String] = []
+        let stream = ListItemSource(parser: Self.parser).items(of: try Self.parser.parseHeader(file, warnings: &warnings))
+        var items = try stream.next(4)
+        // Edited after its first items were read: the rest still comes from the bytes read then.
+        try text.replacingOccurrences(of: "name: 事项35", with: "name: 改过的事项").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        while case let next = try stream.next(4), !next.isEmpty { items += next }
+        #expect(items == whole)
+    }
+
     @Test func aDuplicateIdLateInTheFileIsNamedAtItsLine() throws {
         let file = try Self.scratchFile()
         try Self.list(count: 30) { n -> String? in n == 27 ? "  - id: T-3\n    name: 重复" : nil }.write(

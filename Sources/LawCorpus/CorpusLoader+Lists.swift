@@ -29,7 +29,7 @@ extension CorpusLoader {
     /// Every list version under `lists/`, in path order.
     func loadLists(
         registry: DepartmentRegistry?, parser: CitationParser, deferringItems: Bool = false,
-        warnings: inout [String]
+        warnings: inout [String], itemWarningPlaces: inout [String: Int]
     ) throws(CorpusError) -> [ListVersion] {
         let directory = (root as NSString).appendingPathComponent("lists")
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
@@ -67,6 +67,7 @@ extension CorpusLoader {
             case .success(let (list, fileWarnings)):
                 lists.append(list)
                 warnings += fileWarnings
+                if list.itemsAreDeferred { itemWarningPlaces[list.file] = warnings.count }
             case .failure(let error):
                 throw error
             case nil:

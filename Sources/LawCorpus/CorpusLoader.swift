@@ -79,7 +79,10 @@ public struct CorpusLoader: Sendable {
             plans.append(try loadPlan(file, parser: parser, warnings: &warnings))
         }
         let registry = try loadDepartments()
-        var lists = try loadLists(registry: registry, parser: parser, deferringItems: deferringItems, warnings: &warnings)
+        var itemWarningPlaces: [String: Int] = [:]
+        var lists = try loadLists(
+            registry: registry, parser: parser, deferringItems: deferringItems, warnings: &warnings,
+            itemWarningPlaces: &itemWarningPlaces)
         try Self.checkUniqueVersions(lists)
         Self.setInForcePeriods(&lists, warnings: &warnings)
         let obligations = try loadObligations(plans: plans, registry: registry)
@@ -93,6 +96,7 @@ public struct CorpusLoader: Sendable {
         if let registry {
             corpus.itemSource = ListItemSource(parser: ListParser(registry: registry, citations: parser))
         }
+        corpus.itemWarningPlaces = itemWarningPlaces
         return corpus
     }
 

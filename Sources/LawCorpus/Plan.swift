@@ -192,6 +192,27 @@ public struct Corpus: Sendable {
     /// Reads the items of the lists, those left in their files included
     /// (``CorpusLoader/load(deferringItems:)``); set by the loader.
     public internal(set) var itemSource: ListItemSource?
+    /// For each list file whose items were left in it, how many of ``warnings`` come before
+    /// the warnings about its items: those of the files before it and its own header's.
+    var itemWarningPlaces: [String: Int] = [:]
+
+    /// ``warnings`` with the warnings about the items of lists read later (``ListItemStream``),
+    /// by file, each placed after its file's own as loading the lists whole places them.
+    public func warnings(addingItemWarnings byFile: [String: [String]]) -> [String] {
+        let groups = byFile.compactMap { file, found in itemWarningPlaces[file].map { (place: $0, file: file, found: found) } }
+            .sorted { ($0.place, $0.file) < ($1.place, $1.file) }
+        var result: [String] = []
+        var next = 0
+        for group in groups {
+            result += warnings[next..<min(group.place, warnings.count)]
+            next = max(next, min(group.place, warnings.count))
+            result += group.found
+        }
+        result += warnings[next...]
+        let placed = Set(groups.map(\.file))
+        for (file, found) in byFile.sorted(by: { $0.key < $1.key }) where !placed.contains(file) { result += found }
+        return result
+    }
 
     /// Creates a corpus from its parts.
     public init(

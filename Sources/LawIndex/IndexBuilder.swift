@@ -82,7 +82,7 @@ public struct IndexBuilder: Sendable {
                 writer.timings.lap("vacuum")
             }
             try queue.close()
-            var report = writer.report(path: path, warnings: corpus.warnings)
+            var report = writer.report(path: path, warnings: corpus.warnings(addingItemWarnings: writer.itemWarnings))
             report.timings = writer.timings
             return report
         } catch let error as CorpusError {

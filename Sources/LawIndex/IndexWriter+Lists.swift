@@ -30,9 +30,23 @@ extension IndexWriter {
             case .items(let items, let warnings):
                 try insertItems(items, documentID: documentID, from: ordinal, location: location, db)
                 ordinal += items.count
-                listWarnings += warnings
+                itemWarnings[list.file, default: []] += warnings
             case .end(let warnings):
-                listWarnings += warnings
+                itemWarnings[list.file, default: []] += warnings
+                return
+            }
+        }
+    }
+
+    /// Reads the items of a list left out of the index, as `pipeline` gives them: a fault in
+    /// them still stops the build, and their warnings are reported.
+    mutating func checkList(_ list: ListVersion, items pipeline: ListItemPipeline) throws {
+        while true {
+            switch try pipeline.next() {
+            case .items(_, let warnings):
+                itemWarnings[list.file, default: []] += warnings
+            case .end(let warnings):
+                itemWarnings[list.file, default: []] += warnings
                 return
             }
         }

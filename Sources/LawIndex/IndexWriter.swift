@@ -24,8 +24,9 @@ struct IndexWriter {
     private(set) var unresolved: [UnresolvedCitation] = []
     private(set) var unresolvedCounts: [UnresolvedCitation.Reason: Int] = [:]
     var notes: [String] = []
-    /// Warnings about list items read while they are stored (``ListItemStream``).
-    var listWarnings: [String] = []
+    /// Warnings about list items read while they are stored (``ListItemStream``), by file
+    /// (``Corpus/warnings(addingItemWarnings:)`` puts them in their places).
+    var itemWarnings: [String: [String]] = [:]
     /// Pairs of versions of one law whose articles were aligned.
     var comparisons = 0
     /// Lists left out of a public artifact because they are not marked public.
@@ -71,9 +72,9 @@ struct IndexWriter {
             ids.append(try insertRegulation(regulation, period: versions.period(ofRegulationAt: index), db))
         }
         let targets = CitationTargets(regulations: corpus.regulations, versions: versions, documentIDs: ids)
-        let lists = corpus.lists.filter { artifact == .full || $0.isPublic }
-        withheldLists = corpus.lists.count - lists.count
-        let pipeline = ListItemPipeline(lists: lists, source: corpus.itemSource, targets: targets)
+        let stored = corpus.lists.map { artifact == .full || $0.isPublic }
+        withheldLists = stored.count { !$0 }
+        let pipeline = ListItemPipeline(lists: corpus.lists, stored: stored, source: corpus.itemSource, targets: targets)
         defer { pipeline.stop() }
         try insertComparisons(of: corpus.regulations, versions: versions, documentIDs: ids, db)
         for (index, regulation) in corpus.regulations.enumerated() {
@@ -83,8 +84,12 @@ struct IndexWriter {
             try insertPlan(plan, targets: targets, db)
         }
         let departmentIDs = try insertDepartments(corpus.departments, db)
-        for list in lists {
-            try insertList(list, departmentID: departmentIDs[list.department.id]!, items: pipeline, db)
+        for (list, isStored) in zip(corpus.lists, stored) {
+            if isStored {
+                try insertList(list, departmentID: departmentIDs[list.department.id]!, items: pipeline, db)
+            } else {
+                try checkList(list, items: pipeline)
+            }
         }
         try insertCompliance(of: corpus, departmentIDs: departmentIDs, db)
         try countCitations(db)
@@ -108,7 +113,7 @@ struct IndexWriter {
             deadlines: deadlines, citations: citations, unresolvedCitations: unresolvedCounts.values.reduce(0, +),
             unresolvedNotInCorpus: unresolvedCounts[.documentNotInCorpus] ?? 0,
             unresolvedNoSuchArticle: unresolvedCounts[.noSuchArticle] ?? 0,
-            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings + listWarnings, seconds: 0,
+            unresolved: unresolved, benchmarks: benchmarks, notes: notes, warnings: warnings, seconds: 0,
             thesaurusEntries: thesaurusEntries,
             comparisons: comparisons, obligations: obligations, filings: filings, events: events
         )

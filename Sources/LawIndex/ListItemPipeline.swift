@@ -33,12 +33,16 @@ final class ListItemPipeline: Sendable {
     private let channel = BoundedChannel<Message>(capacity: capacity)
     private let done = DispatchSemaphore(value: 0)
 
-    /// Starts reading the items of `lists`, in order, through `source` (``Corpus/itemSource``).
-    init(lists: [ListVersion], source: ListItemSource?, targets: CitationTargets) {
+    /// Starts reading the items of `lists`, in order, through `source` (``Corpus/itemSource``),
+    /// preparing those of the lists `stored` says are stored; the others are read only for their
+    /// faults and warnings (a public index still checks the lists it leaves out), and their
+    /// batches carry no items.
+    init(lists: [ListVersion], stored: [Bool]? = nil, source: ListItemSource?, targets: CitationTargets) {
         let channel = self.channel
         let done = self.done
+        let stored = stored ?? Array(repeating: true, count: lists.count)
         let thread = Thread {
-            Self.produce(lists: lists, source: source, targets: targets, into: channel)
+            Self.produce(lists: Array(zip(lists, stored)), source: source, targets: targets, into: channel)
             channel.finish()
             done.signal()
         }
@@ -70,9 +74,10 @@ final class ListItemPipeline: Sendable {
     }
 
     private static func produce(
-        lists: [ListVersion], source: ListItemSource?, targets: CitationTargets, into channel: BoundedChannel<Message>
+        lists: [(ListVersion, stored: Bool)], source: ListItemSource?, targets: CitationTargets,
+        into channel: BoundedChannel<Message>
     ) {
-        for list in lists {
+        for (list, stored) in lists {
             let stream = source?.items(of: list) ?? ListItemStream(holding: list)
             let preparer = ListItemPreparer(list: list, targets: targets)
             while true {
@@ -83,7 +88,8 @@ final class ListItemPipeline: Sendable {
                         message = .batch(.end(warnings: stream.takeWarnings()))
                     } else {
                         do {
-                            message = .batch(.items(try items.map(preparer.prepare), warnings: stream.takeWarnings()))
+                            let prepared = stored ? try items.map(preparer.prepare) : []
+                            message = .batch(.items(prepared, warnings: stream.takeWarnings()))
                         } catch {
                             _ = channel.send(.storageFailure("\(list.file)：\(error)"))
                             return

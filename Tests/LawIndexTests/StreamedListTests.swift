@@ -88,6 +88,52 @@ struct StreamedListTests {
         #expect(leftovers == ["lawkb.sqlite"])
     }
 
+    @Test("a public index still reads the lists it leaves out: their faults stop it, their warnings are reported")
+    func withheldListsAreChecked() throws {
+        let corpus = try Fixture.corpusCopy()
+        let file = corpus.appendingPathComponent(Self.listFile)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let index = corpus.deletingLastPathComponent().appendingPathComponent("Index/lawkb-public.sqlite")
+        let builder = IndexBuilder(corpusRoot: corpus.path, artifact: .public)
+        let before = try builder.update(index.path).withheldLists
+        let withheld = Self.list(count: 600) { n in n == 2 ? "  - id: CQD-2\n    name: 事项\n    remark: 未知的键" : nil }
+            .replacingOccurrences(of: "status: sample", with: "status: sample\npublic: false")
+        try withheld.write(to: file, atomically: true, encoding: .utf8)
+        let report = try builder.update(index.path)
+        #expect(report.withheldLists == before + 1)
+        #expect(report.warnings.contains { $0.hasPrefix("\(file.path):15: unknown key 'remark'") })
+        try Self.list(count: 600) { n in n == 500 ? "  - id: CQD-1\n    name: 重复" : nil }
+            .replacingOccurrences(of: "status: sample", with: "status: sample\npublic: false")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try builder.update(index.path)
+        } throws: { error in
+            guard case .corpus(let problem) = error as? IndexError else { return false }
+            return problem.file == file.path && problem.line == 9 + 499 * 4
+        }
+    }
+
+    @Test("the report's warnings are those of loading the lists whole, in the same order")
+    func warningsInTheirPlaces() throws {
+        let corpus = try Fixture.corpusCopy()
+        for (relative, version) in [
+            ("lists/scjg/重点监管事项清单/2024-06-01.yaml", "2024-06-01"), ("lists/jtys/重点监管事项清单/2024-05-01.yaml", "2024-05-01"),
+        ] {
+            let file = corpus.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let department = relative.contains("jtys") ? "乌审旗交通运输局" : "乌审旗市场监督管理局"
+            try Self.list(count: 3) { n in n == 2 ? "  - id: CQD-2\n    name: 事项\n    remark: 未知的键" : nil }
+                .replacingOccurrences(of: "乌审旗市场监督管理局", with: department)
+                .replacingOccurrences(of: "version: 2024-06-01", with: "version: \(version)\ncolour: 红")
+                .write(to: file, atomically: true, encoding: .utf8)
+        }
+        let index = corpus.deletingLastPathComponent().appendingPathComponent("Index/lawkb.sqlite")
+        let report = try IndexBuilder(corpusRoot: corpus.path).update(index.path)
+        let whole = try CorpusLoader(root: corpus.path).load().warnings
+        #expect(whole.filter { $0.contains("unknown key") }.count == 4)
+        #expect(report.warnings == whole)
+    }
+
     @Test("stopping the writer stops the reading, however far ahead it is")
     func stoppingReleasesTheReader() throws {
         let department = Department(id: "scjg", name: "乌审旗市场监督管理局")

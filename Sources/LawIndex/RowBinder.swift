@@ -17,15 +17,15 @@ struct RowBinder {
 
     mutating func bind(_ value: Int64) {
         index += 1
-        sqlite3_bind_int64(statement.sqliteStatement, index, value)
+        note(sqlite3_bind_int64(statement.sqliteStatement, index, value))
     }
 
     mutating func bind(_ value: Int?) {
         index += 1
         if let value {
-            sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value))
+            note(sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value)))
         } else {
-            sqlite3_bind_null(statement.sqliteStatement, index)
+            note(sqlite3_bind_null(statement.sqliteStatement, index))
         }
     }
 
@@ -49,7 +49,7 @@ struct RowBinder {
         case .int64(let number): bind(number)
         case .double(let number):
             index += 1
-            sqlite3_bind_double(statement.sqliteStatement, index, number)
+            note(sqlite3_bind_double(statement.sqliteStatement, index, number))
         case .string(let text): bind(text)
         case .blob(let data):
             index += 1
@@ -76,6 +76,11 @@ struct RowBinder {
             sqlite3_reset(statement.sqliteStatement)
             index = 0
             refused = SQLITE_OK
+        }
+        // Every parameter bound for this row, none left from the one before.
+        guard index == sqlite3_bind_parameter_count(statement.sqliteStatement) else {
+            throw DatabaseError(
+                resultCode: .SQLITE_MISUSE, message: "\(index) values bound for \(statement.sql)", sql: statement.sql)
         }
         let code = refused == SQLITE_OK ? sqlite3_step(statement.sqliteStatement) : refused
         guard code == SQLITE_DONE else {

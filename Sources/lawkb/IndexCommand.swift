@@ -46,10 +46,20 @@ struct IndexCommand: Answering {
         for note in report.notes { print("说明：\(note)") }
         for warning in report.warnings { Terminal.note("警告：\(warning)") }
         for citation in report.unresolved.prefix(Self.unresolvedShown) { Terminal.note("未能打开的引用：\(citation.description)") }
-        let unlisted = report.unresolvedCitations - min(report.unresolved.count, Self.unresolvedShown)
-        if unlisted > 0 && !report.unresolved.isEmpty {
-            Terminal.note("另有 \(unlisted) 处未能打开的引用未列出（lawkb index --json 列出前 \(IndexReport.unresolvedListLimit) 处）")
+        if let unlisted = Self.unlistedNote(report) { Terminal.note(unlisted) }
+    }
+
+    /// How many unresolved citations the terminal did not name, and where to read more: an
+    /// update names those of the files it read again; a full build counts them all.
+    static func unlistedNote(_ report: IndexReport) -> String? {
+        let shown = min(report.unresolved.count, unresolvedShown)
+        if report.incremental {
+            let unlisted = report.unresolved.count - shown
+            return unlisted > 0 ? "改动文件中另有 \(unlisted) 处未能打开的引用未列出（lawkb index --json 列出）" : nil
         }
+        let unlisted = report.unresolvedCitations - shown
+        guard unlisted > 0 else { return nil }
+        return "另有 \(unlisted) 处未能打开的引用未列出（lawkb index --json 列出前 \(IndexReport.unresolvedListLimit) 处）"
     }
 
     /// Unresolved citations named one by one on the terminal.
@@ -69,7 +79,7 @@ struct IndexCommand: Answering {
     static func describeCitations(_ report: IndexReport) -> String {
         if report.incremental {
             return "  引用      \(report.citations) 处（其中 \(report.unresolvedCitations) 处未能打开；"
-                + "下面列出改动文件中的 \(report.unresolved.count) 处）"
+                + "改动文件中的 \(report.unresolved.count) 处列在下面）"
         }
         return "  引用      \(report.citations) 处（其中 \(report.unresolvedNotInCorpus) 处所引文件未收录，"
             + "\(report.unresolvedNoSuchArticle) 处所引条文在当时施行的版本中不存在）"

@@ -118,13 +118,21 @@ import Testing
         }
         try (lines.joined(separator: "\n") + "\n").write(
             to: folder.appendingPathComponent("2024-06-01.yaml"), atomically: true, encoding: .utf8)
-        let built = try CLIRunner(corpus: corpus.path).run(["index"])
+        let runner = try CLIRunner(corpus: corpus.path)
+        let built = try runner.run(["index"])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("其中 150 处所引文件未收录，0 处所引条文在当时施行的版本中不存在"))
         let named = built.stderr.split(separator: "\n").filter { $0.contains("未能打开的引用：") }
         #expect(named.count == 100)
         #expect(named.first?.contains("2024-06-01.yaml:5: 《未收录的条例》第二条") == true)
         #expect(built.stderr.contains("另有 50 处未能打开的引用未列出"))
+        // An update names those of the file it read again.
+        lines[5] = "    name: 改过的事项1"
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("2024-06-01.yaml"), atomically: true, encoding: .utf8)
+        let updated = try runner.run(["index"])
+        #expect(updated.stdout.contains("增量更新") && updated.stdout.contains("改动文件中的 150 处列在下面"), "\(updated.stdout)")
+        #expect(updated.stderr.contains("改动文件中另有 50 处未能打开的引用未列出"))
     }
 
     @Test func emptyAndHostileQueriesFailCleanly() throws {

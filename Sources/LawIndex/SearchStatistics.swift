@@ -67,24 +67,24 @@ public struct SearchStatistics: Sendable {
             let position = direct[Int(offset)]
             return position < 0 ? nil : Int(position)
         }
-        var low = 0
-        var high = unitIDs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if unitIDs[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < unitIDs.count && unitIDs[low] == id ? low : nil
+        return Self.position(of: id, in: unitIDs)
     }
 
     /// The slot of document `id` in ``documentIDs``, or `nil`.
     public func slot(ofDocument id: Int64) -> Int? {
+        Self.position(of: id, in: documentIDs)
+    }
+
+    /// The position of `id` in the ascending `ids`, by binary search, or `nil`.
+    @inline(__always)
+    private static func position(of id: Int64, in ids: [Int64]) -> Int? {
         var low = 0
-        var high = documentIDs.count
+        var high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if documentIDs[middle] < id { low = middle + 1 } else { high = middle }
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
-        return low < documentIDs.count && documentIDs[low] == id ? low : nil
+        return low < ids.count && ids[low] == id ? low : nil
     }
 
     /// The document id of unit `id`, or `nil` when there is no such unit.

@@ -99,13 +99,7 @@ struct OperationsTests {
         let directory = try ServerFixture.scratchDirectory()
         let indexPath = directory.appendingPathComponent("lawkb.sqlite").path
         _ = try IndexBuilder(corpusRoot: ServerFixture.corpus).build(to: indexPath)
-        let corpus = directory.appendingPathComponent("Corpus")
-        try FileManager.default.copyItem(atPath: ServerFixture.corpus, toPath: corpus.path)
-        let law = corpus.appendingPathComponent("regulations/中华人民共和国行政处罚法(2021).md")
-        let original = try String(contentsOf: law, encoding: .utf8)
-        let changed = original.replacingOccurrences(of: "第三十三条 违法行为轻微并及时改正", with: "第三十三条 违法行为轻微并及时改正热更新标记")
-        #expect(changed != original)
-        try changed.write(to: law, atomically: true, encoding: .utf8)
+        let corpus = try ServerFixture.corpusMarking("热更新标记", in: directory)
 
         let service = try ServerFixture.service(indexPath: indexPath, reloadCheckInterval: .milliseconds(20))
         let marker = ServerFixture.target("/api/search", [("q", "热更新标记")])

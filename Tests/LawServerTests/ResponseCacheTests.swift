@@ -178,13 +178,7 @@ struct ResponseCacheTests {
         let directory = try ServerFixture.scratchDirectory()
         let indexPath = directory.appendingPathComponent("lawkb.sqlite").path
         try FileManager.default.copyItem(atPath: ServerFixture.indexPath, toPath: indexPath)
-        let corpus = directory.appendingPathComponent("Corpus")
-        try FileManager.default.copyItem(atPath: ServerFixture.corpus, toPath: corpus.path)
-        let law = corpus.appendingPathComponent("regulations/中华人民共和国行政处罚法(2021).md")
-        let original = try String(contentsOf: law, encoding: .utf8)
-        let changed = original.replacingOccurrences(of: "第三十三条 违法行为轻微并及时改正", with: "第三十三条 违法行为轻微并及时改正缓存失效标记")
-        #expect(changed != original)
-        try changed.write(to: law, atomically: true, encoding: .utf8)
+        let corpus = try ServerFixture.corpusMarking("缓存失效标记", in: directory)
 
         let service = try ServerFixture.service(indexPath: indexPath, reloadCheckInterval: .milliseconds(1))
         try await LawServer.makeApplication(service: service).test(.router) { client in
@@ -257,19 +251,31 @@ struct ResponseCacheTests {
     func flights() async throws {
         let flights = ResponseFlights()
         let key = Self.key("/api/search?q=x")
-        guard case .lead = await flights.join(key) else { Issue.record("the first request leads"); return }
+        guard case .lead = await flights.join(key) else {
+            Issue.record("the first request leads")
+            return
+        }
         let follower = Task { await flights.join(key) }
         while flights.usage.waiting == 0 { await Task.yield() }
         flights.finish(key, with: Self.answer("made once"))
-        guard case .answered(let answer?) = await follower.value else { Issue.record("the follower gets the answer"); return }
+        guard case .answered(let answer?) = await follower.value else {
+            Issue.record("the follower gets the answer")
+            return
+        }
         #expect(String(buffer: answer.body) == "made once")
         #expect(flights.usage.leads == 0)
 
-        guard case .lead = await flights.join(key) else { Issue.record("after the end, a request leads again"); return }
+        guard case .lead = await flights.join(key) else {
+            Issue.record("after the end, a request leads again")
+            return
+        }
         let second = Task { await flights.join(key) }
         while flights.usage.waiting == 0 { await Task.yield() }
         flights.finish(key, with: nil)
-        guard case .answered(nil) = await second.value else { Issue.record("a failed lead hands on nothing"); return }
+        guard case .answered(nil) = await second.value else {
+            Issue.record("a failed lead hands on nothing")
+            return
+        }
         #expect(flights.usage.leads == 0)
     }
 

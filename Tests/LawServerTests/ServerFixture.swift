@@ -22,6 +22,19 @@ enum ServerFixture {
         try TestRepository.scratchDirectory("lawkb-server-tests")
     }
 
+    /// A copy of the shipped corpus in `directory` (its `Corpus/`) whose 行政处罚法 第三十三条
+    /// carries `marker`, for tests that rebuild an index and see the change served.
+    static func corpusMarking(_ marker: String, in directory: URL) throws -> URL {
+        let corpus = directory.appendingPathComponent("Corpus")
+        try FileManager.default.copyItem(atPath: Self.corpus, toPath: corpus.path)
+        let law = corpus.appendingPathComponent("regulations/中华人民共和国行政处罚法(2021).md")
+        let original = try String(contentsOf: law, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "第三十三条 违法行为轻微并及时改正", with: "第三十三条 违法行为轻微并及时改正\(marker)")
+        #expect(changed != original)
+        try changed.write(to: law, atomically: true, encoding: .utf8)
+        return corpus
+    }
+
     /// An index of the shipped corpus, built once per test run.
     static let indexPath = SharedIndex.full.path
 

@@ -70,9 +70,7 @@ public struct LawQueries: Sendable {
         _ key: MemoKey<Value>, derive: (Database) throws -> Value
     ) throws(QueryError) -> Value {
         if let known = memo.value(key) { return known }
-        let derived = try read(derive)
-        memo.store(derived, for: key)
-        return derived
+        return try read { db in try memo.value(key) { try derive(db) } }
     }
 
     /// SQL condition on `document` that hides non-public records when ``publicOnly``.
@@ -104,10 +102,7 @@ public struct LawQueries: Sendable {
     /// The names of the visible documents (titles, short names, 文号, and the short forms
     /// people derive: 处罚法), for resolving what users type.
     func documentNames(_ db: Database) throws -> DocumentNames {
-        if let known = memo.value(.documentNames) { return known }
-        let built = try readDocumentNames(db)
-        memo.store(built, for: .documentNames)
-        return built
+        try memo.value(.documentNames) { try readDocumentNames(db) }
     }
 
     private func readDocumentNames(_ db: Database) throws -> DocumentNames {
@@ -235,9 +230,13 @@ public final class QueryMemo: Sendable {
         return stored as? Value
     }
 
-    /// Remembers `value` for `key` (replacing an equal one derived at the same time).
-    func store<Value>(_ value: Value, for key: MemoKey<Value>) {
-        values.withLock { $0[key.name] = value }
+    /// The value remembered for `key`, or the one `derive` makes, then remembered (replacing
+    /// an equal one derived at the same time).
+    func value<Value>(_ key: MemoKey<Value>, derive: () throws -> Value) rethrows -> Value {
+        if let known = value(key) { return known }
+        let derived = try derive()
+        values.withLock { $0[key.name] = derived }
+        return derived
     }
 
     /// How many values are remembered.

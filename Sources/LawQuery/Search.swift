@@ -167,10 +167,9 @@ extension LawQueries {
         try match.run(query, db)
         let best = query.best()
         guard reranked else { return (Array(best[min(offset, best.count)...]), query.counted) }
-        let scored = best
-        let head = Array(scored.prefix(Self.rerankDepth))
+        let head = Array(best.prefix(Self.rerankDepth))
         let titles = try titles(of: head.map(\.id), db)
-        let ordered = Self.diversified(head.map { ($0.id, titles[$0.id] ?? "", $0.score) }) + scored.dropFirst(Self.rerankDepth)
+        let ordered = Self.diversified(head.map { ($0.id, titles[$0.id] ?? "", $0.score) }) + best.dropFirst(Self.rerankDepth)
         return (Array(ordered[min(offset, ordered.count)..<min(end, ordered.count)]), query.counted)
     }
 
@@ -386,12 +385,11 @@ struct SearchScope {
     /// Every document as the tie-break sees it, by id: read once per open index
     /// (``QueryMemo``), so that a search reads only the ids its filters let through.
     static func catalog(_ queries: LawQueries, _ db: Database) throws -> [Int64: PreferredDocument] {
-        if let known = queries.memo.value(.searchDocuments) { return known }
-        let documents = try PreferredDocument.fetchAll(
-            db, sql: "SELECT id, kind, title, short_name, list_kind FROM document")
-        let catalog = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        queries.memo.store(catalog, for: .searchDocuments)
-        return catalog
+        try queries.memo.value(.searchDocuments) {
+            let documents = try PreferredDocument.fetchAll(
+                db, sql: "SELECT id, kind, title, short_name, list_kind FROM document")
+            return Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 }
 

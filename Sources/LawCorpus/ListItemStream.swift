@@ -195,15 +195,19 @@ public final class ListItemStream {
         return try reader?.read(entries, warnings: &warnings) ?? []
     }
 
+    /// The parser of the list's file: a stream made for a list holding its items
+    /// (``init(holding:)``) has none, and never reads the file.
+    private func fileParser() throws(CorpusError) -> ListParser {
+        guard let parser else { throw CorpusError(file: list.file, message: "清单事项尚未读取") }
+        return parser
+    }
+
     /// Reads the file again, checks its header and sets out to read its items.
     private func open() throws(CorpusError) {
-        guard let parser else {
-            throw CorpusError(file: list.file, message: "清单事项尚未读取")
-        }
-        guard let data = FileManager.default.contents(atPath: list.file),
-            let sequence = CanonicalSequenceReader(data: data, deferring: "items"), sequence.isDeferred
-        else {
-            try readWithYams()
+        let parser = try fileParser()
+        let data = try TextFile.contents(list.file)
+        guard let sequence = CanonicalSequenceReader(data: data, deferring: "items"), sequence.isDeferred else {
+            try readWithYams(try TextFile.text(of: data, file: list.file))
             return
         }
         let root = try CanonicalMapping(file: list.file, node: sequence.root)
@@ -212,17 +216,12 @@ public final class ListItemStream {
         state = .canonical(sequence)
     }
 
-    /// Reads the whole file with Yams and goes on from the item reached: from `text`, the
-    /// bytes the items given so far were read from, else from the file.
-    private func readWithYams(_ text: String? = nil) throws(CorpusError) {
-        var read = text
-        if read == nil { read = try TextFile.read(list.file) }
-        guard let text = read else {
-            throw CorpusError(file: list.file, message: "无法读取")
-        }
+    /// Reads the whole file with Yams from `text`, the bytes of the file read when it was
+    /// opened, and goes on from the item reached.
+    private func readWithYams(_ text: String) throws(CorpusError) {
         let yaml = try Sidecar(file: list.file, yaml: text)
         try checkHeader(yaml)
-        guard let parser else { throw CorpusError(file: list.file, message: "清单事项尚未读取") }
+        let parser = try fileParser()
         let given = reader?.count ?? 0
         var fresh = ListItemReader(file: list.file, kind: list.kind, line: yaml.line, citations: parser.citations)
         var entries = try yaml.mappings("items")[...]
@@ -238,7 +237,7 @@ public final class ListItemStream {
 
     /// Throws unless `yaml` describes the list version as it was loaded.
     private func checkHeader(_ yaml: some YAMLMappingReading) throws(CorpusError) {
-        guard let parser else { throw CorpusError(file: list.file, message: "清单事项尚未读取") }
+        let parser = try fileParser()
         var ignored: [String] = []
         let header = try parser.header(yaml, file: list.file, warnings: &ignored)
         guard header.department.id == list.department.id, header.kind == list.kind, header.title == list.title,

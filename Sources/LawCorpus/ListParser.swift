@@ -18,15 +18,11 @@ struct ListParser {
 
     /// Reads and parses the list file at `file`.
     func parse(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
-        if let data = FileManager.default.contents(atPath: file),
-            let document = data.withUnsafeBytes({ CanonicalMapping(file: file, bytes: $0.bindMemory(to: UInt8.self)) })
-        {
+        let data = try TextFile.contents(file)
+        if let document = data.withUnsafeBytes({ CanonicalMapping(file: file, bytes: $0.bindMemory(to: UInt8.self)) }) {
             return try parse(document, file: file, warnings: &warnings)
         }
-        guard let text = try TextFile.read(file) else {
-            throw CorpusError(file: file, message: "无法读取")
-        }
-        return try parse(text: text, file: file, warnings: &warnings)
+        return try parse(try Sidecar(file: file, yaml: try TextFile.text(of: data, file: file)), file: file, warnings: &warnings)
     }
 
     /// Parses `text`, the contents of the list file at `file` (whose folders say which
@@ -56,10 +52,14 @@ struct ListParser {
     /// (``ListItemStream``): the file is in the form ``CanonicalYAML`` reads and holds its items
     /// as a block sequence. Other files are read whole.
     func parseHeader(_ file: String, warnings: inout [String]) throws(CorpusError) -> ListVersion {
-        guard let data = FileManager.default.contents(atPath: file),
-            let reader = CanonicalSequenceReader(data: data, deferring: "items"), reader.isDeferred
-        else { return try parse(file, warnings: &warnings) }
-        var list = try header(try CanonicalMapping(file: file, node: reader.root), file: file, warnings: &warnings)
+        let data = try TextFile.contents(file)
+        guard let reader = CanonicalSequenceReader(data: data, deferring: "items") else {
+            return try parse(try Sidecar(file: file, yaml: try TextFile.text(of: data, file: file)), file: file, warnings: &warnings)
+        }
+        let root = try CanonicalMapping(file: file, node: reader.root)
+        // Without a block sequence of items to leave, the document was read whole.
+        guard reader.isDeferred else { return try parse(root, file: file, warnings: &warnings) }
+        var list = try header(root, file: file, warnings: &warnings)
         list.itemsAreDeferred = true
         return list
     }

@@ -262,9 +262,22 @@ enum TextFile {
             if !required && !FileManager.default.fileExists(atPath: path) { return nil }
             throw CorpusError(file: path, line: nil, message: "无法读取")
         }
+        return try text(of: data, file: path)
+    }
+
+    /// The bytes of the file at `path`, which must be there.
+    static func contents(_ path: String) throws(CorpusError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CorpusError(file: path, line: nil, message: "无法读取")
+        }
+        return data
+    }
+
+    /// `data`, the bytes of the file at `path`, as text; an error naming the line of the first
+    /// byte that is not UTF-8.
+    static func text(of data: Data, file path: String) throws(CorpusError) -> String {
         guard let text = String(validating: data, as: UTF8.self) else {
-            let line = invalidLine(in: data)
-            throw CorpusError(file: path, line: line, message: "不是有效的 UTF-8 文本")
+            throw CorpusError(file: path, line: invalidLine(in: data), message: "不是有效的 UTF-8 文本")
         }
         return text
     }

@@ -38,7 +38,9 @@ public struct Citation: Hashable, Sendable, Codable {
 /// that `行政处罚法`, `《中华人民共和国行政处罚法》` and `中华人民共和国 行政处罚法` all resolve alike.
 public struct DocumentNames: Sendable {
     private var canonical: [String: String] = [:]  // key → canonical title
-    private var spellings: [String] = []  // names as registered, longest first
+    /// Names as registered, longest first, each with its folded form to look for in texts
+    /// (folded once here, not by every parser made over these names).
+    private(set) var spellings: [(spelling: String, folded: FoldedText.Word)] = []
 
     /// An empty register.
     public init() {}
@@ -51,12 +53,17 @@ public struct DocumentNames: Sendable {
             guard !key.isEmpty else { continue }
             if canonical[key] == nil { canonical[key] = title }
             let spelling = TextSupport.trim(name)
-            if !spellings.contains(spelling) { spellings.append(spelling) }
+            add(spelling)
             // Also the spelling without the 中华人民共和国 prefix, as texts cite it that way.
             let short = Self.strippingCountry(spelling)
-            if short != spelling, !short.isEmpty, !spellings.contains(short) { spellings.append(short) }
+            if short != spelling, !short.isEmpty { add(short) }
         }
-        spellings.sort { $0.count > $1.count }
+        spellings.sort { $0.spelling.count > $1.spelling.count }
+    }
+
+    private mutating func add(_ spelling: String) {
+        guard !spellings.contains(where: { $0.spelling == spelling }) else { return }
+        spellings.append((spelling, FoldedText.Word(String(spelling.map(FoldedText.fold)))))
     }
 
     /// The canonical title for `name`, tolerating 《》, the 中华人民共和国 prefix, whitespace and
@@ -68,7 +75,7 @@ public struct DocumentNames: Sendable {
 
     /// Every registered spelling (titles and aliases, also without 中华人民共和国), longest first:
     /// the names a text may use without 《》 before `第X条`.
-    public var names: [String] { spellings }
+    public var names: [String] { spellings.map(\.spelling) }
 
     /// Whether no name is registered.
     public var isEmpty: Bool { canonical.isEmpty }

@@ -8,15 +8,12 @@
 public struct CitationParser: Sendable {
     /// The register that turns names into canonical titles.
     public let names: DocumentNames
-    /// Each spelling of `names`, longest first, with its folded form to look for in texts.
-    private let spellings: [(spelling: String, folded: FoldedText.Word)]
     /// What this parser already worked out: names resolved, texts analysed.
     private let memo: CitationMemo
 
     /// A parser resolving names with `names`.
     public init(names: DocumentNames) {
         self.names = names
-        spellings = names.names.map { ($0, FoldedText.Word(String($0.map(FoldedText.fold)))) }
         memo = CitationMemo()
     }
 
@@ -354,7 +351,7 @@ public struct CitationParser: Sendable {
         for word in Self.selfReferenceWords where index - word.count >= lowerBound && t.has(word, endingAt: index) {
             return (index - word.count, currentDocument, nil)
         }
-        for (spelling, folded) in spellings {
+        for (spelling, folded) in names.spellings {
             if index - folded.count >= lowerBound, t.has(folded, endingAt: index) {
                 return (index - folded.count, resolve(spelling), spelling)
             }

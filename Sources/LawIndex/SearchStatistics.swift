@@ -15,9 +15,6 @@ public struct SearchStatistics: Sendable {
     let unitDocuments: [Int32]
     /// For each unit: its tokens, title and text together (colocated tokens not counted, as FTS5 counts).
     let unitLengths: [Int32]
-    /// When the ids are dense enough: position in ``unitIDs`` by `id - firstID`, -1 for none.
-    private let direct: [Int32]
-    private let firstID: Int64
     /// Document ids, ascending; a document's slot is its position here.
     public let documentIDs: [Int64]
     /// For each document slot: citations of that law from other documents (0 for lists and the plan).
@@ -28,10 +25,7 @@ public struct SearchStatistics: Sendable {
     /// Units read.
     public var unitCount: Int { unitIDs.count }
     /// Citations of the most cited document.
-    public var mostCited: Int { documentCitations.max() ?? 0 }
-
-    /// A lookup table by offset is built when it costs at most this many entries per unit.
-    static let directTableSpread = 4
+    public let mostCited: Int
 
     /// Builds the statistics from parallel arrays; units must be sorted by id without repeats.
     init(
@@ -45,29 +39,13 @@ public struct SearchStatistics: Sendable {
         self.documentCitations = documentCitations
         let total = unitLengths.reduce(0) { $0 + Int($1) }
         averageLength = unitIDs.isEmpty ? 1 : max(1, Double(total) / Double(unitIDs.count))
-        firstID = unitIDs.first ?? 0
-        let (span, overflow) = (unitIDs.last ?? 0).subtractingReportingOverflow(firstID)
-        if !unitIDs.isEmpty, !overflow, span < Int64(Self.directTableSpread) * Int64(unitIDs.count),
-            unitIDs.count < Int(Int32.max)
-        {
-            var table = [Int32](repeating: -1, count: Int(span) + 1)
-            for (position, id) in unitIDs.enumerated() { table[Int(id - firstID)] = Int32(position) }
-            direct = table
-        } else {
-            direct = []
-        }
+        mostCited = documentCitations.max() ?? 0
     }
 
     /// The position of unit `id` in the arrays, or `nil` when there is no such unit.
     @inline(__always)
     func position(ofUnit id: Int64) -> Int? {
-        if !direct.isEmpty {
-            let (offset, overflow) = id.subtractingReportingOverflow(firstID)
-            guard !overflow, offset >= 0, offset < Int64(direct.count) else { return nil }
-            let position = direct[Int(offset)]
-            return position < 0 ? nil : Int(position)
-        }
-        return Self.position(of: id, in: unitIDs)
+        Self.position(of: id, in: unitIDs)
     }
 
     /// The slot of document `id` in ``documentIDs``, or `nil`.

@@ -62,7 +62,7 @@ import Testing
         #expect(statistics.document(ofUnit: 8) == nil)
         #expect(statistics.length(ofUnit: 123_456) == 2 + 4)  // 条款 + 处罚，处罚。(punctuation is no token)
         #expect(statistics.mostCited == 3)
-        // Dense ids use a table by offset; the answers are the same.
+        // Dense ids answer the same.
         let dense = SearchStatistics(
             unitIDs: [10, 11, 13], unitDocuments: [0, 0, 1], unitLengths: [5, 6, 7],
             documentIDs: [4, 9], documentCitations: [0, 0])

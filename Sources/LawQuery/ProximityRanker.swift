@@ -10,21 +10,6 @@ import LawTokenizer
 public struct ProximityRanker: Sendable {
     /// The factor's weights.
     public var weights = ProximityWeights()
-    /// Weight of the proximity factor.
-    public var proximityWeight: Double {
-        get { weights.proximityWeight }
-        set { weights.proximityWeight = newValue }
-    }
-    /// Weight of the earliness factor.
-    public var earlinessWeight: Double {
-        get { weights.earlinessWeight }
-        set { weights.earlinessWeight = newValue }
-    }
-    /// Position at which earliness has dropped to one half.
-    public var earlinessScale: Double {
-        get { weights.earlinessScale }
-        set { weights.earlinessScale = newValue }
-    }
 
     private let tokenizer = HanTokenizer()
 

@@ -108,12 +108,6 @@ struct ExpandedExpression {
         return phrases.count == 1 ? phrases[0] : "NEAR(" + phrases.joined(separator: " ") + ", \(nearDistance))"
     }
 
-    /// The groups the proximity ranker looks for: each group's terms and the parts of its
-    /// alternatives.
-    var rankerGroups: [[String]] {
-        zip(literal.required, alternatives).map { terms, added in terms + added.flatMap(\.form.parts) }
-    }
-
     /// For a unit found only through expansions: the alternatives found in it, for each group
     /// that none of its own terms matched.
     func matchedVia(title: String, text: String, ranker: ProximityRanker) -> [MatchedVia] {

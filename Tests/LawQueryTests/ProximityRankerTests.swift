@@ -15,7 +15,7 @@ import Testing
             groups: groups)
         #expect(early > late)
         #expect(early > apart)
-        #expect(early <= 1 + ranker.proximityWeight + ranker.earlinessWeight)
+        #expect(early <= 1 + ranker.weights.proximityWeight + ranker.weights.earlinessWeight)
     }
 
     @Test func missingTermsLeaveTheScoreAlone() {

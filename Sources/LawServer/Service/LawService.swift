@@ -116,42 +116,34 @@ final class LawService: Sendable {
         configuration.publicMode ? masker.mask(text) : text
     }
 
+    /// The answer to a failed query. One that depends on the moment (load, cancellation,
+    /// storage) rather than on the request and the index is never kept by the response cache
+    /// (``ResponseStorability``): the same request may answer otherwise the next time.
     private func serviceError(for error: any Error) -> ServiceError {
-        if Self.isMomentary(error) { ResponseStorability.refuse() }
         switch error {
         case let error as ServiceError:
-            return error
+            return error  // a route's own answer, made from the request and the index
         case let timeout as QueryTimedOut:
+            ResponseStorability.refuse()
             metrics.recordEvent("query_timeouts")
             logger.warning(
                 "query stopped by the time limit",
                 metadata: ["limit": "\(timeout.limit)", "cause": "\(timeout.cause.cause)"])
             return .queryTimeout(limit: timeout.limit, cause: timeout)
         case let interruption as ReadInterruption:
+            ResponseStorability.refuse()
             logger.notice("query cancelled with its request", metadata: ["cause": "\(interruption.cause)"])
             return ServiceError.unavailable.caused(by: interruption)
         case let error as QueryError:
             if case .unavailable(let detail) = error {
+                ResponseStorability.refuse()
                 logger.error("the index could not answer", metadata: ["error": "\(detail)"])
             }
             return ServiceError(error)
         default:
+            ResponseStorability.refuse()
             logger.error("query failed", metadata: ["error": "\(error)"])
             return ServiceError.internalError.caused(by: error)
-        }
-    }
-
-    /// Whether `error` depends on the moment (load, cancellation, storage) rather than on the
-    /// request and the index: the same request may answer otherwise the next time.
-    static func isMomentary(_ error: any Error) -> Bool {
-        switch error {
-        case is ServiceError:
-            return false  // a route's own answer, made from the request and the index
-        case let error as QueryError:
-            if case .unavailable = error { return true }
-            return false
-        default:
-            return true  // time limit, interruption, storage failure, anything unforeseen
         }
     }
 }

@@ -75,6 +75,16 @@ public enum CorpusFingerprint {
             }
         }
 
+        /// Records that the index was built, or updated, from these files now: the files, the
+        /// fingerprint and the time in `meta`.
+        func stamp(_ db: Database) throws {
+            try store(db)
+            let values = [("corpus_fingerprint", value), ("built_at", ISO8601DateFormatter().string(from: Date()))]
+            for (key, value) in values {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+
         /// The files an index records having been built from.
         static func stored(_ db: Database) throws -> [String: File] {
             var files: [String: File] = [:]

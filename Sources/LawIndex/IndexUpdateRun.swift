@@ -85,12 +85,7 @@ struct IndexUpdateRun {
                 try update.replace(lists, with: &writer)
                 warnings += try update.setInForcePeriods()
                 try writer.countCitations(db)
-                try plan.snapshot.store(db)
-                try db.execute(
-                    sql: "UPDATE meta SET value = ? WHERE key = 'corpus_fingerprint'", arguments: [plan.snapshot.value])
-                try db.execute(
-                    sql: "UPDATE meta SET value = ? WHERE key = 'built_at'",
-                    arguments: [ISO8601DateFormatter().string(from: Date())])
+                try plan.snapshot.stamp(db)
             }
             timings.lap("rows")
             var report = try queue.read { db in try StoredCounts.report(path: path, writer: writer, warnings: warnings, db) }

@@ -384,14 +384,12 @@ struct IndexWriter {
     }
 
     private func writeMeta(fingerprint: CorpusFingerprint.Snapshot, _ db: Database) throws {
-        try fingerprint.store(db)
+        try fingerprint.stamp(db)
         try StoredCounts.store(benchmarks, db)
         let joinedNotes = notes.joined(separator: "\n")
         let values: [String: String] = [
             "schema_version": String(Schema.version),
-            "corpus_fingerprint": fingerprint.value,
             IndexArtifact.metaKey: artifact.rawValue,
-            "built_at": ISO8601DateFormatter().string(from: Date()),
             "notes": artifact == .public ? masker.mask(joinedNotes) : joinedNotes,
         ]
         for (key, value) in values {

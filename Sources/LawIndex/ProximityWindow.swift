@@ -110,8 +110,14 @@ public struct ProximityWeights: Sendable, Equatable {
                     left += 1
                     continue
                 }
-                let candidate = window(events[left...right], groups: groups, scratch: &scratch)
-                if best == nil || candidate.length < best!.length { best = candidate }
+                // The window reaches at least as far as its first and last events: when that is
+                // already no shorter than the best, it cannot win, and is not measured.
+                let start = events[left].start
+                let reach = max(events[left].start + events[left].length, events[right].start + events[right].length)
+                if best == nil || reach - start < best!.length {
+                    let candidate = window(events[left...right], groups: groups, scratch: &scratch)
+                    if best == nil || candidate.length < best!.length { best = candidate }
+                }
                 scratch.counts[leaving] -= 1
                 if scratch.counts[leaving] == 0 { covered -= 1 }
                 left += 1

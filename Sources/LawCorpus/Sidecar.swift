@@ -110,11 +110,6 @@ struct Sidecar {
         values[key]?.line ?? line
     }
 
-    /// Warns about keys outside `allowed`.
-    func unknownKeys(allowed: Set<String>) -> [String] {
-        keys.filter { !allowed.contains($0) }.map { "\(file):\(line(of: $0)): unknown key '\($0)' ignored" }
-    }
-
     /// The mappings listed under `key` (e.g. a list's items).
     func mappings(_ key: String) throws(CorpusError) -> [Sidecar] {
         guard let (node, line) = values[key], !isNull(node) else { return [] }
@@ -146,29 +141,15 @@ struct Sidecar {
         return result
     }
 
-    /// A yes/no value (`true`/`false`, `yes`/`no`, `是`/`否`).
-    func bool(_ key: String) throws(CorpusError) -> Bool? {
-        guard let (node, line) = values[key], !isNull(node) else { return nil }
-        switch node.scalar.map({ TextSupport.trim($0.string).lowercased() }) {
-        case "true", "yes", "是": return true
-        case "false", "no", "否": return false
-        default:
-            throw CorpusError(file: file, line: line, message: "'\(key)' must be true or false")
-        }
+    /// The value under `key` as far as a single value goes (``YAMLMappingReading``).
+    func scalar(_ key: String) -> YAMLScalar {
+        guard let (node, line) = values[key], !isNull(node) else { return .absent }
+        guard let scalar = node.scalar else { return .other(line: line) }
+        return .scalar(scalar.string, line: line)
     }
 
     private func isNull(_ node: Node) -> Bool {
         node.null != nil
-    }
-
-    /// A string value; `nil` when absent or null.
-    func string(_ key: String) throws(CorpusError) -> String? {
-        guard let (node, line) = values[key], !isNull(node) else { return nil }
-        guard let scalar = node.scalar else {
-            throw CorpusError(file: file, line: line, message: "'\(key)' must be a single value")
-        }
-        let value = TextSupport.trim(scalar.string)
-        return value.isEmpty ? nil : value
     }
 
     /// A list of strings; a single string counts as a list of one.
@@ -188,20 +169,6 @@ struct Sidecar {
             result.append(TextSupport.trim(scalar.string))
         }
         return result
-    }
-
-    /// A `YYYY-MM-DD` date.
-    func date(_ key: String) throws(CorpusError) -> CalendarDate? {
-        guard let (node, line) = values[key], !isNull(node) else { return nil }
-        guard let text = node.scalar?.string, let date = CalendarDate(iso: TextSupport.trim(text)) else {
-            let written = node.scalar?.string ?? "…"
-            throw CorpusError(
-                file: file, line: line,
-                message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
-                    + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
-                    + "not '\(written.prefix(40))'")
-        }
-        return date
     }
 
     /// A year in ``CalendarDate/parsedYears``.

@@ -11,18 +11,77 @@ protocol YAMLMappingReading {
     var keys: [String] { get }
     /// Line of the value of `key`, or of the mapping when the key is absent.
     func line(of key: String) -> Int
-    /// Warnings for keys outside `allowed`.
-    func unknownKeys(allowed: Set<String>) -> [String]
     /// The mappings listed under `key`.
     func mappings(_ key: String) throws(CorpusError) -> [Self]
     /// The key/value pairs of the mapping under `key`, in file order, values as text.
     func pairs(_ key: String) throws(CorpusError) -> [(key: String, value: String)]
-    /// A yes/no value.
-    func bool(_ key: String) throws(CorpusError) -> Bool?
-    /// A string value; `nil` when absent or null.
-    func string(_ key: String) throws(CorpusError) -> String?
+    /// The value under `key` as far as a single value goes: what the typed readings below
+    /// (``string(_:)``, ``bool(_:)``, ``date(_:)``) are made of, once for both readers.
+    func scalar(_ key: String) -> YAMLScalar
+}
+
+/// A value looked up as a single value.
+enum YAMLScalar {
+    /// The key is absent, or its value null.
+    case absent
+    /// A single value, as written, on `line`.
+    case scalar(String, line: Int?)
+    /// A list or mapping on `line`.
+    case other(line: Int?)
+}
+
+extension YAMLMappingReading {
+    /// Warnings for keys outside `allowed`.
+    func unknownKeys(allowed: Set<String>) -> [String] {
+        keys.filter { !allowed.contains($0) }.map { "\(file):\(line(of: $0)): unknown key '\($0)' ignored" }
+    }
+
+    /// A string value; `nil` when absent, null or empty.
+    func string(_ key: String) throws(CorpusError) -> String? {
+        switch scalar(key) {
+        case .absent:
+            return nil
+        case .scalar(let text, _):
+            let value = TextSupport.trim(text)
+            return value.isEmpty ? nil : value
+        case .other(let line):
+            throw CorpusError(file: file, line: line, message: "'\(key)' must be a single value")
+        }
+    }
+
+    /// A yes/no value (`true`/`false`, `yes`/`no`, `是`/`否`).
+    func bool(_ key: String) throws(CorpusError) -> Bool? {
+        let (written, line): (String?, Int?)
+        switch scalar(key) {
+        case .absent: return nil
+        case .scalar(let text, let at): (written, line) = (TextSupport.trim(text).lowercased(), at)
+        case .other(let at): (written, line) = (nil, at)
+        }
+        switch written {
+        case "true", "yes", "是": return true
+        case "false", "no", "否": return false
+        default:
+            throw CorpusError(file: file, line: line, message: "'\(key)' must be true or false")
+        }
+    }
+
     /// A `YYYY-MM-DD` date.
-    func date(_ key: String) throws(CorpusError) -> CalendarDate?
+    func date(_ key: String) throws(CorpusError) -> CalendarDate? {
+        let (text, line): (String?, Int?)
+        switch scalar(key) {
+        case .absent: return nil
+        case .scalar(let written, let at): (text, line) = (written, at)
+        case .other(let at): (text, line) = (nil, at)
+        }
+        guard let text, let date = CalendarDate(iso: TextSupport.trim(text)) else {
+            throw CorpusError(
+                file: file, line: line,
+                message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
+                    + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
+                    + "not '\((text ?? "…").prefix(40))'")
+        }
+        return date
+    }
 }
 
 extension Sidecar: YAMLMappingReading {}
@@ -74,8 +133,10 @@ struct CanonicalMapping: YAMLMappingReading {
         value(key)?.line ?? line
     }
 
-    func unknownKeys(allowed: Set<String>) -> [String] {
-        keys.filter { !allowed.contains($0) }.map { "\(file):\(line(of: $0)): unknown key '\($0)' ignored" }
+    func scalar(_ key: String) -> YAMLScalar {
+        guard let node = present(key) else { return .absent }
+        guard case .scalar(let text, _, _) = node else { return .other(line: node.line) }
+        return .scalar(text, line: node.line)
     }
 
     func mappings(_ key: String) throws(CorpusError) -> [CanonicalMapping] {
@@ -104,41 +165,5 @@ struct CanonicalMapping: YAMLMappingReading {
             result.append((TextSupport.trim(entry.key), TextSupport.trim(text)))
         }
         return result
-    }
-
-    func bool(_ key: String) throws(CorpusError) -> Bool? {
-        guard let node = present(key) else { return nil }
-        var written: String?
-        if case .scalar(let text, _, _) = node { written = TextSupport.trim(text).lowercased() }
-        switch written {
-        case "true", "yes", "是": return true
-        case "false", "no", "否": return false
-        default:
-            throw CorpusError(file: file, line: node.line, message: "'\(key)' must be true or false")
-        }
-    }
-
-    func string(_ key: String) throws(CorpusError) -> String? {
-        guard let node = present(key) else { return nil }
-        guard case .scalar(let text, _, _) = node else {
-            throw CorpusError(file: file, line: node.line, message: "'\(key)' must be a single value")
-        }
-        let value = TextSupport.trim(text)
-        return value.isEmpty ? nil : value
-    }
-
-    func date(_ key: String) throws(CorpusError) -> CalendarDate? {
-        guard let node = present(key) else { return nil }
-        var text: String?
-        if case .scalar(let written, _, _) = node { text = written }
-        guard let text, let date = CalendarDate(iso: TextSupport.trim(text)) else {
-            let written = text ?? "…"
-            throw CorpusError(
-                file: file, line: node.line,
-                message: "'\(key)' must be a date written YYYY-MM-DD with a year from "
-                    + "\(CalendarDate.parsedYears.lowerBound) to \(CalendarDate.parsedYears.upperBound), "
-                    + "not '\(written.prefix(40))'")
-        }
-        return date
     }
 }
